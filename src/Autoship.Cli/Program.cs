@@ -1,0 +1,3 @@
+using Autoship.Cli;
+
+return await AutoshipCli.RunAsync(args);

@@ -1,0 +1,122 @@
+namespace Autoship.Core.Config;
+
+/// <summary>The whole <c>.github/autoship.yml</c>, loaded and validated. Immutable.</summary>
+public sealed record AutoshipConfig(
+    int Version,
+    IReadOnlyList<LabelDefinition> Labels,
+    IReadOnlyDictionary<Lane, LanePolicy> Lanes,
+    IReadOnlyList<AreaDefinition> Areas,
+    IReadOnlyList<PathRule> PathRules,
+    IReadOnlyList<ContentRule> ContentRules,
+    IReadOnlyList<string> Never,
+    IReadOnlyList<AgentDefinition> Agents,
+    LoopSettings Loop,
+    ValidationSettings Validation,
+    SizingSettings Sizing,
+    ProtectionSettings Protections)
+{
+    /// <summary>The default path of the configuration inside a repository.</summary>
+    public const string DefaultPath = ".github/autoship.yml";
+
+    public LanePolicy Lane(Lane lane) => Lanes[lane];
+
+    public AgentDefinition? Agent(string name) =>
+        Agents.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public AreaDefinition? Area(string name) =>
+        Areas.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A label Autoship knows: name, color (6 hex digits, no #) and description.</summary>
+public sealed record LabelDefinition(string Name, string Color, string Description);
+
+/// <summary>An area (the part after <c>area:</c>), the paths it covers and the lane its changes start in.</summary>
+public sealed record AreaDefinition(string Name, IReadOnlyList<string> Paths, Lane Lane);
+
+/// <summary>Changed paths matching any glob put the change at least in <see cref="Lane"/>.</summary>
+public sealed record PathRule(string Id, IReadOnlyList<string> Paths, Lane Lane, string Reason);
+
+public enum ContentAction
+{
+    /// <summary>Matching content raises the lane (never lowers it).</summary>
+    Raise,
+
+    /// <summary>Matching content may not be automated at all: the guardrail refuses the change.</summary>
+    Forbid,
+}
+
+/// <summary>A regular expression over added lines (optionally only in some paths).</summary>
+public sealed record ContentRule(string Id, string Pattern, ContentAction Action, Lane Lane, string Reason, IReadOnlyList<string> Paths);
+
+/// <summary>Per-lane limits on one autonomous pass.</summary>
+public sealed record Guardrails(int MaxFiles, int MaxLines);
+
+/// <summary>What a pull request in a lane needs before it may merge.</summary>
+public sealed record LanePolicy(
+    Lane Lane,
+    string Description,
+    IReadOnlyList<string> Examples,
+    int ReviewerApprovals,
+    bool RequireChecks,
+    IReadOnlyList<string> RequiredLabels,
+    IReadOnlyList<string> RequiredAnyLabels,
+    string? DeploymentEnvironment,
+    bool HumanApproval,
+    IReadOnlyList<string> Approvers,
+    bool VerificationEvidence,
+    bool AutoMerge,
+    Guardrails Guardrails);
+
+public enum SandboxKind
+{
+    None,
+    Bwrap,
+}
+
+/// <summary>How to start an agent: a preset (<c>builtin</c>, <c>claude</c>, <c>codex</c>, <c>aider</c>, <c>opencode</c>, <c>command</c>).</summary>
+public sealed record RunnerSettings(string Preset, string? Model, IReadOnlyList<string> Args, IReadOnlyList<string> Command);
+
+/// <summary>One agent: the areas it owns as author, whether it reviews, and how it runs.</summary>
+public sealed record AgentDefinition(
+    string Name,
+    string Description,
+    IReadOnlyList<string> Areas,
+    bool Authors,
+    bool Reviews,
+    string? Reviewer,
+    RunnerSettings Runner,
+    TimeSpan Timeout,
+    TimeSpan Inactivity,
+    IReadOnlyList<string> Env,
+    string? Login,
+    SandboxKind Sandbox,
+    bool Network,
+    int MaxConcurrent);
+
+/// <summary>The control loop's schedule and limits.</summary>
+public sealed record LoopSettings(
+    string Schedule,
+    TimeSpan ClaimTimeout,
+    int MaxAttempts,
+    int MaxConcurrent,
+    bool KillSwitch,
+    IReadOnlyList<Lane> PausedLanes,
+    int MaxAgentMinutesPerDay,
+    int CircuitBreakerFailures);
+
+/// <summary>The validation truth contract: the one entrypoint and the checks that must be green.</summary>
+public sealed record ValidationSettings(string Entrypoint, IReadOnlyList<string> RequiredChecks);
+
+/// <summary>Size thresholds (a change is in the first class whose limit it is under) and generated-file globs.</summary>
+public sealed record SizingSettings(int Xs, int S, int M, int L, IReadOnlyList<string> Generated);
+
+/// <summary>The seed's recommended protections for the default branch.</summary>
+public sealed record ProtectionSettings(
+    string Branch,
+    bool RequirePullRequest,
+    int RequiredApprovals,
+    bool DismissStaleReviews,
+    bool RequireChecks,
+    bool BlockForcePushes,
+    bool BlockDeletions,
+    bool AllowAutoMerge);

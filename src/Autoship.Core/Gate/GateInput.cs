@@ -1,0 +1,9 @@
+using Autoship.Core.Config;
+
+namespace Autoship.Core;
+
+/// <summary>
+/// Everything the merge gate looks at. <paramref name="AuthorAgent"/> is the agent that wrote the change (its
+/// approval never counts). <paramref name="Classification"/> is the lane/size/guardrails of the PR's current diff.
+/// </summary>
+public sealed record GateInput(PullRequestSnapshot PullRequest, Classification Classification, string AuthorAgent, AutoshipConfig Config);

@@ -1,0 +1,45 @@
+namespace Autoship.Core;
+
+/// <summary>What the forge says about an issue at the moment of observation.</summary>
+public sealed record IssueSnapshot(
+    int Number,
+    string Title,
+    string Body,
+    bool Open,
+    IReadOnlyList<string> Labels,
+    IReadOnlyList<string> Assignees,
+    IReadOnlyList<LabelEvent> LabelEvents,
+    DateTimeOffset UpdatedAt)
+{
+    public bool HasLabel(string label) => Labels.Contains(label, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The most recent account that added <paramref name="label"/> and whose add is still in effect.</summary>
+    public Actor? LastAppliedBy(string label)
+    {
+        for (var i = LabelEvents.Count - 1; i >= 0; i--)
+        {
+            var e = LabelEvents[i];
+            if (string.Equals(e.Label, label, StringComparison.OrdinalIgnoreCase))
+            {
+                return e.Added ? e.Actor : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>When <paramref name="label"/> was last added, if it was.</summary>
+    public DateTimeOffset? LastAppliedAt(string label)
+    {
+        for (var i = LabelEvents.Count - 1; i >= 0; i--)
+        {
+            var e = LabelEvents[i];
+            if (string.Equals(e.Label, label, StringComparison.OrdinalIgnoreCase) && e.Added)
+            {
+                return e.At;
+            }
+        }
+
+        return null;
+    }
+}

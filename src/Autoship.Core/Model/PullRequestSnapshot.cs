@@ -1,0 +1,31 @@
+namespace Autoship.Core;
+
+/// <summary>What the forge says about a pull request (normally on an <c>autoship/*</c> branch).</summary>
+public sealed record PullRequestSnapshot(
+    int Number,
+    string Title,
+    string Body,
+    Actor Author,
+    string HeadBranch,
+    string HeadSha,
+    string BaseBranch,
+    bool Open,
+    bool Merged,
+    IReadOnlyList<string> Labels,
+    IReadOnlyList<ReviewSnapshot> Reviews,
+    IReadOnlyList<CheckSnapshot> Checks,
+    IReadOnlyList<DeploymentSnapshot> Deployments,
+    IReadOnlyList<ChangedFile> Files,
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>Commits on the base branch that the head does not contain (drift); null when unknown.</summary>
+    public int? BehindBy { get; init; }
+
+    /// <summary>The forge's own mergeability answer; null when it has not computed it yet.</summary>
+    public bool? Mergeable { get; init; }
+
+    /// <summary>The commit the PR was squashed into when <see cref="Merged"/>.</summary>
+    public string? MergeCommitSha { get; init; }
+
+    public bool HasLabel(string label) => Labels.Contains(label, StringComparer.OrdinalIgnoreCase);
+}

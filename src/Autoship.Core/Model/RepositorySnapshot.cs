@@ -1,0 +1,21 @@
+namespace Autoship.Core;
+
+/// <summary>
+/// Everything one tick observes, read in as few requests as the forge allows: the issues that carry an
+/// <c>autonomy:*</c> label and the pull requests on <c>autoship/*</c> branches (open ones, and closed or
+/// merged ones whose issue is still open).
+/// </summary>
+public sealed record RepositorySnapshot(
+    string Repository,
+    string DefaultBranch,
+    string DefaultBranchSha,
+    IReadOnlyList<IssueSnapshot> Issues,
+    IReadOnlyList<PullRequestSnapshot> PullRequests,
+    DateTimeOffset ObservedAt)
+{
+    /// <summary>The text of <c>.github/autoship.yml</c> on the default branch, or null when missing.</summary>
+    public string? ConfigText { get; init; }
+
+    /// <summary>The text of <c>.gitattributes</c> on the default branch, or null when missing.</summary>
+    public string? GitAttributesText { get; init; }
+}

@@ -1,0 +1,82 @@
+using Autoship.Core;
+using Autoship.Core.Config;
+
+namespace Autoship.Forge;
+
+/// <summary>
+/// The one interface the engine talks to. Reads are batched (<see cref="ObserveAsync"/> reads a whole tick's
+/// state); writes are small and idempotent where the forge allows it. Implementations map their own types to
+/// Core records at this boundary; no foreign type crosses it.
+/// </summary>
+public interface IForge : IAsyncDisposable
+{
+    /// <summary><c>local:DIR</c> or <c>github:OWNER/REPO</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Requests made and the rate limit left, for the tick summary and metrics.</summary>
+    ForgeUsage Usage { get; }
+
+    // ---- reads ----
+    Task<RepositorySnapshot> ObserveAsync(CancellationToken cancellationToken);
+
+    Task<IssueSnapshot?> GetIssueAsync(int number, CancellationToken cancellationToken);
+
+    Task<PullRequestSnapshot?> GetPullRequestAsync(int number, CancellationToken cancellationToken);
+
+    /// <summary>A file's text at a ref (default branch when null), or null when it does not exist.</summary>
+    Task<string?> ReadFileAsync(string path, string? gitRef, CancellationToken cancellationToken);
+
+    Task<Permission> GetPermissionAsync(string login, CancellationToken cancellationToken);
+
+    /// <summary>Where <c>git</c> fetches from and pushes to; the credential goes to that git process only.</summary>
+    Task<GitRemote> GetGitRemoteAsync(CancellationToken cancellationToken);
+
+    // ---- issues ----
+    Task AddLabelsAsync(int number, IReadOnlyList<string> labels, CancellationToken cancellationToken);
+
+    Task RemoveLabelAsync(int number, string label, CancellationToken cancellationToken);
+
+    Task SetAssigneesAsync(int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
+
+    /// <summary>Creates or edits in place the one comment that carries <paramref name="marker"/> (a hidden HTML comment).</summary>
+    Task UpsertCommentAsync(int number, string marker, string body, CancellationToken cancellationToken);
+
+    /// <summary>The body of the comment carrying <paramref name="marker"/>, or null.</summary>
+    Task<string?> FindCommentAsync(int number, string marker, CancellationToken cancellationToken);
+
+    Task CloseIssueAsync(int number, CancellationToken cancellationToken);
+
+    // ---- branches and pull requests ----
+
+    /// <summary>Pushes <paramref name="branch"/> from a local repository at <paramref name="localRepository"/> (force-with-lease to the expected remote SHA, null when new).</summary>
+    Task PushBranchAsync(string localRepository, string branch, string? expectedRemoteSha, CancellationToken cancellationToken);
+
+    Task DeleteBranchAsync(string branch, CancellationToken cancellationToken);
+
+    Task<PullRequestSnapshot> CreatePullRequestAsync(NewPullRequest request, CancellationToken cancellationToken);
+
+    Task UpdatePullRequestAsync(int number, string? title, string? body, CancellationToken cancellationToken);
+
+    Task ClosePullRequestAsync(int number, CancellationToken cancellationToken);
+
+    /// <summary>Submits a review as the reviewer identity (or an <c>autoship/review</c> status when there is only one identity).</summary>
+    Task SubmitReviewAsync(int number, ReviewSubmission review, CancellationToken cancellationToken);
+
+    Task RequestReviewersAsync(int number, IReadOnlyList<string> logins, CancellationToken cancellationToken);
+
+    Task SetCommitStatusAsync(string sha, CommitStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Squash-merges only if the head is still <paramref name="expectedHeadSha"/>; refusals come back as reasons.</summary>
+    Task<MergeResult> MergeAsync(int number, string expectedHeadSha, string commitTitle, string commitMessage, CancellationToken cancellationToken);
+
+    // ---- repository setup ----
+    Task<IReadOnlyList<LabelDefinition>> ListLabelsAsync(CancellationToken cancellationToken);
+
+    Task UpsertLabelAsync(LabelDefinition label, CancellationToken cancellationToken);
+
+    Task DeleteLabelAsync(string name, CancellationToken cancellationToken);
+
+    Task<BranchProtection?> GetBranchProtectionAsync(string branch, CancellationToken cancellationToken);
+
+    Task SetBranchProtectionAsync(string branch, BranchProtection protection, CancellationToken cancellationToken);
+}
