@@ -29,6 +29,24 @@ public static class AutoshipCli
     public static async Task<int> RunAsync(string[] args)
     {
         var parse = Build().Parse(args);
-        return await parse.InvokeAsync();
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CliUsageException e)
+        {
+            await Console.Error.WriteLineAsync("autoship: " + e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Autoship.Forge.ForgeException e)
+        {
+            await Console.Error.WriteLineAsync($"autoship: the forge refused ({e.Code}): {e.Message}");
+            return ExitCodes.Unavailable;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("autoship: cancelled");
+            return 130;
+        }
     }
 }

@@ -6,6 +6,7 @@ public sealed record AutoshipConfig(
     IReadOnlyList<LabelDefinition> Labels,
     IReadOnlyDictionary<Lane, LanePolicy> Lanes,
     IReadOnlyList<AreaDefinition> Areas,
+    IReadOnlyList<LabelRule> LabelRules,
     IReadOnlyList<PathRule> PathRules,
     IReadOnlyList<ContentRule> ContentRules,
     IReadOnlyList<string> Never,
@@ -33,6 +34,9 @@ public sealed record LabelDefinition(string Name, string Color, string Descripti
 /// <summary>An area (the part after <c>area:</c>), the paths it covers and the lane its changes start in.</summary>
 public sealed record AreaDefinition(string Name, IReadOnlyList<string> Paths, Lane Lane);
 
+/// <summary>A label on the issue or PR that puts the change at least in <see cref="Lane"/> (labels raise, never lower).</summary>
+public sealed record LabelRule(string Label, Lane Lane, string Reason);
+
 /// <summary>Changed paths matching any glob put the change at least in <see cref="Lane"/>.</summary>
 public sealed record PathRule(string Id, IReadOnlyList<string> Paths, Lane Lane, string Reason);
 
@@ -49,7 +53,7 @@ public enum ContentAction
 public sealed record ContentRule(string Id, string Pattern, ContentAction Action, Lane Lane, string Reason, IReadOnlyList<string> Paths);
 
 /// <summary>Per-lane limits on one autonomous pass.</summary>
-public sealed record Guardrails(int MaxFiles, int MaxLines);
+public sealed record Guardrails(int MaxFiles, int MaxLines, long MaxBinaryBytes);
 
 /// <summary>What a pull request in a lane needs before it may merge.</summary>
 public sealed record LanePolicy(

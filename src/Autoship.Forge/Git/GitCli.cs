@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Autoship.Forge.Git;
+
+/// <summary>Runs the real <c>git</c> with a clean, predictable environment (no user config, no prompts).</summary>
+public static class GitCli
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public bool Ok => ExitCode == 0;
+    }
+
+    /// <summary>Runs git and returns its result whatever the exit code.</summary>
+    public static async Task<Result> TryRunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null, string? stdin = null, CancellationToken cancellationToken = default)
+    {
+        var psi = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        // Never read the user's or system's git config, never prompt for credentials, fixed identity.
+        psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        psi.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
+        psi.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        psi.Environment["GIT_AUTHOR_NAME"] = "Autoship";
+        psi.Environment["GIT_AUTHOR_EMAIL"] = "autoship@localhost";
+        psi.Environment["GIT_COMMITTER_NAME"] = "Autoship";
+        psi.Environment["GIT_COMMITTER_EMAIL"] = "autoship@localhost";
+        psi.Environment["LC_ALL"] = "C";
+        if (env is not null)
+        {
+            foreach (var (k, v) in env)
+            {
+                psi.Environment[k] = v;
+            }
+        }
+
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start git");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin.AsMemory(), cancellationToken);
+            process.StandardInput.Close();
+        }
+
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Runs git and returns its trimmed standard output; throws <see cref="GitException"/> on a non-zero exit.</summary>
+    public static async Task<string> RunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null, string? stdin = null, CancellationToken cancellationToken = default)
+    {
+        var list = args.ToList();
+        var result = await TryRunAsync(workingDirectory, list, env, stdin, cancellationToken);
+        if (!result.Ok)
+        {
+            throw new GitException($"git {string.Join(' ', list)} failed ({result.ExitCode}): {result.Stderr.Trim()}");
+        }
+
+        return result.Stdout.TrimEnd('\n', '\r');
+    }
+
+    public static Task<string> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, args, null, null, CancellationToken.None);
+}
+
+public sealed class GitException(string message) : Exception(message);
