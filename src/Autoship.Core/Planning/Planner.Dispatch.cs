@@ -1,0 +1,84 @@
+using Autoship.Core.Config;
+
+namespace Autoship.Core.Planning;
+
+public static partial class Planner
+{
+    /// <summary>Starts attempts on eligible items, oldest first, up to the concurrency limits; explains why the rest wait.</summary>
+    private static void Dispatch(PlanContext context, AutoshipConfig config, List<(IssueSnapshot Issue, TriageDecision Triage, ItemMemory Memory)> candidates)
+    {
+        var input = context.Input;
+        var slots = config.Loop.MaxConcurrent - context.Active.Count;
+        var perAgent = context.Active.Values.Where(a => a is not null).GroupBy(a => a!).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var (issue, triage, memory) in candidates)
+        {
+            var ownership = OwnershipPolicy.Assign(triage.Area!, config);
+            if (!ownership.Assigned)
+            {
+                context.Remember(issue, memory, memory with { Phase = ItemPhase.Skipped, Reasons = ownership.Reasons }, "no agent can take it", [], null);
+                context.View(issue, ItemPhase.Skipped, ownership.Reasons, attempt: memory.Attempt);
+                continue;
+            }
+
+            var owner = ownership.Owner!;
+            var lane = LaneClassifier.Classify(issue.Labels, [], config).Lane;
+            var attempt = memory.Phase == ItemPhase.Blocked ? 0 : memory.Attempt;
+            if (attempt >= config.Loop.MaxAttempts)
+            {
+                var reasons = memory.Reasons.Append(new Reason("max-attempts", $"all {config.Loop.MaxAttempts} attempts were used")).ToList();
+                context.Actions.Add(new BlockItem(issue.Number, null, attempt, reasons));
+                context.Remember(issue, memory, memory with { Phase = ItemPhase.Blocked, Reasons = reasons }, "blocked", BlockedActions, null);
+                context.View(issue, ItemPhase.Blocked, reasons, lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, humanActions: BlockedActions);
+                continue;
+            }
+
+            var wait = WaitReason(context, config, lane, owner, slots, perAgent);
+            if (wait is not null)
+            {
+                context.View(issue, wait.Code == "lane-paused" || wait.Code == "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued, [wait], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
+                continue;
+            }
+
+            var order = WorkOrderFactory.Create(input.Snapshot.Repository, issue, triage.Area!, triage.Risk!, ownership, config, attempt + 1, input.Now);
+            var why = new List<Reason>
+            {
+                new("dispatch", $"ready and owned by {owner.Name} (area:{triage.Area}); reviewed by {order.Reviewer}; attempt {order.Attempt} of {config.Loop.MaxAttempts}"),
+            };
+            context.Actions.Add(new StartAttempt(order, Resume: false, why));
+            context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt);
+            slots--;
+            perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
+        }
+    }
+
+    private static Reason? WaitReason(PlanContext context, AutoshipConfig config, Lane lane, AgentDefinition owner, int slots, Dictionary<string, int> perAgent)
+    {
+        var input = context.Input;
+        if (input.Controls.KillSwitch || config.Loop.KillSwitch)
+        {
+            return new Reason("kill-switch", "the kill switch is on: no agent starts");
+        }
+
+        if (input.Controls.PausedLanes.Contains(lane) || config.Loop.PausedLanes.Contains(lane))
+        {
+            return new Reason("lane-paused", $"lane {lane.Letter()} ({lane.Name()}) is paused: resume it to let agents start");
+        }
+
+        if (input.UnavailableAgents.TryGetValue(owner.Name, out var unavailable))
+        {
+            return unavailable;
+        }
+
+        if (slots <= 0)
+        {
+            return new Reason("no-slot", $"all {config.Loop.MaxConcurrent} concurrent work orders are in use (loop.maxConcurrent); it starts when one finishes");
+        }
+
+        if (perAgent.GetValueOrDefault(owner.Name) >= Math.Max(1, owner.MaxConcurrent))
+        {
+            return new Reason("agent-busy", $"{owner.Name} already works on {owner.MaxConcurrent} item(s) (its maxConcurrent)");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,140 @@
+using Autoship.Core.Config;
+
+namespace Autoship.Core.Planning;
+
+public static partial class Planner
+{
+    /// <summary>Plans one observed issue; returns its triage when it is a candidate for a new attempt.</summary>
+    private static TriageDecision? PlanIssue(PlanContext context, AutoshipConfig config, IssueSnapshot issue, ItemMemory memory, List<PullRequestSnapshot> prs)
+    {
+        var openPr = prs.FirstOrDefault(p => p.Open);
+        var mergedPr = prs.FirstOrDefault(p => p.Merged);
+
+        if (openPr is null && mergedPr is not null)
+        {
+            var reasons = Because.One("resolved", $"PR #{mergedPr.Number} that fixes it was merged");
+            context.Actions.Add(new CloseResolved(issue.Number, mergedPr.Number, reasons));
+            context.Remember(issue, memory, memory with { Phase = ItemPhase.Merged, Reasons = reasons }, $"merged in #{mergedPr.Number}", [], mergedPr.Number);
+            context.View(issue, ItemPhase.Merged, reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, mergedPr.Number, GateVerdict.Merge, memory.Attempt);
+            return null;
+        }
+
+        if (issue.HasLabel(Labels.Blocked))
+        {
+            if (openPr is not null)
+            {
+                context.Actions.Add(new StopWork(issue.Number, openPr.Number, openPr.HeadBranch, Because.One(
+                    "blocked", "autonomy:blocked was added, so the open PR is closed and its branch deleted")));
+            }
+
+            var reasons = memory.Phase == ItemPhase.Blocked && memory.Reasons.Count > 0
+                ? memory.Reasons
+                : Because.One("blocked", "labeled autonomy:blocked: remove the label to let agents try again");
+            context.View(issue, ItemPhase.Blocked, reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, openPr?.Number, attempt: memory.Attempt,
+                humanActions: ["fix what the reasons say, then remove autonomy:blocked to let the agents try again"]);
+            return null;
+        }
+
+        if (openPr is not null)
+        {
+            context.Active[issue.Number] = memory.Agent;
+            PlanPullRequest(context, config, issue, memory, openPr);
+            return null;
+        }
+
+        if (issue.HasLabel(Labels.Claimed))
+        {
+            context.Active[issue.Number] = memory.Agent;
+            PlanClaim(context, config, issue, memory);
+            return null;
+        }
+
+        // A person removed autonomy:blocked: the item starts afresh.
+        if (memory.Phase == ItemPhase.Blocked)
+        {
+            memory = memory with { Attempt = 0 };
+        }
+
+        var triage = TriagePolicy.Evaluate(issue, config);
+        if (triage.Eligible)
+        {
+            return triage;
+        }
+
+        if (!issue.HasLabel(Labels.Ready))
+        {
+            // Not asked for (e.g. only autonomy:safe): nothing to say on the issue.
+            context.View(issue, ItemPhase.Skipped, triage.Reasons, attempt: memory.Attempt);
+            return null;
+        }
+
+        // Explained once on the issue; the comment is only edited again when the reasons change.
+        var next = memory with { Phase = ItemPhase.Skipped, Reasons = triage.Reasons };
+        context.Remember(issue, memory, next, "not taken", HumanActionsFor(triage), null);
+        context.View(issue, ItemPhase.Skipped, triage.Reasons, attempt: memory.Attempt, humanActions: HumanActionsFor(triage));
+        return null;
+    }
+
+    private static void PlanClaim(PlanContext context, AutoshipConfig config, IssueSnapshot issue, ItemMemory memory)
+    {
+        var input = context.Input;
+        var claimedAt = memory.ClaimedAt ?? issue.LastAppliedAt(Labels.Claimed) ?? issue.UpdatedAt;
+        var attempt = Math.Max(memory.Attempt, 1);
+        var agent = memory.Agent ?? "unknown agent";
+        if (input.Running.Contains(issue.Number))
+        {
+            context.View(issue, ItemPhase.Claimed, Because.One("running", $"{agent} is working on attempt {attempt}"), Parse(memory.Lane), memory.Agent, memory.Reviewer, attempt: attempt);
+            return;
+        }
+
+        var ours = memory.Phase == ItemPhase.Claimed && memory.Agent is not null && config.Agent(memory.Agent) is not null;
+        var age = input.Now - claimedAt;
+        if (ours && age < config.Loop.ClaimTimeout && input.Config is not null
+            && TriagePolicy.Evaluate(issue with { Labels = issue.Labels.Where(l => !string.Equals(l, Labels.Claimed, StringComparison.OrdinalIgnoreCase)).ToList() }, config) is { Eligible: true } triage)
+        {
+            // Our claim, no PR, nobody running it (we hold the lease): the previous tick stopped mid-attempt. Resume it.
+            var ownership = OwnershipPolicy.Assign(triage.Area!, config);
+            if (ownership.Assigned)
+            {
+                var order = WorkOrderFactory.Create(input.Snapshot.Repository, issue, triage.Area!, triage.Risk!, ownership, config, attempt, input.Now);
+                var reasons = Because.One("resume", $"attempt {attempt} was claimed at {claimedAt:u} but has no PR and nothing is running it: resuming");
+                context.Actions.Add(new StartAttempt(order, Resume: true, reasons));
+                context.View(issue, ItemPhase.Claimed, reasons, order.Lane, order.Owner, order.Reviewer, attempt: attempt);
+                return;
+            }
+        }
+
+        var decision = ClaimPolicy.Evaluate(new ClaimState(issue.Number, agent, attempt, claimedAt, false), input.Now, config.Loop);
+        switch (decision.Action)
+        {
+            case ClaimAction.Keep:
+                context.View(issue, ItemPhase.Claimed, decision.Reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, attempt: attempt);
+                break;
+            case ClaimAction.Release:
+                context.Actions.Add(new ReleaseClaim(issue.Number, null, decision.NextAttempt, decision.Reasons));
+                context.Remember(issue, memory, memory with { Phase = ItemPhase.Released, Attempt = attempt, Reasons = decision.Reasons }, "claim released", [], null);
+                context.View(issue, ItemPhase.Released, decision.Reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, attempt: attempt);
+                break;
+            default:
+                context.Actions.Add(new BlockItem(issue.Number, null, attempt, decision.Reasons));
+                context.Remember(issue, memory, memory with { Phase = ItemPhase.Blocked, Attempt = attempt, Reasons = decision.Reasons }, "blocked", BlockedActions, null);
+                context.View(issue, ItemPhase.Blocked, decision.Reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, attempt: attempt, humanActions: BlockedActions);
+                break;
+        }
+    }
+
+    public static readonly IReadOnlyList<string> BlockedActions =
+        ["read the reasons, fix the issue text or the code, then remove autonomy:blocked to let the agents try again"];
+
+    private static IReadOnlyList<string> HumanActionsFor(TriageDecision triage) =>
+        triage.Reasons.Select(r => r.Code switch
+        {
+            "multiple-areas" => "keep exactly one area:* label so that a single agent owns the item",
+            "no-area" or "unknown-area" => "add exactly one area:* label (area:api, area:web, area:auth, area:cli-sdk, area:runtime, area:test, area:infra, area:ops, area:docs)",
+            "no-risk" or "multiple-risks" => "add exactly one risk label (risk:low, risk:medium or risk:high)",
+            "ready-untrusted" => "a maintainer with write access must apply autonomy:ready",
+            _ => null,
+        }).Where(a => a is not null).Select(a => a!).Distinct().ToList();
+
+    private static Lane? Parse(string? lane) => LaneNames.TryParse(lane, out var l) ? l : null;
+}

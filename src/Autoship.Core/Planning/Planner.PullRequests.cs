@@ -1,0 +1,120 @@
+using Autoship.Core.Config;
+
+namespace Autoship.Core.Planning;
+
+public static partial class Planner
+{
+    /// <summary>The commit status context Autoship publishes its gate decision under.</summary>
+    public const string GateContext = "autoship/gate";
+
+    private static void PlanPullRequest(PlanContext context, AutoshipConfig config, IssueSnapshot issue, ItemMemory memory, PullRequestSnapshot pr)
+    {
+        var input = context.Input;
+        var order = WorkOrderCodec.TryParse(pr.Body);
+        if (order is null)
+        {
+            var why = Because.One("no-work-order", $"PR #{pr.Number} is on an autoship/ branch but its body has no Autoship work order, so Autoship will not review or merge it");
+            context.View(issue, ItemPhase.Held, why, pr: pr.Number, verdict: GateVerdict.Hold, humanActions: ["review and merge it yourself, or close it so that Autoship opens its own"]);
+            return;
+        }
+
+        var desired = DesiredLabels(issue, pr, config, input.Snapshot.GitAttributesText, out var classification);
+        var add = desired.Where(l => !pr.HasLabel(l)).ToList();
+        var remove = pr.Labels.Where(l => (l.StartsWith(Labels.SizePrefix, StringComparison.OrdinalIgnoreCase) || l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase))
+                                          && !desired.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (add.Count > 0 || remove.Count > 0)
+        {
+            context.Actions.Add(new SyncLabels(issue.Number, pr.Number, add, remove, classification.Reasons));
+        }
+
+        var labelled = pr with { Labels = pr.Labels.Except(remove, StringComparer.OrdinalIgnoreCase).Concat(add).ToList() };
+        var gate = MergeGate.Decide(new GateInput(labelled, classification, order.Owner, config)
+        {
+            PausedLanes = input.Controls.PausedLanes,
+            KillSwitch = input.Controls.KillSwitch,
+        });
+
+        var reviewed = pr.Reviews.Any(r => r.Agent == order.Reviewer && r.CommitSha == pr.HeadSha && r.State is ReviewState.Approved or ReviewState.ChangesRequested);
+        var review = !reviewed && classification.Allowed && gate.Verdict != GateVerdict.Reject;
+        if (review)
+        {
+            context.Actions.Add(new ReviewPullRequest(order, pr.Number, pr.HeadSha, Because.One(
+                "review-needed", $"{order.Reviewer} has not reviewed head {Short(pr.HeadSha)} yet")));
+        }
+
+        var published = pr.Checks.LastOrDefault(c => c.Name == GateContext && c.Sha == pr.HeadSha);
+        if (published?.Description != gate.Summary || published.State != StatusOf(gate.Verdict))
+        {
+            context.Actions.Add(new PublishGate(issue.Number, pr.Number, pr.HeadSha, gate));
+        }
+
+        var lane = gate.Lane.Name();
+        switch (gate.Verdict)
+        {
+            case GateVerdict.Merge when !review:
+                context.Actions.Add(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Reasons));
+                break;
+            case GateVerdict.Reject:
+                var next = memory with { Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = gate.Reasons };
+                if (order.Attempt >= config.Loop.MaxAttempts)
+                {
+                    var reasons = gate.Reasons.Append(new Reason("max-attempts", $"{order.Attempt} of {config.Loop.MaxAttempts} attempts used")).ToList();
+                    context.Actions.Add(new BlockItem(issue.Number, pr.Number, order.Attempt, reasons));
+                    context.Remember(issue, memory, next with { Phase = ItemPhase.Blocked, Reasons = reasons }, "blocked", BlockedActions, pr.Number);
+                }
+                else
+                {
+                    context.Actions.Add(new ReleaseClaim(issue.Number, pr.Number, order.Attempt + 1, gate.Reasons));
+                    context.Remember(issue, memory, next with { Phase = ItemPhase.Released }, $"PR #{pr.Number} rejected; retrying", [], pr.Number);
+                }
+
+                break;
+            case GateVerdict.Hold:
+                context.Remember(issue, memory, memory with { Phase = ItemPhase.Held, Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = gate.Reasons },
+                    $"PR #{pr.Number} needs a human", gate.HumanActions, pr.Number);
+                break;
+            default:
+                context.Remember(issue, memory, memory with { Phase = ItemPhase.PullRequest, Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = [] },
+                    $"PR #{pr.Number} open", [], pr.Number);
+                break;
+        }
+
+        var phase = gate.Verdict switch
+        {
+            GateVerdict.Hold => ItemPhase.Held,
+            GateVerdict.Reject => order.Attempt >= config.Loop.MaxAttempts ? ItemPhase.Blocked : ItemPhase.Released,
+            _ => ItemPhase.PullRequest,
+        };
+        context.View(issue, phase, gate.Reasons, gate.Lane, order.Owner, order.Reviewer, pr.Number, gate.Verdict, order.Attempt, gate.HumanActions);
+    }
+
+    /// <summary>The size and lane labels the PR should carry, and <c>autonomy:safe</c> when a maintainer put it on the issue.</summary>
+    private static List<string> DesiredLabels(IssueSnapshot issue, PullRequestSnapshot pr, AutoshipConfig config, string? gitAttributes, out Classification classification)
+    {
+        // Area, risk and lane labels come from the issue, where people put them; Autoship's own lane label on the PR
+        // is output, never input (it would pin a lane the diff no longer has). Labels raise lanes, never lower them.
+        var inherited = issue.Labels.Where(l => Labels.IsArea(l) || Labels.IsRisk(l) || l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)).ToList();
+        var safeTrusted = issue.HasLabel(Labels.Safe) && issue.LastAppliedBy(Labels.Safe) is { CanWrite: true };
+        var labels = pr.Labels.Concat(inherited).Where(l => !string.Equals(l, Labels.Safe, StringComparison.OrdinalIgnoreCase) || safeTrusted || pr.HasLabel(l))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var input = labels.Where(l => !l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)).Concat(inherited).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        classification = Classifier.Classify(input, pr.Files, config, gitAttributes);
+        var desired = new List<string> { classification.Size.Label(), Labels.LanePrefix + classification.Lane.Name() };
+        desired.AddRange(inherited.Where(l => !l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)));
+        if (safeTrusted)
+        {
+            desired.Add(Labels.Safe);
+        }
+
+        return desired.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    public static CheckState StatusOf(GateVerdict verdict) => verdict switch
+    {
+        GateVerdict.Merge => CheckState.Success,
+        GateVerdict.Reject => CheckState.Failure,
+        _ => CheckState.Pending,
+    };
+
+    private static string Short(string sha) => sha[..Math.Min(7, sha.Length)];
+}

@@ -1,0 +1,38 @@
+using Autoship.Core.Config;
+
+namespace Autoship.Core.Planning;
+
+/// <summary>Freezes the instructions for one attempt from the issue, the triage and the configuration.</summary>
+public static class WorkOrderFactory
+{
+    public static WorkOrder Create(string repository, IssueSnapshot issue, string area, string risk, OwnershipDecision ownership, AutoshipConfig config, int attempt, DateTimeOffset now)
+    {
+        var owner = ownership.Owner ?? throw new ArgumentException("ownership has no owner", nameof(ownership));
+        var reviewer = ownership.Reviewer ?? throw new ArgumentException("ownership has no reviewer", nameof(ownership));
+        var lane = LaneClassifier.Classify(issue.Labels, [], config).Lane;
+        var paths = owner.Areas
+            .Where(a => string.Equals(a, area, StringComparison.OrdinalIgnoreCase))
+            .Select(config.Area)
+            .Where(a => a is not null)
+            .SelectMany(a => a!.Paths)
+            .ToList();
+        return new WorkOrder(
+            repository,
+            issue.Number,
+            issue.Title,
+            issue.Body,
+            area,
+            risk,
+            lane,
+            owner.Name,
+            reviewer.Name,
+            ownership.ReviewerLogin,
+            paths,
+            config.Lane(lane).Guardrails,
+            config.Never,
+            config.Validation.Entrypoint,
+            attempt,
+            now,
+            now + owner.Timeout);
+    }
+}

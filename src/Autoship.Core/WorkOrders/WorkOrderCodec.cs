@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Autoship.Core;
+
+/// <summary>
+/// Writes the work order into the PR body (a readable table plus a hidden JSON copy) and reads it back, so the
+/// forge alone says who owns and reviews a PR even when the store is gone.
+/// </summary>
+public static class WorkOrderCodec
+{
+    private const string Open = "<!-- autoship:work-order ";
+    private const string Close = " -->";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <param name="validation">The harness's validation result line, e.g. "scripts/test.sh exited 0".</param>
+    /// <param name="evidence">The verification evidence text (from the issue or the agent), or null.</param>
+    public static string RenderPullRequestBody(WorkOrder order, string validation, string? evidence)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"Fixes #{order.Issue}\n\n");
+        sb.Append("Opened by Autoship for the work order below. The agent had no forge token; the harness checked the diff against the guardrails before pushing.\n\n");
+        sb.Append("| work order | |\n|---|---|\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| issue | #{order.Issue} {Escape(order.Title)} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| lane | {order.Lane.Letter()} ({order.Lane.Name()}) |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| area / risk | area:{order.Area} / {order.Risk} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| owner (author agent) | {order.Owner} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| reviewer agent | {order.Reviewer}{(order.ReviewerLogin is null ? string.Empty : $" (@{order.ReviewerLogin})")} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| allowed paths | {Escape(string.Join(", ", order.AllowedPaths))} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| guardrails | at most {order.Guardrails.MaxFiles} files, {order.Guardrails.MaxLines} changed lines; never: {Escape(string.Join(", ", order.Never))} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| validation | `{order.ValidationCommand}`: {Escape(validation)} |\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| attempt | {order.Attempt} (work order `{order.Id}`) |\n\n");
+        sb.Append("## Verification evidence\n\n");
+        sb.Append(string.IsNullOrWhiteSpace(evidence)
+            ? "<!-- Lane C needs targeted verification evidence here before a human approval can merge it. -->\n\n"
+            : evidence.Trim() + "\n\n");
+        sb.Append(Open).Append(JsonSerializer.Serialize(order, Json).Replace("--", "\\u002d\\u002d", StringComparison.Ordinal)).Append(Close).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>The work order embedded in a PR body, or null.</summary>
+    public static WorkOrder? TryParse(string? body)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        var start = body.IndexOf(Open, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += Open.Length;
+        var end = body.IndexOf(Close, start, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<WorkOrder>(body[start..end], Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The text under a markdown heading containing "verification evidence" (case-insensitive), or null.</summary>
+    public static string? EvidenceSection(string? markdown)
+    {
+        if (markdown is null)
+        {
+            return null;
+        }
+
+        var lines = markdown.Split('\n');
+        var sb = new StringBuilder();
+        var inside = false;
+        foreach (var raw in lines)
+        {
+            var line = raw.TrimEnd('\r');
+            if (line.TrimStart().StartsWith('#'))
+            {
+                if (inside)
+                {
+                    break;
+                }
+
+                inside = line.Contains("verification evidence", StringComparison.OrdinalIgnoreCase);
+                continue;
+            }
+
+            if (inside && !line.TrimStart().StartsWith("<!--", StringComparison.Ordinal))
+            {
+                sb.AppendLine(line);
+            }
+        }
+
+        var text = sb.ToString().Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,48 @@
+using Autoship.Forge;
+using Autoship.Forge.Git;
+
+namespace Autoship.Engine.Git;
+
+/// <summary>
+/// The harness's own bare clone of the forge repository, from which agent worktrees are made and branches pushed.
+/// Credentials reach git through the environment of each fetch only.
+/// </summary>
+public sealed class RepositoryCache(string path)
+{
+    public string Path { get; } = path;
+
+    /// <summary>Fetches the default branch and returns its SHA.</summary>
+    public async Task<string> SyncAsync(GitRemote remote, string branch, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken);
+        await GitCli.RunAsync(Path, ["fetch", "--quiet", "--no-tags", remote.Url, $"+refs/heads/{branch}:refs/heads/{branch}"], remote.Environment, null, cancellationToken);
+        return await GitCli.RunAsync(Path, ["rev-parse", $"refs/heads/{branch}"], null, null, cancellationToken);
+    }
+
+    /// <summary>Fetches a PR branch into <c>refs/forge/…</c> and returns its SHA.</summary>
+    public async Task<string> FetchBranchAsync(GitRemote remote, string branch, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(cancellationToken);
+        await GitCli.RunAsync(Path, ["fetch", "--quiet", "--no-tags", remote.Url, $"+refs/heads/{branch}:refs/forge/{branch}"], remote.Environment, null, cancellationToken);
+        return await GitCli.RunAsync(Path, ["rev-parse", $"refs/forge/{branch}"], null, null, cancellationToken);
+    }
+
+    /// <summary>The SHA of a branch on the forge, or null when it does not exist.</summary>
+    public static async Task<string?> RemoteShaAsync(GitRemote remote, string branch, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var output = await GitCli.RunAsync(workingDirectory, ["ls-remote", remote.Url, $"refs/heads/{branch}"], remote.Environment, null, cancellationToken);
+        var sha = output.Split('\t', 2)[0].Trim();
+        return sha.Length == 0 ? null : sha;
+    }
+
+    private async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(System.IO.Path.Combine(Path, "objects")))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path);
+        await GitCli.RunAsync(Path, ["init", "--quiet", "--bare"], null, null, cancellationToken);
+    }
+}

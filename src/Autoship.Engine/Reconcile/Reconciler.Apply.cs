@@ -1,0 +1,147 @@
+using Autoship.Core;
+using Autoship.Core.Planning;
+using Autoship.Forge;
+using Microsoft.Extensions.Logging;
+
+namespace Autoship.Engine.Reconcile;
+
+public sealed partial class Reconciler
+{
+    private async Task<ActionResult> ApplyAsync(PlannedAction action, TickContext context, string tickId, CancellationToken cancellationToken)
+    {
+        using var activity = Activity.StartActivity("autoship.action." + action.Kind);
+        activity?.SetTag("autoship.issue", action.Issue);
+        try
+        {
+            return action switch
+            {
+                StartAttempt start => await StartAttemptAsync(start, context, cancellationToken),
+                ReleaseClaim release => await ReleaseAsync(release, cancellationToken),
+                BlockItem block => await BlockAsync(block, cancellationToken),
+                StopWork stop => await StopAsync(stop, cancellationToken),
+                ReviewPullRequest review => await ReviewAsync(review, context, cancellationToken),
+                SyncLabels labels => await SyncLabelsAsync(labels, cancellationToken),
+                PublishGate gate => await PublishGateAsync(gate, cancellationToken),
+                MergePullRequest merge => await MergeAsync(merge, cancellationToken),
+                CloseResolved close => await CloseAsync(close, cancellationToken),
+                UpdateComment comment => await CommentAsync(comment, cancellationToken),
+                _ => Done(action, "skipped", "unknown action"),
+            };
+        }
+        catch (ForgeException e)
+        {
+            LogActionFailed(logger, action.Kind, forge.Name, action.Issue, e.Message);
+            return new ActionResult(action, "failed", $"{action.Describe()} — the forge refused: {e.Message}", [.. action.Reasons, new Reason(e.Code, e.Message)]);
+        }
+    }
+
+    private async Task<ActionResult> ReleaseAsync(ReleaseClaim release, CancellationToken cancellationToken)
+    {
+        if (release.PullRequest is { } pr)
+        {
+            await ClosePullRequestAsync(pr, cancellationToken);
+        }
+
+        await forge.RemoveLabelAsync(release.Issue, Labels.Claimed, cancellationToken);
+        return Done(release);
+    }
+
+    private async Task<ActionResult> BlockAsync(BlockItem block, CancellationToken cancellationToken)
+    {
+        if (block.PullRequest is { } pr)
+        {
+            await ClosePullRequestAsync(pr, cancellationToken);
+        }
+
+        await forge.AddLabelsAsync(block.Issue, [Labels.Blocked], cancellationToken);
+        await forge.RemoveLabelAsync(block.Issue, Labels.Claimed, cancellationToken);
+        return Done(block);
+    }
+
+    private async Task<ActionResult> StopAsync(StopWork stop, CancellationToken cancellationToken)
+    {
+        if (stop.PullRequest is { } pr)
+        {
+            await ClosePullRequestAsync(pr, cancellationToken);
+        }
+
+        await forge.RemoveLabelAsync(stop.Issue, Labels.Claimed, cancellationToken);
+        var previous = ItemMemoryCodec.Decode(await forge.FindCommentAsync(stop.Issue, ItemMemory.Marker, cancellationToken)) ?? ItemMemory.Empty;
+        var memory = previous with { Phase = ItemPhase.Stopped, Reasons = stop.Reasons };
+        await forge.UpsertCommentAsync(stop.Issue, ItemMemory.Marker, CommentRenderer.Render(stop.Issue, memory, "work stopped", [], stop.PullRequest, clock.GetUtcNow()), cancellationToken);
+        return Done(stop);
+    }
+
+    private async Task ClosePullRequestAsync(int number, CancellationToken cancellationToken)
+    {
+        var pr = await forge.GetPullRequestAsync(number, cancellationToken);
+        if (pr is { Open: true })
+        {
+            await forge.ClosePullRequestAsync(number, cancellationToken);
+        }
+
+        if (pr is not null && !pr.Merged && pr.HeadBranch.StartsWith(BranchNames.Prefix, StringComparison.Ordinal))
+        {
+            await forge.DeleteBranchAsync(pr.HeadBranch, cancellationToken);
+        }
+    }
+
+    private async Task<ActionResult> SyncLabelsAsync(SyncLabels labels, CancellationToken cancellationToken)
+    {
+        if (labels.Add.Count > 0)
+        {
+            await forge.AddLabelsAsync(labels.PullRequest, labels.Add, cancellationToken);
+        }
+
+        foreach (var label in labels.Remove)
+        {
+            await forge.RemoveLabelAsync(labels.PullRequest, label, cancellationToken);
+        }
+
+        return Done(labels);
+    }
+
+    private async Task<ActionResult> PublishGateAsync(PublishGate gate, CancellationToken cancellationToken)
+    {
+        var url = options.DashboardUrl is null ? null : $"{options.DashboardUrl.TrimEnd('/')}/items/{gate.Issue}";
+        await forge.SetCommitStatusAsync(gate.HeadSha, new CommitStatus(Planner.GateContext, Planner.StatusOf(gate.Decision.Verdict), gate.Decision.Summary, url), cancellationToken);
+        return Done(gate, message: $"{gate.Describe()}: {gate.Decision.Summary}");
+    }
+
+    private async Task<ActionResult> MergeAsync(MergePullRequest merge, CancellationToken cancellationToken)
+    {
+        var result = await forge.MergeAsync(merge.PullRequest, merge.HeadSha, $"{merge.Title} (#{merge.PullRequest})",
+            $"Fixes #{merge.Issue}\n\nMerged by Autoship: " + string.Join("; ", merge.Reasons.Select(r => r.Message)), cancellationToken);
+        return result.Outcome switch
+        {
+            MergeOutcome.Merged => Done(merge, message: $"{merge.Describe()}: merged as {result.MergeCommitSha?[..Math.Min(7, result.MergeCommitSha.Length)]}"),
+            MergeOutcome.Enqueued => Done(merge, "enqueued", $"{merge.Describe()}: added to the merge queue"),
+            _ => new ActionResult(merge, "refused", $"{merge.Describe()}: the forge refused the merge", [.. merge.Reasons, .. result.Reasons]),
+        };
+    }
+
+    private async Task<ActionResult> CloseAsync(CloseResolved close, CancellationToken cancellationToken)
+    {
+        await forge.RemoveLabelAsync(close.Issue, Labels.Claimed, cancellationToken);
+        var issue = await forge.GetIssueAsync(close.Issue, cancellationToken);
+        if (issue is { Open: true })
+        {
+            await forge.CloseIssueAsync(close.Issue, cancellationToken);
+        }
+
+        return Done(close);
+    }
+
+    private async Task<ActionResult> CommentAsync(UpdateComment comment, CancellationToken cancellationToken)
+    {
+        var body = CommentRenderer.Render(comment.Issue, comment.Memory, comment.Headline, comment.HumanActions, comment.PullRequest, clock.GetUtcNow());
+        await forge.UpsertCommentAsync(comment.Issue, ItemMemory.Marker, body, cancellationToken);
+        return Done(comment);
+    }
+
+    private static ActionResult Done(PlannedAction action, string outcome = "ok", string? message = null) =>
+        new(action, outcome, message ?? action.Describe(), action.Reasons);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} on {Repo}#{Issue} failed: {Error}")]
+    private static partial void LogActionFailed(ILogger logger, string kind, string repo, int issue, string error);
+}

@@ -1,0 +1,131 @@
+using Autoship.Agents;
+using Autoship.Core;
+using Autoship.Core.Planning;
+using Autoship.Engine.Git;
+using Autoship.Forge;
+
+namespace Autoship.Engine.Reconcile;
+
+public sealed partial class Reconciler
+{
+    private RepositoryCache Cache => new(Path.Combine(options.StateDirectory, "cache", "repo.git"));
+
+    private async Task<ActionResult> StartAttemptAsync(StartAttempt start, TickContext context, CancellationToken cancellationToken)
+    {
+        var order = start.Order;
+        var config = context.Config ?? throw new InvalidOperationException("no configuration");
+        var agent = config.Agent(order.Owner) ?? throw new InvalidOperationException($"agent {order.Owner} is not configured");
+
+        // Re-read the item right before dispatching: a closed or unlabeled issue stops here.
+        var fresh = await forge.GetIssueAsync(order.Issue, cancellationToken);
+        if (fresh is null || !fresh.Open || !(fresh.HasLabel(Labels.Ready) || fresh.HasLabel(Labels.Claimed)) || fresh.HasLabel(Labels.Blocked))
+        {
+            if (fresh is { } f && f.HasLabel(Labels.Claimed))
+            {
+                await forge.RemoveLabelAsync(order.Issue, Labels.Claimed, cancellationToken);
+            }
+
+            return new ActionResult(start, "skipped", $"#{order.Issue}: not dispatched — the issue was closed or unlabeled since it was observed",
+                Because.One("issue-changed", "the issue was closed, blocked or lost autonomy:ready before the agent started"));
+        }
+
+        var claimedAt = context.Memories.GetValueOrDefault(order.Issue)?.ClaimedAt ?? clock.GetUtcNow();
+        var memory = new ItemMemory(ItemPhase.Claimed, order.Owner, order.Reviewer, order.Attempt, start.Resume ? claimedAt : clock.GetUtcNow(), order.Lane.Name(), start.Reasons);
+        if (!start.Resume)
+        {
+            await forge.AddLabelsAsync(order.Issue, [Labels.Claimed], cancellationToken);
+            if (agent.Login is { } login)
+            {
+                await forge.SetAssigneesAsync(order.Issue, [login], cancellationToken);
+            }
+
+            await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
+                CommentRenderer.Render(order.Issue, memory, $"claimed by {order.Owner}", [], null, clock.GetUtcNow()), cancellationToken);
+        }
+
+        await store.SaveWorkOrderAsync(order, cancellationToken);
+        var remote = await forge.GetGitRemoteAsync(cancellationToken);
+        var cache = Cache;
+        var baseSha = await cache.SyncAsync(remote, context.Snapshot.DefaultBranch, cancellationToken);
+        var result = await runner.RunAuthorAsync(new AuthorRequest(order, agent, config, cache.Path, baseSha, context.Snapshot.GitAttributesText), cancellationToken);
+        await store.SaveRunAsync(forge.Name, result.Run, result.Outcome.ToString(), CancellationToken.None);
+
+        if (result.Outcome != AttemptOutcome.Committed || result.CommitSha is null)
+        {
+            return await FailAttemptAsync(start, memory, result, config.Loop.MaxAttempts, cancellationToken);
+        }
+
+        var remoteSha = await RepositoryCache.RemoteShaAsync(remote, order.Branch, cache.Path, cancellationToken);
+        await forge.PushBranchAsync(cache.Path, order.Branch, remoteSha, cancellationToken);
+        var validation = result.Run.ValidationExitCode is { } code ? $"exited {code} in the agent's worktree" : "not run by the harness (CI runs it)";
+        var evidence = WorkOrderCodec.EvidenceSection(fresh.Body);
+        var labels = fresh.Labels.Where(l => Labels.IsArea(l) || Labels.IsRisk(l)).ToList();
+        if (fresh.HasLabel(Labels.Safe) && fresh.LastAppliedBy(Labels.Safe) is { CanWrite: true })
+        {
+            labels.Add(Labels.Safe);
+        }
+
+        var pr = await forge.CreatePullRequestAsync(new NewPullRequest(order.Branch, context.Snapshot.DefaultBranch, order.Title,
+            WorkOrderCodec.RenderPullRequestBody(order, validation, evidence), labels), cancellationToken);
+        if (order.ReviewerLogin is { } reviewerLogin)
+        {
+            await forge.RequestReviewersAsync(pr.Number, [reviewerLogin], cancellationToken);
+        }
+
+        var opened = memory with { Phase = ItemPhase.PullRequest, Reasons = Because.One("pr-opened", $"{order.Owner} opened PR #{pr.Number}; {order.Reviewer} reviews it next") };
+        await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker, CommentRenderer.Render(order.Issue, opened, $"PR #{pr.Number} opened", [], pr.Number, clock.GetUtcNow()), cancellationToken);
+        return new ActionResult(start, "ok", $"{start.Describe()}: PR #{pr.Number} opened ({result.Run.DiffStat})", result.Reasons.Count > 0 ? result.Reasons : start.Reasons);
+    }
+
+    private async Task<ActionResult> FailAttemptAsync(StartAttempt start, ItemMemory memory, AuthorResult result, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var order = start.Order;
+        var reasons = result.Reasons.Count > 0 ? result.Reasons : Because.One("attempt-failed", $"the attempt ended: {result.Run.ExitReason}");
+        var blocked = order.Attempt >= maxAttempts;
+        var next = memory with
+        {
+            Phase = blocked ? ItemPhase.Blocked : ItemPhase.Released,
+            Reasons = blocked ? [.. reasons, new Reason("max-attempts", $"{order.Attempt} of {maxAttempts} attempts used")] : reasons,
+        };
+        if (blocked)
+        {
+            await forge.AddLabelsAsync(order.Issue, [Labels.Blocked], cancellationToken);
+        }
+
+        await forge.RemoveLabelAsync(order.Issue, Labels.Claimed, cancellationToken);
+        var headline = blocked ? "blocked" : $"attempt {order.Attempt} failed; it will be retried";
+        await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
+            CommentRenderer.Render(order.Issue, next, headline, blocked ? Planner.BlockedActions : [], null, clock.GetUtcNow()), cancellationToken);
+        return new ActionResult(start, result.Outcome == AttemptOutcome.GuardrailViolation ? "refused" : "failed",
+            $"{start.Describe()}: {result.Outcome} — {string.Join("; ", reasons.Select(r => r.Message))}", next.Reasons);
+    }
+
+    private async Task<ActionResult> ReviewAsync(ReviewPullRequest review, TickContext context, CancellationToken cancellationToken)
+    {
+        var config = context.Config ?? throw new InvalidOperationException("no configuration");
+        var pr = await forge.GetPullRequestAsync(review.PullRequest, cancellationToken);
+        if (pr is null || !pr.Open || pr.HeadSha != review.HeadSha)
+        {
+            return new ActionResult(review, "skipped", $"{review.Describe()}: the PR changed since it was observed; the next pass reviews its new head", review.Reasons);
+        }
+
+        var reviewer = config.Agent(review.Order.Reviewer);
+        var author = config.Agent(review.Order.Owner);
+        if (reviewer is null || author is null || string.Equals(reviewer.Name, author.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return new ActionResult(review, "refused", $"{review.Describe()}: no reviewer agent distinct from the author is configured",
+                Because.One("no-reviewer", "the reviewer must be a different agent than the author"));
+        }
+
+        var remote = await forge.GetGitRemoteAsync(cancellationToken);
+        var cache = Cache;
+        var baseSha = await cache.SyncAsync(remote, pr.BaseBranch, cancellationToken);
+        await cache.FetchBranchAsync(remote, pr.HeadBranch, cancellationToken);
+        var result = await runner.RunReviewerAsync(new ReviewRequest(review.Order, reviewer, author, pr, baseSha, config, cache.Path), cancellationToken);
+        await store.SaveRunAsync(forge.Name, result.Run, result.Verdict.ToString(), CancellationToken.None);
+        await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer.Name, result.Verdict, result.Body, pr.HeadSha), cancellationToken);
+        var findings = result.Findings.Select(f => new Reason("review-" + f.Rubric, (f.Path is null ? string.Empty : f.Path + ": ") + f.Message)).ToList();
+        var verdict = result.FailedClosed ? "not approved (failed closed)" : result.Verdict == ReviewVerdict.Approve ? "approved" : "requested changes";
+        return new ActionResult(review, "ok", $"{review.Describe()}: {verdict}", findings.Count > 0 ? findings : review.Reasons);
+    }
+}

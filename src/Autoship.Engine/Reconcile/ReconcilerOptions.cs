@@ -1,0 +1,28 @@
+using Autoship.Core.Config;
+using Autoship.Core.Planning;
+
+namespace Autoship.Engine.Reconcile;
+
+/// <summary>How a reconciler runs: who it is (lease holder), where it keeps its files, and test seams.</summary>
+public sealed record ReconcilerOptions(string Holder, string StateDirectory)
+{
+    /// <summary>Use this configuration instead of the one on the default branch (<c>--config</c>).</summary>
+    public AutoshipConfig? ConfigOverride { get; init; }
+
+    /// <summary>Observe → plan → act passes per tick; a tick stops earlier when a pass plans nothing.</summary>
+    public int MaxRounds { get; init; } = 8;
+
+    public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Where the <c>autoship/gate</c> status links (dashboard), or null.</summary>
+    public string? DashboardUrl { get; init; }
+
+    /// <summary>Called after each applied action with its index in the tick; tests inject crashes here.</summary>
+    public Func<PlannedAction, int, Task>? AfterAction { get; init; }
+
+    /// <summary>Called with each pass's plan (live progress for the demo and <c>run</c>).</summary>
+    public Action<Plan>? OnPlan { get; init; }
+
+    /// <summary>Called after each applied action with its result (live progress).</summary>
+    public Action<ActionResult>? OnAction { get; init; }
+}

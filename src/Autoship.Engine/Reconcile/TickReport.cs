@@ -1,0 +1,20 @@
+using Autoship.Core;
+using Autoship.Core.Planning;
+
+namespace Autoship.Engine.Reconcile;
+
+/// <summary>What one applied action did.</summary>
+public sealed record ActionResult(PlannedAction Action, string Outcome, string Message, IReadOnlyList<Reason> Reasons);
+
+/// <summary>What one tick saw and did.</summary>
+public sealed record TickReport(
+    string TickId,
+    string Outcome,
+    int Rounds,
+    IReadOnlyList<ActionResult> Actions,
+    IReadOnlyList<PlannedAction> Planned,
+    IReadOnlyList<ItemView> Items,
+    IReadOnlyList<Reason> Notices,
+    int Requests,
+    int? RateLimitRemaining,
+    TimeSpan Duration);

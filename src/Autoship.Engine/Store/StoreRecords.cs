@@ -1,0 +1,60 @@
+using Autoship.Core;
+
+namespace Autoship.Engine.Store;
+
+/// <summary>One entry of the append-only event log: an action or decision, with its reasons.</summary>
+public sealed record StoredEvent(
+    long Id,
+    DateTimeOffset At,
+    string Repository,
+    string TickId,
+    int? Issue,
+    int? PullRequest,
+    string Kind,
+    string Message,
+    IReadOnlyList<Reason> Reasons,
+    string Outcome = "ok");
+
+public sealed record EventQuery(string Repository, int? Issue = null, string? Kind = null, string? Text = null, int Limit = 200, long? BeforeId = null);
+
+public sealed record LeaseInfo(string Repository, string Holder, DateTimeOffset ExpiresAt);
+
+/// <summary>A stored agent run (the runner's <c>RunRecord</c> plus its outcome).</summary>
+public sealed record StoredRun(
+    string Id,
+    string Repository,
+    int Issue,
+    int Attempt,
+    string Agent,
+    string Role,
+    string WorkOrderId,
+    string CommandLine,
+    DateTimeOffset StartedAt,
+    DateTimeOffset EndedAt,
+    string ExitReason,
+    int? ExitCode,
+    string DiffStat,
+    string? DiffDigest,
+    string? ValidationCommand,
+    int? ValidationExitCode,
+    string? LogPath,
+    string Outcome)
+{
+    public TimeSpan Duration => EndedAt - StartedAt;
+}
+
+/// <summary>What one tick did: when, how long, how many actions and forge requests, and how it ended.</summary>
+public sealed record TickRecord(
+    string Id,
+    string Repository,
+    DateTimeOffset StartedAt,
+    DateTimeOffset EndedAt,
+    int Rounds,
+    int Actions,
+    int Requests,
+    int? RateLimitRemaining,
+    string Outcome,
+    string Summary)
+{
+    public TimeSpan Duration => EndedAt - StartedAt;
+}
