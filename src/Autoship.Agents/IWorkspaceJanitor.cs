@@ -3,5 +3,6 @@ namespace Autoship.Agents;
 /// <summary>Removes worktrees and temporary files left behind by a run that crashed (the next tick calls it).</summary>
 public interface IWorkspaceJanitor
 {
-    Task CleanupLeftoversAsync(CancellationToken cancellationToken);
+    /// <summary>Cleans leftovers of <paramref name="repository"/>'s worktrees; returns how many were removed.</summary>
+    Task<int> CleanupLeftoversAsync(string repository, CancellationToken cancellationToken);
 }

@@ -43,9 +43,9 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         var requestsBefore = forge.Usage.Requests;
         try
         {
-            if (!dryRun && runner is IWorkspaceJanitor janitor)
+            if (!dryRun && runner is IWorkspaceJanitor janitor && Directory.Exists(Cache.Path))
             {
-                await janitor.CleanupLeftoversAsync(cancellationToken);
+                await janitor.CleanupLeftoversAsync(Cache.Path, cancellationToken);
             }
 
             for (rounds = 1; rounds <= options.MaxRounds; rounds++)

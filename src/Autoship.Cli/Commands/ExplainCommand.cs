@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using Autoship.Cli.Engine;
+using Autoship.Cli.Reporting;
+using Autoship.Core;
+using Autoship.Engine.Explain;
+using Spectre.Console;
+
+namespace Autoship.Cli.Commands;
+
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var engine = new EngineOptions();
+        var json = CommonOptions.Json();
+        var target = new Argument<string>("item") { Description = "The issue (#12 or 12) or the pull request (pr/34)." };
+        var command = new Command("explain", "Say, in plain words, where one item stands and why: its lane, gate decision, what a human must do, and its whole history (events and agent runs).");
+        command.Arguments.Add(target);
+        engine.AddTo(command);
+        command.Options.Add(json);
+        command.SetAction(async (parse, ct) =>
+        {
+            var (number, isPr) = ParseTarget(parse.GetValue(target)!);
+            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            var explanation = await ItemExplainer.ExplainAsync(session.Forge, session.Store, session.CreateReconciler(), number, isPr, ct);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(explanation);
+                return ExitCodes.Ok;
+            }
+
+            Print(explanation);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static (int Number, bool IsPullRequest) ParseTarget(string text)
+    {
+        var t = text.Trim();
+        var isPr = t.StartsWith("pr/", StringComparison.OrdinalIgnoreCase) || t.StartsWith("pr#", StringComparison.OrdinalIgnoreCase);
+        var digits = isPr ? t[3..] : t.TrimStart('#');
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        {
+            throw new CliUsageException($"'{text}' is not an item: expected an issue (#12 or 12) or a pull request (pr/34)");
+        }
+
+        return (n, isPr);
+    }
+
+    public static void Print(ItemExplanation e)
+    {
+        AnsiConsole.MarkupLine($"[bold]#{e.Issue}[/] {Markup.Escape(e.Title)}");
+        AnsiConsole.MarkupLine(Markup.Escape(e.Summary));
+        if (e.Reasons.Count > 0)
+        {
+            AnsiConsole.MarkupLine("[bold]Why[/]");
+            foreach (var r in e.Reasons)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape($"  • {r.Message} ({r.Code})"));
+            }
+        }
+
+        if (e.HumanActions.Count > 0)
+        {
+            AnsiConsole.MarkupLine("[bold yellow]What a human must do[/]");
+            foreach (var a in e.HumanActions)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape($"  → {a}"));
+            }
+        }
+
+        if (e.Runs.Count > 0)
+        {
+            var runs = new Table().Border(TableBorder.Rounded).Expand().AddColumns("agent run", "role", "attempt", "ended", "diff", "validation", "log");
+            foreach (var r in e.Runs)
+            {
+                runs.AddRow(Markup.Escape(r.Agent), r.Role, $"{r.Attempt}", Markup.Escape($"{r.Outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
+                    Markup.Escape(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"), Markup.Escape(r.LogPath ?? "—"));
+            }
+
+            AnsiConsole.Write(runs);
+        }
+
+        if (e.History.Count > 0)
+        {
+            var history = new Table().Border(TableBorder.Rounded).Expand().AddColumns("when", "what", "outcome", "details");
+            foreach (var h in e.History)
+            {
+                history.AddRow($"{h.At:yyyy-MM-dd HH:mm:ss}", Markup.Escape(h.Kind), Markup.Escape(h.Outcome), Markup.Escape(h.Message + (h.Reasons.Count > 0 ? " — " + string.Join("; ", h.Reasons.Select(r => r.Message)) : string.Empty)));
+            }
+
+            AnsiConsole.Write(history);
+        }
+        else
+        {
+            AnsiConsole.MarkupLine("[grey]No recorded history in this store (the forge's comment above is the source of truth).[/]");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Autoship.Cli.Engine;
+using Autoship.Core.Config;
+using Autoship.Engine.Loop;
+using Spectre.Console;
+
+namespace Autoship.Cli.Commands;
+
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var engine = new EngineOptions();
+        var command = new Command("run", "Run the control loop on the configured schedule (loop.schedule, default every 15 minutes) until stopped. Ctrl-C finishes the current action cleanly.");
+        engine.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            var reconciler = session.CreateReconciler();
+            var scheduler = new TickScheduler(session.Clock, TimeSpan.Zero);
+            var schedule = session.ConfigOverride?.Loop.Schedule ?? "*/15 * * * *";
+            try
+            {
+                await scheduler.RunAsync(() => schedule, async token =>
+                {
+                    var report = await reconciler.TickAsync(false, token);
+                    TickCommand.Print(report);
+                    var text = await session.Forge.ReadFileAsync(AutoshipConfig.DefaultPath, null, token);
+                    if (session.ConfigOverride is null && text is not null && ConfigLoader.Load(text, AutoshipConfig.DefaultPath).Config is { } config)
+                    {
+                        schedule = config.Loop.Schedule;
+                    }
+                }, next => AnsiConsole.MarkupLine(Markup.Escape($"next tick at {next:u} (schedule '{schedule}'); Ctrl-C to stop")), ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                AnsiConsole.MarkupLine("stopped.");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

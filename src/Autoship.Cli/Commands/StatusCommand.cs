@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Autoship.Cli.Engine;
+using Autoship.Cli.Reporting;
+using Autoship.Core;
+using Autoship.Core.Planning;
+using Spectre.Console;
+
+namespace Autoship.Cli.Commands;
+
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var engine = new EngineOptions();
+        var json = CommonOptions.Json();
+        var command = new Command("status", "Show the queue, active claims, PRs by lane with the gate's reasons, paused lanes and the last ticks. Reads only.");
+        engine.AddTo(command);
+        command.Options.Add(json);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            var (plan, _) = await session.CreateReconciler().ObserveAndPlanAsync(ct);
+            var controls = await session.Store.GetControlsAsync(session.Forge.Name, ct);
+            var ticks = await session.Store.RecentTicksAsync(session.Forge.Name, 5, ct);
+            var lease = await session.Store.GetLeaseAsync(session.Forge.Name, ct);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(new { forge = session.Forge.Name, controls = new { controls.KillSwitch, pausedLanes = controls.PausedLanes.Select(l => l.Name()) }, lease, notices = plan.Notices, items = plan.Items, ticks });
+                return ExitCodes.Ok;
+            }
+
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(session.Forge.Name)}[/]");
+            foreach (var notice in plan.Notices)
+            {
+                AnsiConsole.MarkupLine($"[yellow]![/] {Markup.Escape(notice.Message)}");
+            }
+
+            if (controls.KillSwitch || controls.PausedLanes.Count > 0)
+            {
+                AnsiConsole.MarkupLine($"[yellow]paused:[/] {(controls.KillSwitch ? "everything (kill switch)" : string.Join(", ", controls.PausedLanes.Select(l => $"lane {l.Letter()} {l.Name()}")))}");
+            }
+
+            Section("Queue", plan.Items.Where(i => i.Phase is ItemPhase.Queued or ItemPhase.Paused or ItemPhase.Released));
+            Section("Claims", plan.Items.Where(i => i.Phase == ItemPhase.Claimed));
+            foreach (var lane in Enum.GetValues<Lane>())
+            {
+                Section($"PRs in lane {lane.Letter()} ({lane.Name()})", plan.Items.Where(i => i.PullRequest is not null && i.Lane == lane && i.Phase is ItemPhase.PullRequest or ItemPhase.Held));
+            }
+
+            Section("Skipped and blocked", plan.Items.Where(i => i.Phase is ItemPhase.Skipped or ItemPhase.Blocked));
+            if (ticks.Count > 0)
+            {
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("last ticks", "took", "actions", "requests", "outcome");
+                foreach (var t in ticks)
+                {
+                    table.AddRow($"{t.StartedAt:yyyy-MM-dd HH:mm:ss}", $"{t.Duration.TotalSeconds:0.0} s", $"{t.Actions}", $"{t.Requests}", Markup.Escape(t.Outcome));
+                }
+
+                AnsiConsole.Write(table);
+            }
+
+            if (lease is not null)
+            {
+                AnsiConsole.MarkupLine(Markup.Escape($"lease: held by {lease.Holder} until {lease.ExpiresAt:u}"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void Section(string title, IEnumerable<ItemView> items)
+    {
+        var list = items.ToList();
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(title)}[/] ({list.Count})");
+        if (list.Count > 0)
+        {
+            AnsiConsole.Write(ItemTables.Items(list));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Autoship.Cli.Engine;
+using Autoship.Cli.Reporting;
+using Autoship.Engine.Reconcile;
+using Spectre.Console;
+
+namespace Autoship.Cli.Commands;
+
+internal static class TickCommand
+{
+    public static Command Create()
+    {
+        var engine = new EngineOptions();
+        var dryRun = CommonOptions.DryRun();
+        var json = CommonOptions.Json();
+        var command = new Command("tick", "Run one pass of the control loop: lease → observe → plan → act → report. With --dry-run, print the plan and change nothing.");
+        engine.AddTo(command);
+        command.Options.Add(dryRun);
+        command.Options.Add(json);
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            var report = await session.CreateReconciler().TickAsync(parse.GetValue(dryRun), ct);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(TickJson.From(report));
+            }
+            else
+            {
+                Print(report);
+            }
+
+            return report.Outcome is "done" or "dry-run" or "lease-busy" ? ExitCodes.Ok : ExitCodes.Problem;
+        });
+        return command;
+    }
+
+    public static void Print(TickReport report)
+    {
+        foreach (var notice in report.Notices)
+        {
+            AnsiConsole.MarkupLine($"[yellow]![/] {Markup.Escape(notice.Message)}");
+        }
+
+        if (report.Outcome == "dry-run")
+        {
+            AnsiConsole.MarkupLine(report.Planned.Count == 0 ? "Nothing to do: the repository is in the desired state." : $"[bold]Plan[/] ({report.Planned.Count} action(s), nothing changed):");
+            if (report.Planned.Count > 0)
+            {
+                AnsiConsole.Write(ItemTables.Planned(report.Planned));
+            }
+        }
+        else if (report.Actions.Count > 0)
+        {
+            AnsiConsole.Write(ItemTables.Actions(report.Actions));
+        }
+
+        if (report.Items.Count > 0)
+        {
+            AnsiConsole.Write(ItemTables.Items(report.Items));
+        }
+
+        AnsiConsole.MarkupLine(Markup.Escape(
+            $"tick {report.TickId}: {report.Outcome}, {report.Rounds} pass(es), {report.Actions.Count} action(s), {report.Requests} forge request(s)" +
+            (report.RateLimitRemaining is { } left ? $", {left} left in the rate limit" : string.Empty) + $", {report.Duration.TotalSeconds:0.0} s"));
+    }
+}

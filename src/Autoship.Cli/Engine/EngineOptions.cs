@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Autoship.Cli.Engine;
+
+/// <summary>The options of commands that run or inspect the loop, added to a command in one call.</summary>
+internal sealed class EngineOptions
+{
+    public Option<string?> Forge { get; } = new("--forge") { Description = "The forge: local:DIR (the embedded local forge) or github:OWNER/REPO.", Required = true };
+
+    public Option<FileInfo?> Config { get; } = CommonOptions.Config();
+
+    public Option<string?> Store { get; } = new("--store") { Description = "The state store: a SQLite file (default: beside a local forge, else .autoship/state.db) or a PostgreSQL connection (postgres://user:pass@host/db)." };
+
+    public Option<string?> TokenEnv { get; } = new("--token-env") { Description = "GitHub: the environment variable holding the token (default GITHUB_TOKEN, then GH_TOKEN)." };
+
+    public Option<string?> ApiUrl { get; } = new("--api-url") { Description = "GitHub: the API URL (GitHub Enterprise Server); default GITHUB_API_URL or https://api.github.com." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Forge);
+        command.Options.Add(Config);
+        command.Options.Add(Store);
+        command.Options.Add(TokenEnv);
+        command.Options.Add(ApiUrl);
+    }
+
+    public EngineArgs Read(ParseResult parse, TimeProvider? clock = null) =>
+        new(parse.GetValue(Forge), parse.GetValue(Config), parse.GetValue(Store), null, null, parse.GetValue(TokenEnv), parse.GetValue(ApiUrl), clock);
+}

@@ -1,0 +1,84 @@
+using Autoship.Agents;
+using Autoship.Core.Config;
+using Autoship.Engine.Reconcile;
+using Autoship.Engine.Store;
+using Autoship.Forge;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Autoship.Cli.Engine;
+
+/// <summary>Everything a command needs to run the loop on one forge: the forge, the store and the reconciler.</summary>
+internal sealed class EngineSession : IAsyncDisposable
+{
+    private EngineSession(IForge forge, IStateStore store, string stateDirectory, AutoshipConfig? configOverride, TimeProvider clock)
+    {
+        Forge = forge;
+        Store = store;
+        StateDirectory = stateDirectory;
+        ConfigOverride = configOverride;
+        Clock = clock;
+    }
+
+    public IForge Forge { get; }
+
+    public IStateStore Store { get; }
+
+    public string StateDirectory { get; }
+
+    public AutoshipConfig? ConfigOverride { get; }
+
+    public TimeProvider Clock { get; }
+
+    public static async Task<EngineSession> OpenAsync(EngineArgs args, CancellationToken cancellationToken)
+    {
+        var clock = args.Clock ?? TimeProvider.System;
+        var forge = await ForgeResolver.OpenAsync(args.Forge, new ForgeOpenOptions(args.ActAs, args.TokenEnv, args.ApiUrl, clock), cancellationToken);
+        var stateDirectory = args.StateDirectory ?? DefaultStateDirectory(args.Forge!);
+        Directory.CreateDirectory(stateDirectory);
+        var store = await StoreFactory.OpenAsync(args.Store ?? Path.Combine(stateDirectory, "state.db"), cancellationToken);
+        AutoshipConfig? config = null;
+        if (args.Config is not null)
+        {
+            var loaded = ConfigSource.Load(args.Config, Directory.GetCurrentDirectory());
+            if (!loaded.IsValid)
+            {
+                throw new CliUsageException("the configuration is invalid:\n  " + string.Join("\n  ", loaded.Errors));
+            }
+
+            config = loaded.Config;
+        }
+
+        return new EngineSession(forge, store, stateDirectory, config, clock);
+    }
+
+    public Reconciler CreateReconciler(Action<ReconcilerOptions>? tune = null, ILogger? logger = null, string? dashboardUrl = null)
+    {
+        var options = new ReconcilerOptions($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}", StateDirectory)
+        {
+            ConfigOverride = ConfigOverride,
+            DashboardUrl = dashboardUrl,
+        };
+        return CreateReconciler(options, logger);
+    }
+
+    public Reconciler CreateReconciler(ReconcilerOptions options, ILogger? logger = null) =>
+        new(Forge, Store, CreateRunner(), options, Clock, logger ?? NullLogger.Instance);
+
+    public IAgentRunner CreateRunner() => new AgentRunner(new AgentRunnerOptions(StateDirectory) { Time = Clock });
+
+    /// <summary>Local forges keep Autoship's state beside them (so demo, status and serve share it); GitHub in ./.autoship.</summary>
+    public static string DefaultStateDirectory(string forgeSpec) =>
+        ForgeSpec.TryParse(forgeSpec, out var spec, out _) && spec.Kind == ForgeSpec.Local
+            ? Path.Combine(Path.GetFullPath(spec.Target), "autoship")
+            : Path.Combine(Directory.GetCurrentDirectory(), ".autoship");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Forge.DisposeAsync();
+        await Store.DisposeAsync();
+    }
+}
+
+/// <summary>The options every loop command shares.</summary>
+internal sealed record EngineArgs(string? Forge, FileInfo? Config, string? Store, string? StateDirectory, string? ActAs = null, string? TokenEnv = null, string? ApiUrl = null, TimeProvider? Clock = null);

@@ -1,0 +1,83 @@
+using Autoship.Core;
+using Autoship.Core.Planning;
+using Autoship.Engine.Reconcile;
+using Spectre.Console;
+
+namespace Autoship.Cli.Reporting;
+
+/// <summary>The tables people read: items with their lane, gate and reasons; actions with their outcome.</summary>
+internal static class ItemTables
+{
+    public static Table Items(IEnumerable<ItemView> items)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumns("issue", "title", "phase", "lane", "owner → reviewer", "PR", "gate", "why");
+        foreach (var item in items)
+        {
+            table.AddRow(
+                Markup.Escape($"#{item.Issue}"),
+                Markup.Escape(Trim(item.Title, 40)),
+                PhaseMarkup(item.Phase),
+                Markup.Escape(item.Lane is { } l ? $"{l.Letter()} {l.Name()}" : "—"),
+                Markup.Escape(item.Owner is null ? "—" : $"{item.Owner} → {item.Reviewer ?? "?"}"),
+                Markup.Escape(item.PullRequest is { } pr ? $"#{pr}" : "—"),
+                Markup.Escape(item.Verdict?.ToString().ToLowerInvariant() ?? "—"),
+                Markup.Escape(Why(item.Reasons, item.HumanActions)));
+        }
+
+        return table;
+    }
+
+    public static Table Actions(IEnumerable<ActionResult> results)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumns("action", "outcome", "what happened");
+        foreach (var r in results)
+        {
+            table.AddRow(Markup.Escape(r.Action.Kind), OutcomeMarkup(r.Outcome), Markup.Escape(r.Message));
+        }
+
+        return table;
+    }
+
+    public static Table Planned(IEnumerable<PlannedAction> actions)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumns("would do", "because");
+        foreach (var a in actions)
+        {
+            table.AddRow(Markup.Escape(a.Describe()), Markup.Escape(string.Join("; ", a.Reasons.Select(r => r.Message))));
+        }
+
+        return table;
+    }
+
+    public static string Why(IReadOnlyList<Reason> reasons, IReadOnlyList<string> humanActions)
+    {
+        var text = string.Join("; ", reasons.Take(3).Select(r => r.Message));
+        if (humanActions.Count > 0)
+        {
+            text += " → human: " + string.Join("; ", humanActions);
+        }
+
+        return text.Length == 0 ? "—" : text;
+    }
+
+    public static string PhaseMarkup(string phase) => phase switch
+    {
+        ItemPhase.Merged => "[green]merged[/]",
+        ItemPhase.Held => "[yellow]held[/]",
+        ItemPhase.Blocked or ItemPhase.Refused => $"[red]{phase}[/]",
+        ItemPhase.Skipped or ItemPhase.Paused => $"[grey]{phase}[/]",
+        _ => Markup.Escape(phase),
+    };
+
+    private static string OutcomeMarkup(string outcome) => outcome switch
+    {
+        "ok" => "[green]ok[/]",
+        "failed" or "refused" => $"[red]{outcome}[/]",
+        _ => $"[yellow]{Markup.Escape(outcome)}[/]",
+    };
+
+    private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

@@ -1,0 +1,27 @@
+using Autoship.Core;
+using Autoship.Core.Planning;
+using Autoship.Engine.Reconcile;
+
+namespace Autoship.Cli.Reporting;
+
+/// <summary>The <c>--json</c> shape of a tick.</summary>
+internal sealed record TickJson(
+    string Tick,
+    string Outcome,
+    int Rounds,
+    int Requests,
+    int? RateLimitRemaining,
+    double Seconds,
+    IReadOnlyList<Reason> Notices,
+    IReadOnlyList<TickJson.ActionJson> Actions,
+    IReadOnlyList<TickJson.ActionJson> Planned,
+    IReadOnlyList<ItemView> Items)
+{
+    public sealed record ActionJson(string Kind, int Issue, string Outcome, string Message, IReadOnlyList<Reason> Reasons);
+
+    public static TickJson From(TickReport r) => new(
+        r.TickId, r.Outcome, r.Rounds, r.Requests, r.RateLimitRemaining, Math.Round(r.Duration.TotalSeconds, 3), r.Notices,
+        r.Actions.Select(a => new ActionJson(a.Action.Kind, a.Action.Issue, a.Outcome, a.Message, a.Reasons)).ToList(),
+        r.Outcome == "dry-run" ? r.Planned.Select(p => new ActionJson(p.Kind, p.Issue, "planned", p.Describe(), p.Reasons)).ToList() : [],
+        r.Items);
+}

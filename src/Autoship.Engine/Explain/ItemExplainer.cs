@@ -1,0 +1,61 @@
+using Autoship.Core;
+using Autoship.Core.Planning;
+using Autoship.Engine.Reconcile;
+using Autoship.Engine.Store;
+using Autoship.Forge;
+
+namespace Autoship.Engine.Explain;
+
+/// <summary>Builds an <see cref="ItemExplanation"/> from the forge (truth), a fresh plan (why now) and the store (history).</summary>
+public static class ItemExplainer
+{
+    public static async Task<ItemExplanation> ExplainAsync(IForge forge, IStateStore store, Reconciler reconciler, int number, bool isPullRequest, CancellationToken cancellationToken)
+    {
+        var issueNumber = number;
+        if (isPullRequest)
+        {
+            var pr = await forge.GetPullRequestAsync(number, cancellationToken) ?? throw new ForgeException("not-found", $"pull request #{number} does not exist on {forge.Name}");
+            issueNumber = BranchNames.IssueOf(pr.HeadBranch) ?? throw new ForgeException("not-autoship", $"PR #{number} is not on an autoship/ branch, so Autoship does not act on it");
+        }
+
+        var issue = await forge.GetIssueAsync(issueNumber, cancellationToken) ?? throw new ForgeException("not-found", $"issue #{issueNumber} does not exist on {forge.Name}");
+        var (plan, _) = await reconciler.ObserveAndPlanAsync(cancellationToken);
+        var view = plan.Items.FirstOrDefault(i => i.Issue == issueNumber);
+        var memory = ItemMemoryCodec.Decode(await forge.FindCommentAsync(issueNumber, ItemMemory.Marker, cancellationToken));
+        var history = (await store.QueryEventsAsync(new EventQuery(forge.Name, issueNumber, Limit: 500), cancellationToken)).Reverse().ToList();
+        var runs = await store.ListRunsAsync(forge.Name, issueNumber, null, cancellationToken);
+
+        if (view is null)
+        {
+            var phase = memory?.Phase ?? (issue.Open ? "not-observed" : "closed");
+            var reasons = memory?.Reasons ?? (issue.Open
+                ? Because.One("not-labeled", "the issue has no autonomy:* label, so Autoship does not look at it (add autonomy:ready to queue it)")
+                : Because.One("closed", "the issue is closed"));
+            LaneNames.TryParse(memory?.Lane, out var lane);
+            view = new ItemView(issueNumber, issue.Title, phase, memory?.Lane is null ? null : lane, memory?.Agent, memory?.Reviewer, null, null, memory?.Attempt ?? 0, reasons, []);
+        }
+
+        return new ItemExplanation(issueNumber, issue.Title, view.Phase, Summarize(view, issue.Open), view.Lane, view.Owner, view.Reviewer, view.PullRequest,
+            view.Verdict, view.Attempt, view.Reasons, view.HumanActions, history, runs);
+    }
+
+    public static string Summarize(ItemView v, bool open)
+    {
+        var lane = v.Lane is { } l ? $" in lane {l.Letter()} ({l.Name()})" : string.Empty;
+        var pr = v.PullRequest is { } p ? $" PR #{p}" : string.Empty;
+        return v.Phase switch
+        {
+            ItemPhase.Merged => $"Done: its{pr} was merged{lane}.",
+            ItemPhase.Held => $"Waiting for a human: its{pr}{lane} cannot merge unattended.",
+            ItemPhase.PullRequest => $"In progress: its{pr}{lane} is open; the gate says {v.Verdict?.ToString().ToLowerInvariant() ?? "wait"}.",
+            ItemPhase.Claimed => $"Claimed by {v.Owner ?? "an agent"} (attempt {v.Attempt}){lane}.",
+            ItemPhase.Queued => $"Queued{lane}: it starts when a slot is free.",
+            ItemPhase.Paused => $"Paused{lane}: no agent starts until it is resumed.",
+            ItemPhase.Released => $"Released after attempt {v.Attempt}: it goes back to the queue and is tried again.",
+            ItemPhase.Blocked => $"Blocked after {v.Attempt} attempt(s): a human must look at it.",
+            ItemPhase.Skipped => "Not taken by any agent.",
+            ItemPhase.Stopped => "Work stopped: the issue was closed or unlabeled.",
+            _ => open ? "Not in Autoship's queue." : "Closed.",
+        };
+    }
+}
