@@ -24,6 +24,13 @@ public static class AutoshipCli
     private static IEnumerable<Command> Commands()
     {
         yield return VersionCommand.Create();
+        yield return DemoCommand.Create();
+        yield return TickCommand.Create();
+        yield return RunCommand.Create();
+        yield return StatusCommand.Create();
+        yield return ExplainCommand.Create();
+        yield return PauseCommand.Create(pause: true);
+        yield return PauseCommand.Create(pause: false);
     }
 
     public static async Task<int> RunAsync(string[] args)

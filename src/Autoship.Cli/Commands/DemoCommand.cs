@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Autoship.Cli.Reporting;
+using Autoship.Engine.Demo;
+using Spectre.Console;
+
+namespace Autoship.Cli.Commands;
+
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var dir = new Option<string?>("--dir") { Description = "Create the demo's local forge here (a new or empty directory) so that 'autoship status --forge local:DIR' or 'serve' can open it afterwards. Default: a new temporary directory." };
+        var json = CommonOptions.Json();
+        var command = new Command("demo", "Run the whole control loop on an embedded local forge with a sample project: issues for every path of the seed, built-in agents, real git, real CI. No GitHub account or network needed.");
+        command.Options.Add(dir);
+        command.Options.Add(json);
+        command.SetAction(async (parse, ct) =>
+        {
+            var directory = parse.GetValue(dir) ?? Path.Combine(Path.GetTempPath(), "autoship-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+            var asJson = parse.GetValue(json);
+            var progress = asJson ? (Action<string>)(line => Console.Error.WriteLine(line)) : line => AnsiConsole.MarkupLine(Markup.Escape(line));
+            var report = await new DemoRunner(directory, progress).RunAsync(ct);
+            if (asJson)
+            {
+                JsonOutput.Write(report);
+                return ExitCodes.Ok;
+            }
+
+            AnsiConsole.Write(Table(report));
+            AnsiConsole.MarkupLine(Markup.Escape($"{report.Items.Count} items in {report.Seconds:0.0} s over {report.Ticks} ticks. The forge is at {report.Forge.Replace("local:", string.Empty, StringComparison.Ordinal)}:"));
+            AnsiConsole.MarkupLine(Markup.Escape($"  autoship status --forge {report.Forge}"));
+            AnsiConsole.MarkupLine(Markup.Escape($"  autoship explain --forge {report.Forge} #{report.Items.First().Issue}"));
+            AnsiConsole.MarkupLine(Markup.Escape($"  autoship local pr list --forge {report.Forge}"));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Table Table(DemoReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Expand().AddColumns("issue", "shows", "lane", "owner → reviewer", "PR", "outcome", "why");
+        foreach (var item in report.Items)
+        {
+            table.AddRow(
+                Markup.Escape($"#{item.Issue} {item.Title}"),
+                Markup.Escape(item.Shows),
+                Markup.Escape(item.Lane ?? "—"),
+                Markup.Escape(item.Owner is null ? "—" : $"{item.Owner} → {item.Reviewer}"),
+                Markup.Escape(item.Pr is { } pr ? $"#{pr}" : "—"),
+                ItemTables.PhaseMarkup(item.Outcome),
+                Markup.Escape(ItemTables.Why(item.Reasons, [])));
+        }
+
+        return table;
+    }
+}

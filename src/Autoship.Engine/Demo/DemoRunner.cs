@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Autoship.Agents;
+using Autoship.Core;
+using Autoship.Core.Config;
+using Autoship.Core.Planning;
+using Autoship.Engine.Reconcile;
+using Autoship.Engine.Store;
+using Autoship.Forge;
+using Autoship.Forge.Local;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Autoship.Engine.Demo;
+
+/// <summary>
+/// <c>autoship demo</c>: a local forge with the sample project, issues for every path of the seed, and the real
+/// loop run until nothing changes — then a human approves the lane C PRs and time passes for the stale claim.
+/// </summary>
+public sealed class DemoRunner(string directory, Action<string> progress)
+{
+    public const int MaxTicks = 12;
+
+    private readonly OffsetClock clock = new();
+
+    public string Directory { get; } = Path.GetFullPath(directory);
+
+    public string ForgeName => $"local:{Directory}";
+
+    public async Task<DemoReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        if (System.IO.Directory.Exists(Directory) && System.IO.Directory.EnumerateFileSystemEntries(Directory).Any())
+        {
+            throw new ForgeException("not-empty", $"{Directory} is not empty: give --dir a new or empty directory");
+        }
+
+        var config = DemoConfig();
+        var seed = Path.Combine(Path.GetTempPath(), "autoship-demo-seed-" + Guid.NewGuid().ToString("N")[..8]);
+        LocalSample.WriteTo(seed, new Dictionary<string, string> { [AutoshipConfig.DefaultPath] = config });
+        progress($"creating a local forge with the sample project at {Directory}");
+        var loaded = ConfigLoader.Load(config, AutoshipConfig.DefaultPath).Config!;
+        Dictionary<string, string> diffs;
+        await using (var owner = await LocalForge.InitAsync(Directory, LocalSample.Owner, clock, seed, cancellationToken))
+        {
+            await owner.AddUserAsync(LocalSample.Writer, "writer", cancellationToken);
+            await owner.AddUserAsync(LocalSample.Reader, "reader", cancellationToken);
+            foreach (var label in loaded.Labels)
+            {
+                await owner.UpsertLabelAsync(label, cancellationToken);
+            }
+
+            await owner.SetBranchProtectionAsync(loaded.Protections.Branch, new BranchProtection(true, loaded.Protections.RequiredApprovals, true,
+                [.. loaded.Validation.RequiredChecks, Planner.GateContext], false, false), cancellationToken);
+            diffs = await DemoDiffs.BuildAsync(seed, DemoScenario.Issues, cancellationToken);
+        }
+
+        DemoDiffs.TryDelete(seed);
+        var numbers = await FileIssuesAsync(diffs, cancellationToken);
+
+        await using var forge = await LocalForge.OpenAsync(Directory, "autoship[bot]", clock, cancellationToken);
+        var stateDirectory = Path.Combine(Directory, "autoship");
+        await using var store = await StoreFactory.OpenAsync(Path.Combine(stateDirectory, "state.db"), cancellationToken);
+        var runner = new AgentRunner(new AgentRunnerOptions(stateDirectory) { Time = clock });
+        var reconciler = new Reconciler(forge, store, runner, new ReconcilerOptions("demo", stateDirectory)
+        {
+            OnAction = r => progress($"  {(r.Outcome == "ok" ? "✓" : "✗")} {r.Message}"),
+        }, clock, NullLogger.Instance);
+
+        var ticks = await RunUntilQuietAsync(reconciler, "the agents work", cancellationToken);
+        ticks += await ApproveHeldAsync(reconciler, cancellationToken);
+        clock.Advance(loaded.Loop.ClaimTimeout + TimeSpan.FromMinutes(1));
+        ticks += await RunUntilQuietAsync(reconciler, $"{loaded.Loop.ClaimTimeout.TotalHours:0.#} hours later (simulated clock): stale claims time out", cancellationToken);
+
+        var items = await DemoOutcomes.CollectAsync(forge, store, reconciler, numbers, cancellationToken);
+        return new DemoReport(ForgeName, items, ticks, Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
+    }
+
+    private async Task<Dictionary<int, DemoIssue>> FileIssuesAsync(Dictionary<string, string> diffs, CancellationToken cancellationToken)
+    {
+        var numbers = new Dictionary<int, DemoIssue>();
+        foreach (var issue in DemoScenario.Issues)
+        {
+            await using var author = await LocalForge.OpenAsync(Directory, issue.Author, clock, cancellationToken);
+            var body = $"{issue.Shows}.\n\n```diff\n{diffs[issue.Key]}```\n";
+            if (issue.Evidence is { } evidence)
+            {
+                body += $"\n## Verification evidence\n\n{evidence}\n";
+            }
+
+            var created = await author.CreateIssueAsync(issue.Title, body, issue.Labels, cancellationToken);
+            numbers[created.Number] = issue;
+            progress($"filed #{created.Number} {issue.Title} [{string.Join(", ", issue.Labels)}]{(issue.Author == LocalSample.Owner ? string.Empty : $" by {issue.Author}")}");
+        }
+
+        return numbers;
+    }
+
+    private async Task<int> RunUntilQuietAsync(Reconciler reconciler, string stage, CancellationToken cancellationToken)
+    {
+        progress($"— {stage}");
+        for (var tick = 1; tick <= MaxTicks; tick++)
+        {
+            var report = await reconciler.TickAsync(false, cancellationToken);
+            progress($"  tick {tick}: {report.Actions.Count} action(s) in {report.Rounds} pass(es)");
+            if (report.Actions.Count == 0)
+            {
+                return tick;
+            }
+        }
+
+        return MaxTicks;
+    }
+
+    private async Task<int> ApproveHeldAsync(Reconciler reconciler, CancellationToken cancellationToken)
+    {
+        var (plan, _) = await reconciler.ObserveAndPlanAsync(cancellationToken);
+        var held = plan.Items.Where(i => i.Phase == ItemPhase.Held && i.Lane == Lane.Human && i.PullRequest is not null).ToList();
+        if (held.Count == 0)
+        {
+            return 0;
+        }
+
+        await using (var alice = await LocalForge.OpenAsync(Directory, LocalSample.Writer, clock, cancellationToken))
+        {
+            foreach (var item in held)
+            {
+                var pr = await alice.GetPullRequestAsync(item.PullRequest!.Value, cancellationToken);
+                await alice.SubmitReviewAsync(pr!.Number, new ReviewSubmission(LocalSample.Writer, ReviewVerdict.Approve, "Read the diff and the evidence: approved.", pr.HeadSha), cancellationToken);
+                progress($"{LocalSample.Writer} (a maintainer) approves PR #{pr.Number} for #{item.Issue} — like `autoship local approve --forge {Directory} {pr.Number} --as {LocalSample.Writer}`");
+            }
+        }
+
+        return await RunUntilQuietAsync(reconciler, "after the human approvals", cancellationToken);
+    }
+
+    /// <summary>The default configuration, with the circuit breaker loose enough for a demo that fails on purpose.</summary>
+    public static string DemoConfig() => DefaultConfig.Yaml.Replace("circuitBreakerFailures: 3", "circuitBreakerFailures: 10", StringComparison.Ordinal);
+}
