@@ -22,6 +22,9 @@ internal sealed class ConfigReader(string file)
     /// <summary>An error at the node recorded for <paramref name="path"/>, or its nearest recorded parent.</summary>
     public void ErrorAt(string path, string message) => Error(At(path), message);
 
+    /// <summary>Whether the file itself wrote something at <paramref name="path"/> (rather than a default filling in).</summary>
+    public bool Wrote(string path) => positions.ContainsKey(path);
+
     public Mark At(string path)
     {
         for (var p = path; p.Length > 0; p = Parent(p))

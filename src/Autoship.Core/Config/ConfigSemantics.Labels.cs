@@ -14,8 +14,9 @@ internal sealed partial class ConfigSemantics
         foreach (var (lane, policy) in config.Lanes)
         {
             var path = PathOf(policy);
-            CheckDefined(policy.RequiredLabels, $"{path}.requireLabels", $"lane '{lane.Name()}' requires");
-            CheckDefined(policy.RequiredAnyLabels, $"{path}.requireAnyLabel", $"lane '{lane.Name()}' requires");
+            var who = reader.Wrote(path) ? $"lane '{lane.Name()}' requires" : $"the default lane '{lane.Name()}' requires";
+            CheckDefined(policy.RequiredLabels, $"{path}.requireLabels", who);
+            CheckDefined(policy.RequiredAnyLabels, $"{path}.requireAnyLabel", who);
         }
     }
 
