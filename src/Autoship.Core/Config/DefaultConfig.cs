@@ -4,7 +4,7 @@ namespace Autoship.Core.Config;
 public static class DefaultConfig
 {
     /// <summary>The YAML text, commented for people.</summary>
-    public static string Yaml => throw new NotImplementedException();
+    public static string Yaml => DefaultConfigText.Yaml;
 
     /// <summary>The same configuration loaded.</summary>
     public static AutoshipConfig Load() => ConfigLoader.Load(Yaml, AutoshipConfig.DefaultPath).Config

@@ -1,0 +1,261 @@
+namespace Autoship.Core.Config;
+
+/// <summary>The text of the default configuration (kept apart so that the YAML reads as one piece).</summary>
+internal static class DefaultConfigText
+{
+    public const string Yaml = """
+        # Autoship configuration — the seed's "autonomous shipping operating model", ready to use.
+        # Goal: ship many small, reviewed, testable changes every day without giving unattended
+        # agents direct production power. Check it with `autoship config validate`; the JSON
+        # Schema is printed by `autoship config schema`.
+        version: 1
+
+        # The four label families Autoship reads (area, risk, autonomy, size), plus the lane
+        # labels it puts on pull requests. `autoship labels sync` creates them on the forge.
+        labels:
+          # area: which agent owns the work (exactly one owner per area, see `agents`)
+          - { name: "area:api", color: "1d76db", description: "Backend API and routes" }
+          - { name: "area:web", color: "1d76db", description: "Web frontend and dashboard" }
+          - { name: "area:auth", color: "1d76db", description: "Authentication and sessions" }
+          - { name: "area:cli-sdk", color: "1d76db", description: "CLI and SDK" }
+          - { name: "area:runtime", color: "1d76db", description: "Runtime and protocol" }
+          - { name: "area:test", color: "1d76db", description: "Tests and validation" }
+          - { name: "area:infra", color: "1d76db", description: "Infrastructure and deployment" }
+          - { name: "area:ops", color: "1d76db", description: "Operations, monitoring and observability" }
+          - { name: "area:docs", color: "1d76db", description: "Documentation" }
+          # risk: labels may raise a lane, never lower it
+          - { name: "risk:low", color: "0e8a16", description: "Low risk" }
+          - { name: "risk:medium", color: "fbca04", description: "Medium risk: at least the staging lane" }
+          - { name: "risk:high", color: "b60205", description: "High risk: human-gated lane" }
+          # autonomy: the work queue
+          - { name: "autonomy:ready", color: "c2e0c6", description: "Ready for an agent to pick up" }
+          - { name: "autonomy:safe", color: "0e8a16", description: "Eligible for safe auto-merge (lane A)" }
+          - { name: "autonomy:blocked", color: "d93f0b", description: "Blocked: needs a person" }
+          - { name: "autonomy:claimed", color: "5319e7", description: "Claimed by an agent" }
+          # size: changed lines (see `sizing`)
+          - { name: "size:xs", color: "ededed", description: "Extra small change" }
+          - { name: "size:s", color: "d4c5f9", description: "Small change" }
+          - { name: "size:m", color: "bfd4f2", description: "Medium change" }
+          - { name: "size:l", color: "f9d0c4", description: "Large change" }
+          # lane: set by Autoship on pull requests (people may add one to raise a lane)
+          - { name: "lane:safe", color: "0e8a16", description: "Lane A: safe auto-merge" }
+          - { name: "lane:staging", color: "fbca04", description: "Lane B: staging-first product work" }
+          - { name: "lane:human", color: "b60205", description: "Lane C: human-gated risk" }
+
+        # Areas (the part after `area:`): the paths each covers and the lane its changes start in.
+        areas:
+          api: { lane: staging, paths: ["src/api/**", "api/**", "**/routes/**", "backend/**"] }
+          web: { lane: staging, paths: ["web/**", "frontend/**", "dashboard/**", "src/web/**"] }
+          auth: { lane: human, paths: ["**/auth/**", "**/session/**", "**/sessions/**"] }
+          cli-sdk: { lane: safe, paths: ["cli/**", "sdk/**", "src/cli/**", "src/sdk/**"] }
+          runtime: { lane: human, paths: ["runtime/**", "src/runtime/**", "**/protocol/**"] }
+          test: { lane: safe, paths: ["tests/**", "test/**", "**/*_test.*", "**/*.test.*"] }
+          infra: { lane: human, paths: ["infra/**", "terraform/**", "deploy/**", "**/*.tf", "Dockerfile", "**/Dockerfile"] }
+          ops: { lane: staging, paths: ["ops/**", "monitoring/**", "observability/**"] }
+          docs: { lane: safe, paths: ["docs/**", "**/*.md"] }
+
+        # What a pull request needs before it may merge. A PR's lane is the riskiest of its
+        # labels, its changed paths and its content: highest risk wins.
+        lanes:
+          safe:
+            description: "Lane A: safe auto-merge"
+            examples: ["docs", "test repairs", "small CLI and SDK parity fixes", "small frontend proxy or type alignment"]
+            reviewerApprovals: 1          # one reviewer agent (never the author)
+            requireChecks: true           # required CI green
+            requireLabels: ["autonomy:safe"]
+            requireAnyLabel: ["size:xs", "size:s"]
+            deployment: null
+            humanApproval: false
+            approvers: []
+            verificationEvidence: false
+            autoMerge: true
+            guardrails: { maxFiles: 10, maxLines: 200, maxBinaryBytes: 1048576 }   # one autonomous pass stays small
+          staging:
+            description: "Lane B: staging-first product work"
+            examples: ["backend route changes", "dashboard features", "observability improvements"]
+            reviewerApprovals: 1
+            requireChecks: true
+            requireLabels: []
+            requireAnyLabel: []
+            deployment: staging           # a successful deployment to this environment
+            humanApproval: false
+            approvers: []
+            verificationEvidence: false
+            autoMerge: true
+            guardrails: { maxFiles: 20, maxLines: 400, maxBinaryBytes: 1048576 }
+          human:
+            description: "Lane C: human-gated risk"
+            examples: ["auth/session changes", "runtime protocol changes", "infrastructure changes", "database migrations"]
+            reviewerApprovals: 1
+            requireChecks: true
+            requireLabels: []
+            requireAnyLabel: []
+            deployment: null
+            humanApproval: true
+            # Who may approve: users or org/team slugs. Empty means any account with write
+            # access that is not an agent identity.
+            approvers: []
+            verificationEvidence: true    # the PR body needs a "Verification evidence" section
+            autoMerge: false              # a person merges after approving
+            guardrails: { maxFiles: 20, maxLines: 400, maxBinaryBytes: 1048576 }
+
+        rules:
+          # Labels raise the lane (never lower it).
+          labels:
+            - { label: "risk:high", lane: human, reason: "labeled high risk" }
+            - { label: "risk:medium", lane: staging, reason: "labeled medium risk" }
+          # Changed paths raise the lane: the seed's lane C and its "what not to automate yet".
+          paths:
+            - id: migrations
+              paths: ["**/migrations/**", "**/*.sql"]
+              lane: human
+              reason: "database migrations (what not to automate: broad schema migrations)"
+            - id: infrastructure
+              paths: ["infra/**", "terraform/**", "deploy/**", "**/*.tf", "Dockerfile", "**/Dockerfile"]
+              lane: human
+              reason: "infrastructure changes (what not to automate: direct production infra changes)"
+            - id: auth-session
+              paths: ["**/auth/**", "**/session/**", "**/sessions/**"]
+              lane: human
+              reason: "auth/session changes (what not to automate: auth-breaking changes)"
+            - id: runtime-protocol
+              paths: ["runtime/**", "src/runtime/**", "**/protocol/**"]
+              lane: human
+              reason: "runtime protocol changes (what not to automate: unreviewed runtime protocol changes)"
+            - id: deploy-scripts
+              paths: ["scripts/deploy*"]
+              lane: human
+              reason: "deployment scripts reach production (what not to automate: direct production infra changes)"
+          # Regular expressions over added lines. `forbid` refuses the change outright;
+          # `raise` puts it at least in `lane`.
+          content:
+            - id: drop-table
+              pattern: '(?i)\bdrop\s+(table|database|schema)\b'
+              action: forbid
+              lane: human
+              reason: "destructive data operation (what not to automate): DROP TABLE/DATABASE/SCHEMA"
+              paths: []
+            - id: truncate
+              pattern: '(?i)\btruncate\s+(table\s+)?[\w."]+\s*(;|$)'
+              action: forbid
+              lane: human
+              reason: "destructive data operation (what not to automate): TRUNCATE"
+              paths: []
+            - id: delete-without-where
+              pattern: '(?i)\bdelete\s+from\s+[\w."]+\s*(;|$)'
+              action: forbid
+              lane: human
+              reason: "destructive data operation (what not to automate): DELETE FROM without WHERE"
+              paths: []
+            - id: drop-column
+              pattern: '(?i)\balter\s+table\b.*\bdrop\s+column\b'
+              action: raise
+              lane: human
+              reason: "broad schema migration (what not to automate): ALTER TABLE ... DROP COLUMN"
+              paths: []
+
+        # Paths no agent may touch at all, in any lane. Area paths and path rules cannot override them.
+        never: [".github/workflows/**", ".github/autoship.yml", ".git/**", "**/*.pem", "**/.env", "**/.env.*"]
+
+        # The first four agents from the seed. Each area has exactly one owning author; every
+        # change is reviewed by a different agent. The `builtin` runner is Autoship's deterministic
+        # patch author and rules reviewer; to run a coding agent instead, for example:
+        #   runner: { preset: claude, model: claude-sonnet-4-5, args: [], command: [] }
+        # (other presets: codex, aider, opencode, and `command` with your own argv list).
+        agents:
+          - name: mission-control-orchestrator
+            description: "Keeps the queue and operations healthy; owns operations and docs"
+            areas: [ops, docs]
+            author: true
+            review: true
+            reviewer: qa-reliability-engineer
+            runner: { preset: builtin, model: null, args: [], command: [] }
+            timeout: 30m
+            inactivity: 10m
+            env: []                       # environment variables passed through (never forge tokens)
+            login: null                   # forge login to request as reviewer, if mapped
+            sandbox: none                 # or bwrap
+            network: true
+            maxConcurrent: 1
+          - name: qa-reliability-engineer
+            description: "Tests and validation truth; reviews the other agents' work"
+            areas: [test]
+            author: true
+            review: true
+            reviewer: control-plane-steward
+            runner: { preset: builtin, model: null, args: [], command: [] }
+            timeout: 30m
+            inactivity: 10m
+            env: []
+            login: null
+            sandbox: none
+            network: true
+            maxConcurrent: 1
+          - name: cli-sdk-contract-keeper
+            description: "CLI, SDK and frontend contract parity"
+            areas: [cli-sdk, web]
+            author: true
+            review: true
+            reviewer: qa-reliability-engineer
+            runner: { preset: builtin, model: null, args: [], command: [] }
+            timeout: 30m
+            inactivity: 10m
+            env: []
+            login: null
+            sandbox: none
+            network: true
+            maxConcurrent: 1
+          - name: control-plane-steward
+            description: "API, auth, runtime and infrastructure"
+            areas: [api, auth, runtime, infra]
+            author: true
+            review: true
+            reviewer: qa-reliability-engineer
+            runner: { preset: builtin, model: null, args: [], command: [] }
+            timeout: 30m
+            inactivity: 10m
+            env: []
+            login: null
+            sandbox: none
+            network: true
+            maxConcurrent: 1
+
+        # The control loop: one tick every 15 minutes (the workflow's schedule should match).
+        loop:
+          schedule: "*/15 * * * *"
+          claimTimeout: 2h                # stale claims with no open PR go back to the queue
+          maxAttempts: 3                  # then the issue is labeled autonomy:blocked
+          maxConcurrent: 2                # work orders in flight at once
+          killSwitch: false               # true stops all agent work
+          pausedLanes: []                 # e.g. [staging]
+          maxAgentMinutesPerDay: 240
+          circuitBreakerFailures: 3       # consecutive failures before pausing
+
+        # The validation truth contract: scripts/test.sh is the authoritative repo-wide entrypoint,
+        # and these CI check names must be green. Keep both aligned with what the repo supports today.
+        validation:
+          entrypoint: scripts/test.sh
+          requiredChecks: [ci]
+
+        # Changed lines per size class (a change is in the first class whose limit it is under);
+        # generated files do not count.
+        sizing:
+          xs: 10
+          s: 30
+          m: 100
+          l: 500
+          generated: ["**/*.lock", "**/package-lock.json", "**/*.g.cs", "**/generated/**"]
+
+        # The seed's recommended protections; `autoship protect` applies them.
+        protections:
+          branch: main
+          requirePullRequest: true
+          requiredApprovals: 1
+          dismissStaleReviews: true
+          requireChecks: true
+          blockForcePushes: true
+          blockDeletions: true
+          allowAutoMerge: true
+
+        """;
+}

@@ -1,0 +1,17 @@
+namespace Autoship.Core.Config;
+
+/// <summary>Which files <c>autoship init</c> writes and what they contain, given what was detected.</summary>
+public static class InitPlan
+{
+    public const string WorkflowPath = ".github/workflows/autoship.yml";
+
+    public const string TestScriptPath = "scripts/test.sh";
+
+    /// <summary>The configuration, the workflow, and (only if missing) the validation entrypoint.</summary>
+    public static IReadOnlyList<InitFile> Files(IReadOnlyList<TestToolchain> detected) =>
+    [
+        new InitFile(AutoshipConfig.DefaultPath, DefaultConfig.Yaml, Executable: false, OnlyIfMissing: false),
+        new InitFile(WorkflowPath, AutoshipWorkflow.Yaml, Executable: false, OnlyIfMissing: false),
+        new InitFile(TestScriptPath, TestScript.Render(detected), Executable: true, OnlyIfMissing: true),
+    ];
+}

@@ -1,0 +1,79 @@
+using Autoship.Core.Config;
+using YamlDotNet.RepresentationModel;
+
+namespace Autoship.Core.Tests.Config;
+
+public sealed class AutoshipWorkflowTests
+{
+    private static readonly YamlMappingNode Root = Parse();
+
+    private static YamlMappingNode Parse()
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(AutoshipWorkflow.Yaml));
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static YamlNode At(YamlNode node, params string[] keys) =>
+        keys.Aggregate(node, (n, k) => ((YamlMappingNode)n).Children[new YamlScalarNode(k)]);
+
+    private static string? Field(YamlMappingNode step, string key) =>
+        step.Children.TryGetValue(new YamlScalarNode(key), out var v) ? Text(v) : null;
+
+    private static string Text(YamlNode node) => ((YamlScalarNode)node).Value!;
+
+    [Fact]
+    public void Triggers_AreScheduleEvery15MinutesAndManual()
+    {
+        var schedule = (YamlSequenceNode)At(Root, "on", "schedule");
+        Text(At(schedule.Children.Single(), "cron")).ShouldBe("*/15 * * * *");
+        ((YamlMappingNode)At(Root, "on")).Children.ShouldContainKey(new YamlScalarNode("workflow_dispatch"));
+    }
+
+    [Fact]
+    public void Concurrency_GroupsByRepositoryAndNeverCancels()
+    {
+        Text(At(Root, "concurrency", "group")).ShouldBe("autoship-${{ github.repository }}");
+        Text(At(Root, "concurrency", "cancel-in-progress")).ShouldBe("false");
+    }
+
+    [Fact]
+    public void Permissions_AreLeastPrivilege()
+    {
+        var permissions = ((YamlMappingNode)At(Root, "permissions")).Children
+            .ToDictionary(p => Text(p.Key), p => Text(p.Value));
+        permissions.ShouldBe(new Dictionary<string, string>
+        {
+            ["contents"] = "write",
+            ["issues"] = "write",
+            ["pull-requests"] = "write",
+            ["statuses"] = "write",
+            ["checks"] = "read",
+            ["deployments"] = "read",
+            ["actions"] = "read",
+        }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Steps_InstallAutoshipAndTickWithTheBestTokenAvailable()
+    {
+        var steps = ((YamlSequenceNode)At(Root, "jobs", "tick", "steps")).Children.Cast<YamlMappingNode>().ToList();
+        steps.Select(s => Field(s, "uses")).ShouldContain("actions/checkout@v4");
+        steps.Select(s => Field(s, "uses")).ShouldContain("actions/setup-dotnet@v4");
+        steps.Select(s => Field(s, "run") ?? "").ShouldContain(r => r.Contains("dotnet tool install --global Autoship"));
+        var app = steps.Single(s => Field(s, "uses") == "actions/create-github-app-token@v1");
+        Field(app, "id").ShouldBe("app-token");
+        Field(app, "if").ShouldBe("${{ vars.AUTOSHIP_APP_ID != '' }}");
+        var tick = steps.Single(s => Field(s, "name") == "autoship tick");
+        Field(tick, "run").ShouldBe("autoship tick --forge github:${{ github.repository }}");
+        Text(At(tick, "env", "GITHUB_TOKEN")).ShouldBe("${{ steps.app-token.outputs.token || secrets.AUTOSHIP_TOKEN || github.token }}");
+        Text(At(tick, "env", "AUTOSHIP_REVIEWER_TOKEN")).ShouldBe("${{ secrets.AUTOSHIP_REVIEWER_TOKEN }}");
+    }
+
+    [Fact]
+    public void Comments_ExplainWhyTheAppTokenIsPreferredAndHowToUseALocalSource()
+    {
+        AutoshipWorkflow.Yaml.ShouldContain("do not start\n");
+        AutoshipWorkflow.Yaml.ShouldContain("--add-source");
+    }
+}

@@ -1,0 +1,57 @@
+using Autoship.Core.Config;
+
+namespace Autoship.Core.Tests.Config;
+
+public sealed class InitPlanTests
+{
+    [Fact]
+    public void Files_Always_ConfigWorkflowAndTestScript()
+    {
+        var files = InitPlan.Files([TestToolchain.Go]);
+
+        files.Select(f => f.Path).ShouldBe([".github/autoship.yml", ".github/workflows/autoship.yml", "scripts/test.sh"]);
+        files[0].Content.ShouldBe(DefaultConfig.Yaml);
+        files[1].Content.ShouldBe(AutoshipWorkflow.Yaml);
+        files.Select(f => (f.Executable, f.OnlyIfMissing)).ShouldBe([(false, false), (false, false), (true, true)]);
+    }
+
+    [Theory]
+    [InlineData(TestToolchain.Dotnet, "dotnet test")]
+    [InlineData(TestToolchain.Npm, "npm test")]
+    [InlineData(TestToolchain.Pytest, "python3 -m pytest")]
+    [InlineData(TestToolchain.Go, "go test ./...")]
+    [InlineData(TestToolchain.Cargo, "cargo test")]
+    [InlineData(TestToolchain.Make, "make test")]
+    public void Render_OneToolchain_RunsItsCommandUnderStrictMode(TestToolchain toolchain, string command)
+    {
+        var lines = TestScript.Render([toolchain]).Split('\n');
+
+        lines[0].ShouldBe("#!/usr/bin/env bash");
+        lines.ShouldContain("set -euo pipefail");
+        lines.ShouldContain(command);
+        lines.ShouldNotContain("exit 1");
+    }
+
+    [Fact]
+    public void Render_SeveralToolchains_RunsEachInFixedOrder()
+    {
+        var script = TestScript.Render([TestToolchain.Npm, TestToolchain.Dotnet]);
+        script.ShouldEndWith("dotnet test\nnpm test\n");
+    }
+
+    [Fact]
+    public void Render_MakeTestTarget_RunsAlone()
+    {
+        var script = TestScript.Render([TestToolchain.Go, TestToolchain.Make]);
+        script.ShouldEndWith("\nmake test\n");
+        script.ShouldNotContain("go test");
+    }
+
+    [Fact]
+    public void Render_NothingDetected_FailsWithAClearMessage()
+    {
+        var script = TestScript.Render([]);
+        script.ShouldContain("echo \"no test command detected: edit scripts/test.sh — a validation entrypoint that passes without testing anything is a lie\" >&2");
+        script.ShouldEndWith("exit 1\n");
+    }
+}
