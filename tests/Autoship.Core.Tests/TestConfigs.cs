@@ -1,4 +1,5 @@
 using Autoship.Core.Config;
+using GuardrailLimits = Autoship.Core.Config.Guardrails;
 
 namespace Autoship.Core.Tests;
 
@@ -69,19 +70,19 @@ public static class TestConfigs
         Lane.Safe, "safe auto-merge", ["docs", "test repairs", "small CLI and SDK parity fixes", "small frontend proxy or type alignment"],
         ReviewerApprovals: 1, RequireChecks: true, RequiredLabels: ["autonomy:safe"], RequiredAnyLabels: ["size:xs", "size:s"],
         DeploymentEnvironment: null, HumanApproval: false, Approvers: [], VerificationEvidence: false, AutoMerge: true,
-        Guardrails: new Guardrails(10, 200, 1024 * 1024));
+        Guardrails: new GuardrailLimits(10, 200, 1024 * 1024));
 
     public static LanePolicy StagingLane() => new(
         Lane.Staging, "staging-first product work", ["backend route changes", "dashboard features", "observability improvements"],
         ReviewerApprovals: 1, RequireChecks: true, RequiredLabels: [], RequiredAnyLabels: [],
         DeploymentEnvironment: "staging", HumanApproval: false, Approvers: [], VerificationEvidence: false, AutoMerge: true,
-        Guardrails: new Guardrails(20, 400, 1024 * 1024));
+        Guardrails: new GuardrailLimits(20, 400, 1024 * 1024));
 
     public static LanePolicy HumanLane() => new(
         Lane.Human, "human-gated risk", ["auth/session changes", "runtime protocol changes", "infrastructure changes", "database migrations"],
         ReviewerApprovals: 1, RequireChecks: true, RequiredLabels: [], RequiredAnyLabels: [],
         DeploymentEnvironment: null, HumanApproval: true, Approvers: [], VerificationEvidence: true, AutoMerge: true,
-        Guardrails: new Guardrails(20, 400, 1024 * 1024));
+        Guardrails: new GuardrailLimits(20, 400, 1024 * 1024));
 
     public static AgentDefinition Agent(string name, IReadOnlyList<string> areas, string? reviewer, string? login = null) => new(
         name, name, areas, Authors: true, Reviews: true, reviewer,
