@@ -29,8 +29,10 @@ public static partial class MergeGate
         CheckEvidence(pr, policy, findings);
         CheckControls(input, policy, findings);
 
-        // Whatever the configuration says, a change reviewed by nobody but its author never merges.
-        if (agentApprovals == 0 && !humanApproved)
+        // Whatever the configuration says, a change reviewed by nobody but its author never merges. (When the lane
+        // asks for a reviewer agent or a human, their own reasons already say so.)
+        var asksForApproval = policy.ReviewerApprovals > 0 || policy.HumanApproval || lane == Lane.Human;
+        if (agentApprovals == 0 && !humanApproved && !asksForApproval)
         {
             findings.Wait("no-approval", $"nobody other than the author has approved head {Short(pr.HeadSha)}");
         }
