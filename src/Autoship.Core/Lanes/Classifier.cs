@@ -5,5 +5,37 @@ namespace Autoship.Core;
 /// <summary>Runs sizing, lane classification and guardrails over one change.</summary>
 public static class Classifier
 {
-    public static Classification Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config, string? gitAttributes) => throw new NotImplementedException();
+    /// <summary>
+    /// Sizes the change, classifies its lane (a change too large for lane A's size labels is at least lane B) and
+    /// checks the guardrails of that lane. <see cref="Classification.Allowed"/> is false when a guardrail forbids it.
+    /// </summary>
+    public static Classification Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config, string? gitAttributes)
+    {
+        var size = SizingPolicy.Measure(files, config.Sizing, gitAttributes);
+        var lane = WithSizeRule(LaneClassifier.Classify(labels, files, config), size.Size, config);
+        var guardrails = GuardrailPolicy.Check(files, lane.Lane, size, config);
+        IReadOnlyList<Reason> reasons = [.. lane.Reasons, .. size.Reasons, .. guardrails.Violations];
+        return new Classification(lane.Lane, size.Size, guardrails.Allowed, reasons, lane, size, guardrails);
+    }
+
+    /// <summary>Lane A lists the sizes it accepts among its required labels (size:xs, size:s); anything larger is at least lane B.</summary>
+    public static LaneDecision WithSizeRule(LaneDecision lane, SizeClass size, AutoshipConfig config)
+    {
+        if (!config.Lanes.TryGetValue(Lane.Safe, out var safe))
+        {
+            return lane;
+        }
+
+        var allowed = safe.RequiredAnyLabels.Where(Labels.IsSize).ToList();
+        if (allowed.Count == 0 || allowed.Contains(size.Label(), StringComparer.OrdinalIgnoreCase))
+        {
+            return lane;
+        }
+
+        var reason = new Reason("too-large-for-safe",
+            $"size {size.Name()} is too large for lane A (safe allows {string.Join(" or ", allowed)}), so the change is at least lane B (staging)");
+        var raised = LaneNames.Max(lane.Lane, Lane.Staging);
+        var kept = lane.Lane == Lane.Safe ? lane.Reasons.Where(r => r.Code != "lane-safe") : lane.Reasons;
+        return new LaneDecision(raised, [.. kept, reason]);
+    }
 }

@@ -5,5 +5,79 @@ namespace Autoship.Core;
 /// <summary>Classifies a change into a lane: the riskiest of its labels, changed paths and content. Labels raise, never lower.</summary>
 public static class LaneClassifier
 {
-    public static LaneDecision Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config) => throw new NotImplementedException();
+    /// <summary>
+    /// Starts at lane A and raises (never lowers) by label rules, <c>area:*</c> and <c>lane:*</c> labels, the area of
+    /// each changed path (a path in no area and no rule is at least lane B), path rules and raising content rules.
+    /// Every rule that puts the change above lane A is a reason.
+    /// </summary>
+    public static LaneDecision Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config)
+    {
+        var raises = new LaneRaises();
+        ByLabels(labels, config, raises);
+        ByPaths(files, config, raises);
+        foreach (var (rule, file) in ContentMatcher.Matches(config.ContentRules.Where(r => r.Action == ContentAction.Raise), files))
+        {
+            raises.Add(rule.Lane, "content-rule", $"content rule {rule.Id}", file.Path, rule.Reason);
+        }
+
+        return raises.ToDecision();
+    }
+
+    private static void ByLabels(IReadOnlyList<string> labels, AutoshipConfig config, LaneRaises raises)
+    {
+        foreach (var label in labels.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var rule in config.LabelRules.Where(r => string.Equals(r.Label, label, StringComparison.OrdinalIgnoreCase)))
+            {
+                raises.Add(rule.Lane, "label-rule", $"label {rule.Label}", null, rule.Reason);
+            }
+
+            if (Labels.IsArea(label))
+            {
+                var area = config.Area(Labels.AreaName(label));
+                if (area is null)
+                {
+                    raises.Add(Lane.Staging, "unknown-area-label", $"label {label}", null, "it names no configured area, and an unknown area is not known to be safe");
+                }
+                else
+                {
+                    raises.Add(area.Lane, "area-label", $"label {label}", null, $"area {area.Name} starts in lane {area.Lane.Letter()}");
+                }
+            }
+
+            if (label.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)
+                && LaneNames.TryParse(label[Labels.LanePrefix.Length..], out var lane))
+            {
+                raises.Add(lane, "lane-label", $"label {label}", null, "someone put the change in this lane");
+            }
+        }
+    }
+
+    private static void ByPaths(IReadOnlyList<ChangedFile> files, AutoshipConfig config, LaneRaises raises)
+    {
+        foreach (var file in files)
+        {
+            // A rename touches both ends: moving a file out of a risky area is as risky as editing it there.
+            string[] paths = file.OldPath is null || file.OldPath == file.Path ? [file.Path] : [file.Path, file.OldPath];
+            foreach (var path in paths)
+            {
+                var areas = config.Areas.Where(a => GlobMatcher.MatchesAny(path, a.Paths)).ToList();
+                var rules = config.PathRules.Where(r => GlobMatcher.MatchesAny(path, r.Paths)).ToList();
+                foreach (var area in areas)
+                {
+                    raises.Add(area.Lane, "area-path", $"area {area.Name}", path, $"area {area.Name} starts in lane {area.Lane.Letter()}");
+                }
+
+                foreach (var rule in rules)
+                {
+                    raises.Add(rule.Lane, "path-rule", $"path rule {rule.Id}", path, rule.Reason);
+                }
+
+                if (areas.Count == 0 && rules.Count == 0)
+                {
+                    raises.Add(Lane.Staging, "unknown-path", "paths in no area", path, "unknown paths are not known-safe");
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,86 @@
+using Autoship.Core.Config;
+
+namespace Autoship.Core;
+
+public static partial class MergeGate
+{
+    private static void CheckChecks(PullRequestSnapshot pr, LanePolicy policy, AutoshipConfig config, GateFindings findings)
+    {
+        var onHead = pr.Checks.Where(c => c.Sha == pr.HeadSha).ToList();
+        var required = config.Validation.RequiredChecks;
+        if (policy.RequireChecks && required.Count == 0 && onHead.Count == 0)
+        {
+            findings.Wait("checks-missing", $"no CI check has reported on head {Short(pr.HeadSha)} yet");
+        }
+
+        // With no named required checks, every check reported on the head must be green.
+        var names = required.Count > 0 ? required : [.. onHead.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase)];
+        foreach (var name in names)
+        {
+            var runs = onHead.Where(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            var failed = runs.FirstOrDefault(c => c.State is CheckState.Failure or CheckState.Error or CheckState.Cancelled);
+            if (failed is not null)
+            {
+                // A red required check blocks a merge even in a lane that does not wait for checks.
+                findings.Reject("check-failed", $"required check {name} {StateWord(failed.State)} on head {Short(pr.HeadSha)}{Detail(failed)}");
+                continue;
+            }
+
+            if (!policy.RequireChecks && required.Count == 0)
+            {
+                continue;
+            }
+
+            if (runs.Count == 0)
+            {
+                var older = pr.Checks.Any(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+                findings.Wait("check-missing", older
+                    ? $"required check {name} has not run on head {Short(pr.HeadSha)}; results for older commits do not count"
+                    : $"required check {name} has not reported on head {Short(pr.HeadSha)} yet");
+            }
+            else if (runs.Any(c => !c.IsGreen))
+            {
+                findings.Wait("check-pending", $"required check {name} is still running on head {Short(pr.HeadSha)}");
+            }
+        }
+    }
+
+    private static void CheckDeployment(PullRequestSnapshot pr, LanePolicy policy, GateFindings findings)
+    {
+        if (string.IsNullOrWhiteSpace(policy.DeploymentEnvironment))
+        {
+            return;
+        }
+
+        var env = policy.DeploymentEnvironment;
+        var all = pr.Deployments.Where(d => string.Equals(d.Environment, env, StringComparison.OrdinalIgnoreCase)).ToList();
+        var latest = all.Where(d => d.Sha == pr.HeadSha).OrderBy(d => d.At).LastOrDefault();
+        switch (latest?.State)
+        {
+            case null:
+                findings.Wait("deployment-missing", all.Count > 0
+                    ? $"the {env} deployment was for an older commit; head {Short(pr.HeadSha)} has not been deployed to {env} yet"
+                    : $"head {Short(pr.HeadSha)} has not been deployed to {env} yet");
+                break;
+            case DeploymentState.Pending or DeploymentState.InProgress:
+                findings.Wait("deployment-pending", $"the {env} deployment of head {Short(pr.HeadSha)} is still running");
+                break;
+            case DeploymentState.Failure or DeploymentState.Error:
+                findings.Reject("deployment-failed", $"the {env} deployment of head {Short(pr.HeadSha)} failed");
+                break;
+            case DeploymentState.Inactive:
+                findings.Wait("deployment-missing", $"the {env} deployment of head {Short(pr.HeadSha)} was replaced; it needs a successful one");
+                break;
+        }
+    }
+
+    private static string StateWord(CheckState state) => state switch
+    {
+        CheckState.Failure => "failed",
+        CheckState.Error => "errored",
+        CheckState.Cancelled => "was cancelled",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    private static string Detail(CheckSnapshot check) => string.IsNullOrWhiteSpace(check.Description) ? string.Empty : $" ({check.Description})";
+}

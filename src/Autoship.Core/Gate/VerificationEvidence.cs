@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace Autoship.Core;
+
+/// <summary>Finds the "Verification evidence" section a lane C pull request must carry in its description.</summary>
+public static partial class VerificationEvidence
+{
+    /// <summary>
+    /// True when a markdown heading contains "verification evidence" (any case) and is followed, before the next
+    /// heading of the same or a higher level, by text that is not blank and not only an HTML comment (template hint).
+    /// </summary>
+    public static bool Has(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return false;
+        }
+
+        var lines = HtmlComment().Replace(markdown.Replace("\r\n", "\n"), string.Empty).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var level = HeadingLevel(lines[i]);
+            if (level == 0 || !lines[i].Contains("verification evidence", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < lines.Length; j++)
+            {
+                var next = HeadingLevel(lines[j]);
+                if (next > 0 && next <= level)
+                {
+                    break;
+                }
+
+                if (next == 0 && !string.IsNullOrWhiteSpace(lines[j]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int HeadingLevel(string line)
+    {
+        var trimmed = line.TrimStart();
+        if (line.Length - trimmed.Length > 3)
+        {
+            return 0;
+        }
+
+        var hashes = trimmed.TakeWhile(c => c == '#').Count();
+        return hashes is >= 1 and <= 6 && (trimmed.Length == hashes || char.IsWhiteSpace(trimmed[hashes])) ? hashes : 0;
+    }
+
+    [GeneratedRegex("<!--.*?-->", RegexOptions.Singleline)]
+    private static partial Regex HtmlComment();
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Autoship.Core.Config;
+
+namespace Autoship.Core;
+
+/// <summary>Finds the files whose added lines match a content rule (only in the rule's paths when it lists any).</summary>
+internal static class ContentMatcher
+{
+    // A hostile diff must not be able to stall a tick with a pathological line.
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+
+    private static readonly ConcurrentDictionary<string, Regex?> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>Each (rule, file) pair where the rule matches an added line of the file.</summary>
+    public static IEnumerable<(ContentRule Rule, ChangedFile File)> Matches(IEnumerable<ContentRule> rules, IReadOnlyList<ChangedFile> files)
+    {
+        foreach (var rule in rules)
+        {
+            foreach (var file in files)
+            {
+                if (rule.Paths.Count > 0 && !GlobMatcher.MatchesAny(file.Path, rule.Paths))
+                {
+                    continue;
+                }
+
+                if (file.AddedLines.Any(line => IsMatch(rule.Pattern, line)))
+                {
+                    yield return (rule, file);
+                }
+            }
+        }
+    }
+
+    private static bool IsMatch(string pattern, string line)
+    {
+        var regex = Cache.GetOrAdd(pattern, Compile);
+
+        // An invalid or runaway pattern counts as a match: a rule that cannot be evaluated must not let content through.
+        if (regex is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return regex.IsMatch(line);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
+    }
+
+    private static Regex? Compile(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}
