@@ -31,6 +31,7 @@ public static class AutoshipCli
         yield return ExplainCommand.Create();
         yield return PauseCommand.Create(pause: true);
         yield return PauseCommand.Create(pause: false);
+        yield return LocalCommand.Create();
     }
 
     public static async Task<int> RunAsync(string[] args)

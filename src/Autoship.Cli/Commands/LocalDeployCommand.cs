@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Autoship.Cli.Local;
+
+namespace Autoship.Cli.Commands;
+
+internal static class LocalDeployCommand
+{
+    public static Command Create()
+    {
+        var gitRef = new Option<string>("--ref") { Description = "The branch, tag or commit to deploy.", Required = true };
+        var environment = new Option<string>("--env") { Description = "The environment (runs scripts/deploy-ENV.sh).", DefaultValueFactory = _ => "staging" };
+        var command = new Command("deploy", "Deploy a ref to an environment and record the deployment.") { gitRef, environment };
+        var (forge, actAs) = LocalCli.AddForgeOptions(command);
+        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        {
+            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var deployment = await local.DeployAsync(parse.GetValue(gitRef)!, parse.GetValue(environment)!, ct);
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"Deployment of {LocalCli.Short(deployment.Sha)} to {deployment.Environment}: {deployment.State.ToString().ToLowerInvariant()} (log: {deployment.Url})");
+            return deployment.State == Core.DeploymentState.Success ? ExitCodes.Ok : ExitCodes.Problem;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Autoship.Cli.Local;
+using Spectre.Console;
+
+namespace Autoship.Cli.Commands;
+
+internal static class LocalIssueCommand
+{
+    public static Command Create() => new("issue", "Create, list, show and close issues.") { CreateIssue(), List(), LocalIssueShow.Create(), Close() };
+
+    private static Command CreateIssue()
+    {
+        var title = new Option<string>("--title") { Description = "The issue's title.", Required = true };
+        var body = new Option<string?>("--body") { Description = "The issue's body." };
+        var bodyFile = new Option<FileInfo?>("--body-file") { Description = "Read the body from this file." };
+        var labels = new Option<string[]>("--label") { Description = "A label to apply (repeatable)." };
+        var json = CommonOptions.Json();
+        var command = new Command("create", "Open an issue as --as.") { title, body, bodyFile, labels, json };
+        var (forge, actAs) = LocalCli.AddForgeOptions(command);
+        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        {
+            var file = parse.GetValue(bodyFile);
+            if (file is not null && parse.GetValue(body) is not null)
+            {
+                throw new CliUsageException("pass --body or --body-file, not both");
+            }
+
+            if (file is not null && !file.Exists)
+            {
+                throw new CliUsageException($"--body-file {file.FullName} does not exist");
+            }
+
+            var text = file is null ? parse.GetValue(body) ?? string.Empty : await File.ReadAllTextAsync(file.FullName, ct);
+            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var issue = await local.CreateIssueAsync(parse.GetValue(title)!, text, parse.GetValue(labels) ?? [], ct);
+            if (parse.GetValue(json))
+            {
+                LocalCli.WriteJson(parse, new { issue });
+            }
+            else
+            {
+                parse.InvocationConfiguration.Output.WriteLine($"Created issue #{issue.Number}: {issue.Title} [{LocalCli.List(issue.Labels)}]");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var state = new Option<string>("--state") { Description = "open, closed or all.", DefaultValueFactory = _ => "open" };
+        state.AcceptOnlyFromAmong("open", "closed", "all");
+        var json = CommonOptions.Json();
+        var command = new Command("list", "List issues.") { state, json };
+        var (forge, actAs) = LocalCli.AddForgeOptions(command);
+        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        {
+            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var issues = await local.ListIssuesAsync(parse.GetValue(state)!, ct);
+            if (parse.GetValue(json))
+            {
+                LocalCli.WriteJson(parse, new { issues });
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().AddColumns("#", "state", "title", "labels", "assignees");
+            foreach (var i in issues)
+            {
+                table.AddRow(i.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Open ? "open" : "closed", Markup.Escape(i.Title),
+                    Markup.Escape(LocalCli.List(i.Labels)), Markup.Escape(LocalCli.List(i.Assignees)));
+            }
+
+            LocalCli.Console(parse).Write(table);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Close()
+    {
+        var number = new Argument<int>("N") { Description = "The issue number." };
+        var command = new Command("close", "Close an issue.") { number };
+        var (forge, actAs) = LocalCli.AddForgeOptions(command);
+        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        {
+            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            await local.CloseIssueAsync(parse.GetValue(number), ct);
+            parse.InvocationConfiguration.Output.WriteLine($"Closed #{parse.GetValue(number)}.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
