@@ -21,9 +21,10 @@ public static class BubblewrapSandbox
 
     /// <param name="gitCommonDir">The repository's shared git directory (read-only inside).</param>
     /// <param name="gitAdminDir">This worktree's own admin directory under <paramref name="gitCommonDir"/> (read-write).</param>
+    /// <param name="runDirectory">The run's directory holding the prompt file (read-only).</param>
     public static IReadOnlyList<string> Wrap(
         string bwrap, IReadOnlyList<string> argv, string worktree, bool writable, bool network,
-        string? gitCommonDir, string? gitAdminDir, IReadOnlyDictionary<string, string> env)
+        string? gitCommonDir, string? gitAdminDir, string? runDirectory, IReadOnlyDictionary<string, string> env)
     {
         var a = new List<string> { bwrap, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc", "--unshare-uts" };
         if (!network)
@@ -68,6 +69,11 @@ public static class BubblewrapSandbox
         if (gitAdminDir is not null)
         {
             a.AddRange([writable ? "--bind" : "--ro-bind", gitAdminDir, gitAdminDir]);
+        }
+
+        if (runDirectory is not null)
+        {
+            a.AddRange(["--ro-bind", runDirectory, runDirectory]);
         }
 
         a.AddRange([writable ? "--bind" : "--ro-bind", worktree, worktree]);
