@@ -1,0 +1,189 @@
+using Autoship.Core;
+
+namespace Autoship.Agents;
+
+public sealed partial class AgentRunner
+{
+    public async Task<AuthorResult> RunAuthorAsync(AuthorRequest request, CancellationToken cancellationToken)
+    {
+        var order = request.Order;
+        var agent = request.Agent;
+        var runId = NewRunId(order, "author");
+        var recorder = new RunRecorder(runId, agent.Name, "author", order, options.Time.GetUtcNow());
+        IReadOnlyList<ChangedFile> files = [];
+
+        AuthorResult Result(AttemptOutcome outcome, IReadOnlyList<Reason> reasons, string? sha = null) =>
+            new(outcome, reasons, sha, files, recorder.Finish(options.Time.GetUtcNow(), reasons.Count == 0 ? outcome.ToString() : $"{outcome}: {string.Join("; ", reasons.Select(r => r.Message))}"));
+
+        RunDirs? dirs = null;
+        try
+        {
+            dirs = CreateRunDirs(runId);
+            recorder.LogPath = dirs.LogFile;
+            var (env, refused, redactor) = Environment(agent, dirs);
+            if (refused.Count > 0)
+            {
+                return Result(AttemptOutcome.AgentFailed, refused);
+            }
+
+            var preset = AgentPresets.Find(agent.Runner.Preset);
+            if (preset is null && !AgentPresets.IsBuiltin(agent.Runner.Preset))
+            {
+                return Result(AttemptOutcome.AgentFailed, Because.One("runner.unknown-preset", $"unknown runner preset `{agent.Runner.Preset}` (known: {string.Join(", ", AgentPresets.Names)})"));
+            }
+
+            var manager = new WorktreeManager(request.Repository, options.WorktreesDirectory);
+            var previousBranch = await HarnessGit.TryRunAsync(request.Repository, ["rev-parse", "--verify", "--quiet", "refs/heads/" + order.Branch], cancellationToken: cancellationToken);
+            var worktree = await retry.ExecuteAsync(async ct => await manager.CreateAsync(runId, order.Branch, request.BaseSha, ct), cancellationToken);
+            string? committed = null;
+            try
+            {
+                var result = await AuthorInWorktreeAsync(request, preset, worktree, dirs, env, redactor, recorder, cancellationToken);
+                files = recorder.Diff?.Files ?? [];
+                committed = result.CommitSha;
+                return result with { Files = files, Run = recorder.Finish(options.Time.GetUtcNow(), result.Run.ExitReason) };
+            }
+            finally
+            {
+                await manager.RemoveAsync(worktree);
+                if (committed is null)
+                {
+                    // Nothing was committed: put the branch back where it was before -B moved it.
+                    await HarnessGit.TryRunAsync(request.Repository, previousBranch.Ok
+                        ? ["update-ref", "refs/heads/" + order.Branch, previousBranch.Stdout.Trim()]
+                        : ["update-ref", "-d", "refs/heads/" + order.Branch]);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Result(AttemptOutcome.Cancelled, Because.One("run.cancelled", "the run was cancelled (shutdown)"));
+        }
+        catch (Exception e)
+        {
+            return Result(AttemptOutcome.AgentFailed, Because.One("run.error", $"the runner failed: {e.Message}"));
+        }
+        finally
+        {
+            if (dirs is not null)
+            {
+                CleanRunDirs(dirs);
+            }
+        }
+    }
+
+    private async Task<AuthorResult> AuthorInWorktreeAsync(
+        AuthorRequest request, IAgentPreset? preset, Worktree worktree, RunDirs dirs, IReadOnlyDictionary<string, string> env,
+        SecretRedactor redactor, RunRecorder recorder, CancellationToken cancellationToken)
+    {
+        var order = request.Order;
+        var agent = request.Agent;
+        AuthorResult Result(AttemptOutcome outcome, IReadOnlyList<Reason> reasons, string? sha = null) =>
+            new(outcome, reasons, sha, recorder.Diff?.Files ?? [], recorder.Finish(options.Time.GetUtcNow(), reasons.Count == 0 ? outcome.ToString() : $"{outcome}: {string.Join("; ", reasons.Select(r => r.Message))}"));
+
+        var guard = await GitMetadataGuard.SnapshotAsync(worktree.Path, cancellationToken);
+        var prompt = PromptBuilder.Author(order);
+        await File.WriteAllTextAsync(dirs.PromptFile, prompt, cancellationToken);
+
+        if (preset is null)
+        {
+            recorder.CommandLine = [PatchAuthor.Name];
+            var failure = await PatchAuthor.ApplyAsync(order, worktree.Path, dirs.Root, cancellationToken);
+            await File.AppendAllTextAsync(dirs.LogFile, $"{PatchAuthor.Name}: {(failure is null ? "applied the issue's diff" : failure.Message)}\n", cancellationToken);
+            if (failure is not null)
+            {
+                return Result(AttemptOutcome.AgentFailed, [failure]);
+            }
+        }
+        else
+        {
+            var argv = preset.Author(new PresetContext(agent.Runner, dirs.PromptFile, prompt, worktree.Path));
+            recorder.CommandLine = Recorded(argv, prompt, dirs.PromptFile);
+            var (outcome, refusal) = await ExecuteAsync(agent, argv, worktree, writable: true, guard, env, redactor, dirs, null, cancellationToken);
+            if (refusal is not null)
+            {
+                return Result(AttemptOutcome.AgentFailed, [refusal]);
+            }
+
+            recorder.ExitCode = outcome!.ExitCode;
+            var stop = outcome.End switch
+            {
+                ProcessEnd.Cancelled => (AttemptOutcome.Cancelled, "run.cancelled"),
+                ProcessEnd.TimedOut or ProcessEnd.Inactive => (AttemptOutcome.TimedOut, "agent.timeout"),
+                ProcessEnd.OutputLimit => (AttemptOutcome.AgentFailed, "agent.output-limit"),
+                ProcessEnd.StartFailed => (AttemptOutcome.AgentFailed, "agent.start-failed"),
+                _ when outcome.ExitCode != 0 => (AttemptOutcome.AgentFailed, "agent.exit-code"),
+                _ => ((AttemptOutcome?)null, string.Empty),
+            };
+            if (stop.Item1 is { } failed)
+            {
+                guard.CheckAndRestore();
+                return Result(failed, [Because.Of(stop.Item2, $"{agent.Name} {outcome.Detail}")]);
+            }
+        }
+
+        // Metadata first: a replaced .git pointer must never steer the harness's own git commands.
+        var tampered = guard.CheckAndRestore();
+        var diff = await DiffCollector.CollectWorktreeAsync(worktree.Path, request.BaseSha, dirs.IndexFile, cancellationToken);
+        recorder.Diff = diff;
+        var violations = tampered.Select(p => Because.Of("harness.git-metadata", $"the agent changed git metadata ({p}); it was restored")).ToList();
+        violations.AddRange(HarnessChecks.Check(diff, worktree.Path, order.Guardrails.MaxBinaryBytes));
+        if (diff.Files.Count == 0 && violations.Count == 0)
+        {
+            return Result(AttemptOutcome.NoChanges, Because.One("run.no-changes", $"{agent.Name} changed nothing"));
+        }
+
+        if (violations.Count == 0)
+        {
+            var guardrails = options.Guardrails.Check(order, diff.Files, request.Config, request.GitAttributes);
+            if (!guardrails.Allowed)
+            {
+                violations.AddRange(guardrails.Reasons.Count > 0 ? guardrails.Reasons : Because.One("guardrails.refused", "the guardrails refused the change"));
+            }
+        }
+
+        if (violations.Count > 0)
+        {
+            return Result(AttemptOutcome.GuardrailViolation, violations);
+        }
+
+        if (!string.IsNullOrWhiteSpace(order.ValidationCommand))
+        {
+            recorder.ValidationCommand = order.ValidationCommand;
+            var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
+            var (validation, refusal) = await ExecuteAsync(agent, ["sh", "-c", order.ValidationCommand], worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
+            guard.CheckAndRestore();
+            if (refusal is not null)
+            {
+                return Result(AttemptOutcome.AgentFailed, [refusal]);
+            }
+
+            recorder.ValidationExitCode = validation!.ExitCode;
+            if (validation.End == ProcessEnd.Cancelled)
+            {
+                return Result(AttemptOutcome.Cancelled, Because.One("run.cancelled", "the run was cancelled during validation"));
+            }
+
+            if (!validation.Succeeded)
+            {
+                return Result(AttemptOutcome.ValidationFailed, Because.One("validation.failed", $"`{order.ValidationCommand}` {validation.Detail}"));
+            }
+        }
+
+        var sha = await CommitAsync(request, worktree, diff.Tree!, cancellationToken);
+        return Result(AttemptOutcome.Committed, [], sha);
+    }
+
+    /// <summary>Commits exactly the tree that was checked (not whatever validation left behind) on the branch.</summary>
+    private async Task<string> CommitAsync(AuthorRequest request, Worktree worktree, string tree, CancellationToken cancellationToken)
+    {
+        var order = request.Order;
+        var message = $"{order.Title} (#{order.Issue})\n\n"
+            + $"Change by agent {request.Agent.Name} for #{order.Issue} (lane {order.Lane.Name()}, attempt {order.Attempt}).\n"
+            + (string.IsNullOrWhiteSpace(order.ValidationCommand) ? string.Empty : $"Validated with `{order.ValidationCommand}`.\n")
+            + $"\nAutoship-Work-Order: {order.Id}\nAutoship-Agent: {request.Agent.Name}\n";
+        var sha = await HarnessGit.RunAsync(worktree.Path, ["commit-tree", tree, "-p", request.BaseSha, "-m", message], cancellationToken: cancellationToken);
+        await HarnessGit.RunAsync(request.Repository, ["update-ref", "refs/heads/" + order.Branch, sha], cancellationToken: cancellationToken);
+        return sha;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Autoship.Agents;
+
+/// <summary>What to start and under which limits. <see cref="Argv"/>[0] is resolved against the PATH in <see cref="Environment"/>.</summary>
+public sealed record ProcessSpec(
+    IReadOnlyList<string> Argv,
+    string WorkingDirectory,
+    IReadOnlyDictionary<string, string> Environment,
+    TimeSpan TimeLimit,
+    TimeSpan Inactivity,
+    long OutputLimitBytes,
+    string? LogPath,
+    SecretRedactor Redactor);

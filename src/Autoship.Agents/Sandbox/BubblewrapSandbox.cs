@@ -1,0 +1,84 @@
+namespace Autoship.Agents;
+
+/// <summary>
+/// Wraps an agent's command in bubblewrap (<c>bwrap</c>): the worktree read-write (read-only for reviewers), the
+/// system and the toolchain read-only, a fresh tmpfs home and /tmp, no network unless allowed. The repository's
+/// shared git directory is mounted read-only so an agent cannot plant hooks or config there; only this
+/// worktree's own admin directory (its index and HEAD) stays writable.
+/// </summary>
+public static class BubblewrapSandbox
+{
+    public const string SandboxHome = "/home/agent";
+
+    private static readonly string[] SystemDirs = ["/usr", "/etc", "/opt"];
+    private static readonly string[] MaybeLinks = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
+
+    /// <summary>The bwrap executable, or null when it is not installed (what <c>autoship doctor</c> reports).</summary>
+    public static string? Find(string? path = null) =>
+        ExecutableResolver.Resolve("bwrap", path ?? System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin");
+
+    public static bool IsAvailable() => Find() is not null;
+
+    /// <param name="gitCommonDir">The repository's shared git directory (read-only inside).</param>
+    /// <param name="gitAdminDir">This worktree's own admin directory under <paramref name="gitCommonDir"/> (read-write).</param>
+    /// <param name="runDirectory">The run's directory holding the prompt file (read-only).</param>
+    public static IReadOnlyList<string> Wrap(
+        string bwrap, IReadOnlyList<string> argv, string worktree, bool writable, bool network,
+        string? gitCommonDir, string? gitAdminDir, string? runDirectory, IReadOnlyDictionary<string, string> env)
+    {
+        var a = new List<string> { bwrap, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc", "--unshare-uts" };
+        if (!network)
+        {
+            a.Add("--unshare-net");
+        }
+
+        foreach (var dir in SystemDirs.Where(Directory.Exists))
+        {
+            a.AddRange(["--ro-bind", dir, dir]);
+        }
+
+        foreach (var dir in MaybeLinks)
+        {
+            var info = new FileInfo(dir);
+            if (info.LinkTarget is { } target)
+            {
+                a.AddRange(["--symlink", target, dir]);
+            }
+            else if (Directory.Exists(dir))
+            {
+                a.AddRange(["--ro-bind", dir, dir]);
+            }
+        }
+
+        a.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", SandboxHome]);
+
+        // The toolchain: every PATH directory outside the system directories, read-only.
+        foreach (var dir in (env.GetValueOrDefault("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
+        {
+            if (Path.IsPathRooted(dir) && !SystemDirs.Concat(MaybeLinks).Any(s => dir == s || dir.StartsWith(s + "/", StringComparison.Ordinal)) && Directory.Exists(dir))
+            {
+                a.AddRange(["--ro-bind", dir, dir]);
+            }
+        }
+
+        if (gitCommonDir is not null)
+        {
+            a.AddRange(["--ro-bind", gitCommonDir, gitCommonDir]);
+        }
+
+        if (gitAdminDir is not null)
+        {
+            a.AddRange([writable ? "--bind" : "--ro-bind", gitAdminDir, gitAdminDir]);
+        }
+
+        if (runDirectory is not null)
+        {
+            a.AddRange(["--ro-bind", runDirectory, runDirectory]);
+        }
+
+        a.AddRange([writable ? "--bind" : "--ro-bind", worktree, worktree]);
+        a.AddRange(["--chdir", worktree, "--setenv", "HOME", SandboxHome, "--setenv", "TMPDIR", "/tmp", "--"]);
+        a.AddRange(argv);
+        return a;
+    }
+}
