@@ -34,7 +34,9 @@ public sealed partial class GitHubForge
     {
         if (labels.Count > 0)
         {
-            await _author.Issue.Labels.AddToIssue(Owner, Repo, number, [.. labels]).WaitAsync(cancellationToken);
+            // The documented object form; Octokit's AddToIssue sends a bare array, which GitHub also takes.
+            var uri = new Uri($"repos/{Owner}/{Repo}/issues/{number}/labels", UriKind.Relative);
+            await new ApiConnection(_author.Connection).Post<IReadOnlyList<Label>>(uri, new { Labels = labels.ToArray() }).WaitAsync(cancellationToken);
         }
     }
 

@@ -13,21 +13,41 @@ public sealed partial class GitHubForge
         return labels.Select(RestMapping.Label).ToList();
     }
 
+    /// <summary>Creates the label, or updates it when GitHub says it already exists (one request in the common case).</summary>
     public async Task UpsertLabelAsync(LabelDefinition label, CancellationToken cancellationToken)
     {
         var description = string.IsNullOrEmpty(label.Description) ? null : label.Description;
         try
         {
-            var existing = await _author.Issue.Labels.Get(Owner, Repo, label.Name).WaitAsync(cancellationToken);
-            if (!string.Equals(existing.Color, label.Color, StringComparison.OrdinalIgnoreCase) || (existing.Description ?? string.Empty) != (description ?? string.Empty) || existing.Name != label.Name)
-            {
-                await _author.Issue.Labels.Update(Owner, Repo, existing.Name, new LabelUpdate(label.Name, label.Color) { Description = description }).WaitAsync(cancellationToken);
-            }
+            // Not Octokit's NewLabel: it rejects some colors itself; GitHub's own 422 says precisely what is wrong.
+            var uri = new Uri($"repos/{Owner}/{Repo}/labels", UriKind.Relative);
+            await new ApiConnection(_author.Connection).Post<Label>(uri, new { Name = label.Name, Color = label.Color, Description = description }).WaitAsync(cancellationToken);
         }
-        catch (NotFoundException)
+        catch (ApiValidationException e) when (e.ApiError?.Errors?.Any(x => x.Code == "already_exists") == true)
         {
-            await _author.Issue.Labels.Create(Owner, Repo, new NewLabel(label.Name, label.Color) { Description = description }).WaitAsync(cancellationToken);
+            await PatchLabelAsync(label.Name, label.Name, label.Color, description ?? string.Empty, cancellationToken);
         }
+        catch (ApiValidationException e)
+        {
+            throw new ForgeException("validation-failed", $"GitHub refused label '{label.Name}': {Describe(e)}", e);
+        }
+    }
+
+    /// <summary>
+    /// <c>PATCH /labels/{name}</c> as documented; Octokit's own label update sends POST, which the REST
+    /// description does not declare.
+    /// </summary>
+    internal async Task<LabelDefinition> PatchLabelAsync(string currentName, string newName, string color, string? description, CancellationToken cancellationToken)
+    {
+        var uri = new Uri($"repos/{Owner}/{Repo}/labels/{Uri.EscapeDataString(currentName)}", UriKind.Relative);
+        var label = await new ApiConnection(_author.Connection).Patch<Label>(uri, new { NewName = newName, Color = color, Description = description }).WaitAsync(cancellationToken);
+        return RestMapping.Label(label);
+    }
+
+    internal static string Describe(ApiException e)
+    {
+        var details = e.ApiError?.Errors?.Select(x => $"{x.Resource}.{x.Field} {x.Code}{(x.Message is null ? string.Empty : " (" + x.Message + ")")}") ?? [];
+        return string.Join("; ", new[] { e.ApiError?.Message ?? e.Message }.Concat(details));
     }
 
     public async Task DeleteLabelAsync(string name, CancellationToken cancellationToken)

@@ -53,6 +53,9 @@ public sealed partial class GitHubForge : IForge
     /// <summary>The Octokit client of the author identity, for tests that replay recorded scenarios.</summary>
     internal GitHubClient Client => _author;
 
+    /// <summary>The author identity's raw HTTP client (same handler chain), for tests that send recorded bodies verbatim.</summary>
+    internal HttpClient Raw => _raw;
+
     private GitHubClient CreateClient(HttpMessageHandler handler)
     {
         // Octokit's own credentials stay anonymous: the token is set by our handler so GraphQL gets it too.

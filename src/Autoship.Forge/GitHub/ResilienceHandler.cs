@@ -23,7 +23,14 @@ internal sealed class ResilienceHandler : DelegatingHandler
     {
         _settings = settings;
         _clock = clock;
-        _pipeline = new ResiliencePipelineBuilder<Attempt> { TimeProvider = clock }
+        var builder = new ResiliencePipelineBuilder<Attempt> { TimeProvider = clock };
+        if (settings.MaxRetries <= 0)
+        {
+            _pipeline = builder.Build();
+            return;
+        }
+
+        _pipeline = builder
             .AddRetry(new RetryStrategyOptions<Attempt>
             {
                 MaxRetryAttempts = settings.MaxRetries,

@@ -173,5 +173,8 @@ internal static class RestMapping
         s.AllowForcePushes?.Enabled ?? false,
         s.AllowDeletions?.Enabled ?? false);
 
+    /// <summary>Reads GitHub's JSON into Octokit's model the way Octokit itself does.</summary>
+    public static T Deserialize<T>(string json) => new Octokit.Internal.SimpleJsonSerializer().Deserialize<T>(json);
+
     public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
