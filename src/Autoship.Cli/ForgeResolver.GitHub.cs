@@ -1,9 +1,62 @@
+using System.Globalization;
 using Autoship.Forge;
+using Autoship.Forge.GitHub;
 
 namespace Autoship.Cli;
 
 internal static partial class ForgeResolver
 {
-    private static Task<IForge> OpenGitHubAsync(string ownerRepo, ForgeOpenOptions options, CancellationToken cancellationToken) =>
-        throw new CliUsageException("the GitHub forge is not built yet");
+    /// <summary>
+    /// Author identity: a GitHub App when <c>AUTOSHIP_APP_ID</c>, <c>AUTOSHIP_APP_PRIVATE_KEY</c> (PEM text) or
+    /// <c>AUTOSHIP_APP_PRIVATE_KEY_FILE</c>, and <c>AUTOSHIP_APP_INSTALLATION_ID</c> are set; else the token in
+    /// <c>--token-env NAME</c>, <c>GITHUB_TOKEN</c> or <c>GH_TOKEN</c>. Reviewer identity: <c>AUTOSHIP_REVIEWER_TOKEN</c>.
+    /// </summary>
+    private static Task<IForge> OpenGitHubAsync(string ownerRepo, ForgeOpenOptions options, CancellationToken cancellationToken)
+    {
+        var parts = ownerRepo.Split('/');
+        var apiText = options.ApiUrl ?? Environment.GetEnvironmentVariable("GITHUB_API_URL");
+        var apiUrl = string.IsNullOrWhiteSpace(apiText) ? GitHubForgeOptions.PublicApi : new Uri(apiText.EndsWith('/') ? apiText : apiText + "/");
+        var clock = options.Clock ?? TimeProvider.System;
+        var author = AuthorTokens(options, apiUrl, clock);
+        var reviewerToken = Environment.GetEnvironmentVariable("AUTOSHIP_REVIEWER_TOKEN");
+        var forgeOptions = new GitHubForgeOptions(parts[0], parts[1], apiUrl, author)
+        {
+            Reviewer = string.IsNullOrWhiteSpace(reviewerToken) ? null : new StaticTokenSource(reviewerToken),
+            Clock = clock,
+        };
+        return Task.FromResult<IForge>(new GitHubForge(forgeOptions));
+    }
+
+    private static ITokenSource AuthorTokens(ForgeOpenOptions options, Uri apiUrl, TimeProvider clock)
+    {
+        var appId = Environment.GetEnvironmentVariable("AUTOSHIP_APP_ID");
+        if (!string.IsNullOrWhiteSpace(appId))
+        {
+            var pem = Environment.GetEnvironmentVariable("AUTOSHIP_APP_PRIVATE_KEY");
+            var pemFile = Environment.GetEnvironmentVariable("AUTOSHIP_APP_PRIVATE_KEY_FILE");
+            if (string.IsNullOrWhiteSpace(pem) && !string.IsNullOrWhiteSpace(pemFile))
+            {
+                pem = File.ReadAllText(pemFile);
+            }
+
+            var installation = Environment.GetEnvironmentVariable("AUTOSHIP_APP_INSTALLATION_ID");
+            if (string.IsNullOrWhiteSpace(pem) || !long.TryParse(installation, NumberStyles.Integer, CultureInfo.InvariantCulture, out var installationId))
+            {
+                throw new CliUsageException("AUTOSHIP_APP_ID is set: also set AUTOSHIP_APP_PRIVATE_KEY (or AUTOSHIP_APP_PRIVATE_KEY_FILE) and AUTOSHIP_APP_INSTALLATION_ID");
+            }
+
+            return new GitHubAppTokenSource(appId, pem, installationId, apiUrl, new SocketsHttpHandler(), clock);
+        }
+
+        string[] names = options.TokenEnv is { } named ? [named] : ["GITHUB_TOKEN", "GH_TOKEN"];
+        foreach (var name in names)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } token)
+            {
+                return new StaticTokenSource(token);
+            }
+        }
+
+        throw new CliUsageException($"no GitHub token: set {string.Join(" or ", names)} (or a GitHub App: AUTOSHIP_APP_ID, AUTOSHIP_APP_PRIVATE_KEY, AUTOSHIP_APP_INSTALLATION_ID)");
+    }
 }

@@ -46,4 +46,7 @@ public sealed record BranchProtection(
 public sealed class ForgeException(string code, string message, Exception? inner = null) : Exception(message, inner)
 {
     public string Code { get; } = code;
+
+    /// <summary>When the forge said it would accept requests again (a spent rate limit), if it said.</summary>
+    public DateTimeOffset? RetryAt { get; init; }
 }

@@ -1,0 +1,127 @@
+using Autoship.Core;
+using Octokit;
+
+namespace Autoship.Forge.GitHub;
+
+public sealed partial class GitHubForge
+{
+    public async Task<IssueSnapshot?> GetIssueAsync(int number, CancellationToken cancellationToken)
+    {
+        Issue issue;
+        try
+        {
+            issue = await _author.Issue.Get(Owner, Repo, number).WaitAsync(cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+
+        var timeline = await _author.Issue.Timeline.GetAllForIssue(Owner, Repo, number).WaitAsync(cancellationToken);
+        var events = new List<LabelEvent>();
+        foreach (var e in timeline)
+        {
+            if (RestMapping.LabelEventOf(e) is { } raw)
+            {
+                events.Add(new LabelEvent(raw.Label, raw.Added, await ActorAsync(raw.Login, cancellationToken), raw.At));
+            }
+        }
+
+        return RestMapping.Issue(issue, events);
+    }
+
+    public async Task AddLabelsAsync(int number, IReadOnlyList<string> labels, CancellationToken cancellationToken)
+    {
+        if (labels.Count > 0)
+        {
+            // The documented object form; Octokit's AddToIssue sends a bare array, which GitHub also takes.
+            var uri = new Uri($"repos/{Owner}/{Repo}/issues/{number}/labels", UriKind.Relative);
+            await new ApiConnection(_author.Connection).Post<IReadOnlyList<Label>>(uri, new { Labels = labels.ToArray() }).WaitAsync(cancellationToken);
+        }
+    }
+
+    public async Task RemoveLabelAsync(int number, string label, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _author.Issue.Labels.RemoveFromIssue(Owner, Repo, number, label).WaitAsync(cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            // Already gone: removing is idempotent.
+        }
+    }
+
+    public async Task SetAssigneesAsync(int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
+    {
+        var issue = await _author.Issue.Get(Owner, Repo, number).WaitAsync(cancellationToken);
+        var current = issue.Assignees.Select(a => a.Login).ToList();
+        var remove = current.Except(logins, StringComparer.OrdinalIgnoreCase).ToList();
+        var add = logins.Except(current, StringComparer.OrdinalIgnoreCase).ToList();
+        if (remove.Count > 0)
+        {
+            await _author.Issue.Assignee.RemoveAssignees(Owner, Repo, number, new AssigneesUpdate(remove)).WaitAsync(cancellationToken);
+        }
+
+        if (add.Count > 0)
+        {
+            await _author.Issue.Assignee.AddAssignees(Owner, Repo, number, new AssigneesUpdate(add)).WaitAsync(cancellationToken);
+        }
+    }
+
+    public async Task UpsertCommentAsync(int number, string marker, string body, CancellationToken cancellationToken)
+    {
+        var text = body.Contains(marker, StringComparison.Ordinal) ? body : marker + "\n" + body;
+        var existing = await FindOwnCommentAsync(number, marker, cancellationToken);
+        if (existing is null)
+        {
+            await _author.Issue.Comment.Create(Owner, Repo, number, text).WaitAsync(cancellationToken);
+        }
+        else if (existing.Body != text)
+        {
+            await _author.Issue.Comment.Update(Owner, Repo, existing.Id, text).WaitAsync(cancellationToken);
+        }
+    }
+
+    public async Task<string?> FindCommentAsync(int number, string marker, CancellationToken cancellationToken) =>
+        (await FindOwnCommentAsync(number, marker, cancellationToken))?.Body;
+
+    private async Task<IssueComment?> FindOwnCommentAsync(int number, string marker, CancellationToken cancellationToken)
+    {
+        var comments = await _author.Issue.Comment.GetAllForIssue(Owner, Repo, number).WaitAsync(cancellationToken);
+        var author = await AuthorLoginAsync(cancellationToken);
+
+        // Anyone can paste our marker into a comment; only the one our identity wrote is ours.
+        return comments.LastOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true && (author is null || SameLogin(c.User?.Login, author)));
+    }
+
+    public async Task CloseIssueAsync(int number, CancellationToken cancellationToken) =>
+        await _author.Issue.Update(Owner, Repo, number, new IssueUpdate { State = ItemState.Closed }).WaitAsync(cancellationToken);
+
+    /// <summary>The author identity's login; null when GitHub will not say (an App installation token has no user).</summary>
+    private async Task<string?> AuthorLoginAsync(CancellationToken cancellationToken)
+    {
+        if (_authorLogin is null)
+        {
+            try
+            {
+                _authorLogin = (await _author.User.Current().WaitAsync(cancellationToken)).Login;
+            }
+            catch (ForbiddenException)
+            {
+                return null;
+            }
+        }
+
+        return _authorLogin;
+    }
+
+    private async Task<string?> ReviewerLoginAsync(CancellationToken cancellationToken) =>
+        _reviewer is null ? null : _reviewerLogin ??= (await _reviewer.User.Current().WaitAsync(cancellationToken)).Login;
+
+    /// <summary>GraphQL names a GitHub App <c>slug</c> where REST says <c>slug[bot]</c>.</summary>
+    internal static bool SameLogin(string? a, string? b) =>
+        a is not null && b is not null && string.Equals(StripBot(a), StripBot(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string StripBot(string login) => login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase) ? login[..^5] : login;
+}

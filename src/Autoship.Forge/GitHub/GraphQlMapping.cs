@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Autoship.Core;
+
+namespace Autoship.Forge.GitHub;
+
+/// <summary>The observe query's JSON to Core records.</summary>
+internal static class GraphQlMapping
+{
+    public static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static IEnumerable<JsonElement> Nodes(JsonElement e, string connection) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(connection, out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("nodes", out var n) && n.ValueKind == JsonValueKind.Array
+            ? n.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.Object)
+            : [];
+
+    private static string? Login(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Object ? Str(a, "login") : null;
+
+    private static DateTimeOffset Date(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetDateTimeOffset() : DateTimeOffset.MinValue;
+
+    public static string? BlobText(JsonElement repository, string alias) =>
+        repository.TryGetProperty(alias, out var blob) && blob.ValueKind == JsonValueKind.Object ? Str(blob, "text") : null;
+
+    /// <summary>Every login whose access matters: who labeled issues, who opened and reviewed our PRs.</summary>
+    public static IEnumerable<string> Logins(IEnumerable<JsonElement> issues, IEnumerable<JsonElement> pulls)
+    {
+        foreach (var issue in issues)
+        {
+            foreach (var e in Nodes(issue, "timelineItems"))
+            {
+                if (Login(e, "actor") is { } l)
+                {
+                    yield return l;
+                }
+            }
+        }
+
+        foreach (var pr in pulls)
+        {
+            if (Login(pr, "author") is { } a)
+            {
+                yield return a;
+            }
+
+            foreach (var r in Nodes(pr, "latestReviews"))
+            {
+                if (Login(r, "author") is { } l)
+                {
+                    yield return l;
+                }
+            }
+        }
+    }
+
+    public static IssueSnapshot Issue(JsonElement i, Func<string?, Actor> actor) => new(
+        i.GetProperty("number").GetInt32(),
+        Str(i, "title") ?? string.Empty,
+        Str(i, "body") ?? string.Empty,
+        Str(i, "state") == "OPEN",
+        Nodes(i, "labels").Select(l => Str(l, "name")!).ToList(),
+        Nodes(i, "assignees").Select(a => Str(a, "login")!).ToList(),
+        Nodes(i, "timelineItems")
+            .Where(e => e.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.Object)
+            .Select(e => new LabelEvent(Str(e.GetProperty("label"), "name")!, Str(e, "__typename") == "LabeledEvent", actor(Login(e, "actor")), Date(e, "createdAt")))
+            .ToList(),
+        Date(i, "updatedAt"));
+
+    public static PullRequestSnapshot PullRequest(JsonElement p, Func<string?, Actor> actor, string? reviewerIdentity, string? singleIdentity)
+    {
+        var head = Str(p, "headRefOid") ?? string.Empty;
+        var commit = Nodes(p, "commits").Select(c => c.GetProperty("commit")).FirstOrDefault();
+        var checks = new List<CheckSnapshot>();
+        var reviews = Nodes(p, "latestReviews").Select(r => Review(r, actor, reviewerIdentity)).ToList();
+        var deployments = new List<DeploymentSnapshot>();
+        if (commit.ValueKind == JsonValueKind.Object)
+        {
+            if (commit.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var s in status.GetProperty("contexts").EnumerateArray())
+                {
+                    checks.Add(new CheckSnapshot(Str(s, "context")!, RestMapping.StatusStateOf(Str(s, "state")), head, Str(s, "description"), Str(s, "targetUrl")));
+                    if (singleIdentity is not null && Str(s, "context") == GitHubForge.ReviewStatusContext && GitHubForge.SameLogin(Login(s, "creator"), singleIdentity)
+                        && ReviewMarker.ParseStatus(Str(s, "state") ?? string.Empty, Str(s, "description")) is { } verdict)
+                    {
+                        reviews.Add(new ReviewSnapshot(actor(Login(s, "creator")), verdict.State, head, Date(s, "createdAt"), verdict.Agent));
+                    }
+                }
+            }
+
+            foreach (var run in Nodes(commit, "checkSuites").SelectMany(suite => Nodes(suite, "checkRuns")))
+            {
+                checks.Add(new CheckSnapshot(Str(run, "name")!, RestMapping.CheckRunStateOf(Str(run, "status"), Str(run, "conclusion")), head, null, Str(run, "detailsUrl")));
+            }
+
+            foreach (var d in Nodes(commit, "deployments"))
+            {
+                var latest = d.TryGetProperty("latestStatus", out var ls) && ls.ValueKind == JsonValueKind.Object ? ls : default;
+                deployments.Add(new DeploymentSnapshot(
+                    Str(d, "environment") ?? string.Empty,
+                    Str(d, "commitOid") ?? head,
+                    RestMapping.DeploymentStateOf(latest.ValueKind == JsonValueKind.Object ? Str(latest, "state") : null),
+                    latest.ValueKind == JsonValueKind.Object ? Date(latest, "createdAt") : Date(d, "createdAt"),
+                    latest.ValueKind == JsonValueKind.Object ? Str(latest, "environmentUrl") : null));
+            }
+        }
+
+        return new PullRequestSnapshot(
+            p.GetProperty("number").GetInt32(),
+            Str(p, "title") ?? string.Empty,
+            Str(p, "body") ?? string.Empty,
+            actor(Login(p, "author")),
+            Str(p, "headRefName") ?? string.Empty,
+            head,
+            Str(p, "baseRefName") ?? string.Empty,
+            Str(p, "state") == "OPEN",
+            p.TryGetProperty("merged", out var merged) && merged.ValueKind == JsonValueKind.True,
+            Nodes(p, "labels").Select(l => Str(l, "name")!).ToList(),
+            reviews,
+            checks,
+            deployments,
+            Nodes(p, "files").Select(File).ToList(),
+            Date(p, "updatedAt"))
+        {
+            Mergeable = Str(p, "mergeable") switch { "MERGEABLE" => true, "CONFLICTING" => false, _ => null },
+        };
+    }
+
+    private static ReviewSnapshot Review(JsonElement r, Func<string?, Actor> actor, string? reviewerIdentity)
+    {
+        var login = Login(r, "author");
+        var body = Str(r, "body") ?? string.Empty;
+        var sha = r.TryGetProperty("commit", out var c) && c.ValueKind == JsonValueKind.Object ? Str(c, "oid") ?? string.Empty : string.Empty;
+        var agent = GitHubForge.SameLogin(login, reviewerIdentity) ? ReviewMarker.Agent(body) : null;
+        return new ReviewSnapshot(actor(login), RestMapping.ReviewStateOf(Str(r, "state")), sha, Date(r, "submittedAt"), agent, body);
+    }
+
+    private static ChangedFile File(JsonElement f) => new(
+        Str(f, "path") ?? string.Empty,
+        f.GetProperty("additions").GetInt32(),
+        f.GetProperty("deletions").GetInt32(),
+        Str(f, "changeType") switch
+        {
+            "ADDED" => ChangeKind.Added,
+            "DELETED" => ChangeKind.Deleted,
+            "RENAMED" => ChangeKind.Renamed,
+            _ => ChangeKind.Modified,
+        });
+}
