@@ -3,7 +3,7 @@ namespace Autoship.Core.Tests.Claims;
 public sealed class ClaimPolicyTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly Config.LoopSettings Loop = TestConfigs.Default().Loop; // 2 h timeout, 3 attempts
+    private static readonly global::Autoship.Core.Config.LoopSettings Loop = TestConfigs.Default().Loop; // 2 h timeout, 3 attempts
 
     [Theory]
     [InlineData(0, 1)]

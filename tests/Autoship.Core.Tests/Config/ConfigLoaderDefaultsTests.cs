@@ -61,7 +61,7 @@ public sealed class ConfigLoaderDefaultsTests
         var config = ConfigYaml.Load(ConfigYaml.Base + "lanes: { staging: { deployment: null, guardrails: { maxFiles: 5 } } }\n").Config!;
         var staging = config.Lane(Lane.Staging);
         staging.DeploymentEnvironment.ShouldBeNull();
-        staging.Guardrails.ShouldBe(new Guardrails(5, 400, ConfigDefaults.MaxBinaryBytes));
+        staging.Guardrails.ShouldBe(new global::Autoship.Core.Config.Guardrails(5, 400, ConfigDefaults.MaxBinaryBytes));
         staging.ReviewerApprovals.ShouldBe(1);
     }
 

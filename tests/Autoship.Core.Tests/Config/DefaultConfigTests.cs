@@ -81,7 +81,7 @@ public sealed class DefaultConfigTests
         safe.RequiredLabels.ShouldBe(["autonomy:safe"]);
         safe.RequiredAnyLabels.ShouldBe(["size:xs", "size:s"]);
         safe.AutoMerge.ShouldBeTrue();
-        safe.Guardrails.ShouldBe(new Guardrails(10, 200, 1_048_576));
+        safe.Guardrails.ShouldBe(new global::Autoship.Core.Config.Guardrails(10, 200, 1_048_576));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class DefaultConfigTests
         var staging = Config.Lane(Lane.Staging);
         staging.DeploymentEnvironment.ShouldBe("staging");
         staging.ReviewerApprovals.ShouldBe(1);
-        staging.Guardrails.ShouldBe(new Guardrails(20, 400, 1_048_576));
+        staging.Guardrails.ShouldBe(new global::Autoship.Core.Config.Guardrails(20, 400, 1_048_576));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class DefaultConfigTests
         human.HumanApproval.ShouldBeTrue();
         human.VerificationEvidence.ShouldBeTrue();
         human.Approvers.ShouldBeEmpty();
-        human.Guardrails.ShouldBe(new Guardrails(20, 400, 1_048_576));
+        human.Guardrails.ShouldBe(new global::Autoship.Core.Config.Guardrails(20, 400, 1_048_576));
     }
 
     [Fact]

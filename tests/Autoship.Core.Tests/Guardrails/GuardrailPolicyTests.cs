@@ -4,7 +4,7 @@ namespace Autoship.Core.Tests.Guardrails;
 
 public sealed class GuardrailPolicyTests
 {
-    private static readonly Config.AutoshipConfig Config = TestConfigs.Default();
+    private static readonly global::Autoship.Core.Config.AutoshipConfig Config = TestConfigs.Default();
 
     private static GuardrailDecision Check(Lane lane, params ChangedFile[] files) =>
         GuardrailPolicy.Check(files, lane, SizingPolicy.Measure(files, Config.Sizing, null), Config);

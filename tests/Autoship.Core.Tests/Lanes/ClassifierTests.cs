@@ -2,7 +2,7 @@ namespace Autoship.Core.Tests.Lanes;
 
 public sealed class ClassifierTests
 {
-    private static readonly Config.AutoshipConfig Config = TestConfigs.Default();
+    private static readonly global::Autoship.Core.Config.AutoshipConfig Config = TestConfigs.Default();
 
     [Theory]
     [InlineData(9, Lane.Safe, SizeClass.XS)]

@@ -3,7 +3,7 @@ namespace Autoship.Core.Tests.Lanes;
 /// <summary>The seed's examples for each lane, classified with the default configuration.</summary>
 public sealed class SeedLaneExamplesTests
 {
-    private static readonly Config.AutoshipConfig Config = TestConfigs.Default();
+    private static readonly global::Autoship.Core.Config.AutoshipConfig Config = TestConfigs.Default();
 
     [Theory]
     // Lane A: safe auto-merge

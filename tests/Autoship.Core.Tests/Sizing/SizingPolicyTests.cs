@@ -2,7 +2,7 @@ namespace Autoship.Core.Tests.Sizing;
 
 public sealed class SizingPolicyTests
 {
-    private static readonly Config.SizingSettings Settings = TestConfigs.Default().Sizing; // xs<10 s<30 m<100 l<500
+    private static readonly global::Autoship.Core.Config.SizingSettings Settings = TestConfigs.Default().Sizing; // xs<10 s<30 m<100 l<500
 
     [Theory]
     [InlineData(0, SizeClass.XS)]

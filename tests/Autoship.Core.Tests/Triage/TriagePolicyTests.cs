@@ -2,7 +2,7 @@ namespace Autoship.Core.Tests.Triage;
 
 public sealed class TriagePolicyTests
 {
-    private static readonly Config.AutoshipConfig Config = TestConfigs.Default();
+    private static readonly global::Autoship.Core.Config.AutoshipConfig Config = TestConfigs.Default();
 
     [Theory]
     [InlineData("area:docs", "risk:low", "docs", "low")]
