@@ -43,7 +43,12 @@ internal sealed class LocalDb(string path)
         }
     }
 
-    public void ReleaseFiles() => SqliteConnection.ClearAllPools();
+    /// <summary>Closes this file's idle pooled connections so that its directory can be removed.</summary>
+    public void ReleaseFiles()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     public static async Task<int> ExecAsync(SqliteConnection c, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
     {
