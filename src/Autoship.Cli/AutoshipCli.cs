@@ -24,6 +24,8 @@ public static class AutoshipCli
     private static IEnumerable<Command> Commands()
     {
         yield return VersionCommand.Create();
+        yield return InitCommand.Create();
+        yield return ConfigCommand.Create();
     }
 
     public static async Task<int> RunAsync(string[] args)
