@@ -32,6 +32,8 @@ public static class AutoshipCli
         yield return PauseCommand.Create(pause: true);
         yield return PauseCommand.Create(pause: false);
         yield return LocalCommand.Create();
+        yield return InitCommand.Create();
+        yield return ConfigCommand.Create();
     }
 
     public static async Task<int> RunAsync(string[] args)

@@ -63,6 +63,14 @@ public static class ConfigLoader
             reader.Error(stream.Documents[1].RootNode.Start, "only one YAML document is allowed (remove the second '---')");
         }
 
-        return stream.Documents[0].RootNode;
+        var root = stream.Documents[0].RootNode;
+        if (root is not YamlMappingNode)
+        {
+            // Nothing below would make sense; one clear error beats a cascade of "missing key".
+            reader.Error(root, $"expected a mapping of settings (version, labels, areas, ...), got {ConfigReader.Describe(root)}");
+            return null;
+        }
+
+        return root;
     }
 }

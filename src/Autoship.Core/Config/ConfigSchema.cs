@@ -10,7 +10,7 @@ public static class ConfigSchema
     public const string Json = """
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
-          "$id": "https://autoship.dev/schema/autoship-config-v1.json",
+          "$id": "urn:autoship:config:1",
           "title": "Autoship configuration (.github/autoship.yml)",
           "type": "object",
           "additionalProperties": false,

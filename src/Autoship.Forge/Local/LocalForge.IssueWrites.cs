@@ -6,14 +6,14 @@ namespace Autoship.Forge.Local;
 
 public sealed partial class LocalForge
 {
-    /// <summary>Opens an issue as the acting user; anyone may open one, only writers may label it (as on GitHub).</summary>
+    /// <summary>
+    /// Opens an issue as the acting user. Anyone may open one, with labels: on GitHub an issue form applies its
+    /// labels for whoever files it, so a stranger's issue can arrive already labeled <c>autonomy:ready</c> — the
+    /// label timeline names the stranger, and triage refuses to start an agent for it. Labeling later needs write access.
+    /// </summary>
     public async Task<IssueSnapshot> CreateIssueAsync(string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken)
     {
         await using var c = await ConnectAsync(cancellationToken);
-        if (labels.Count > 0)
-        {
-            await RequireWriteAsync(c, "label issues", cancellationToken);
-        }
 
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         var number = await InsertIssueAsync(c, "issue", title, body, cancellationToken);

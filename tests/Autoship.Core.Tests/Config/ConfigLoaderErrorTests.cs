@@ -65,6 +65,19 @@ public sealed class ConfigLoaderErrorTests
         result.Errors.Single().ToString().ShouldBe("cfg.yml:1:1: the configuration is empty (run 'autoship init' for a commented example)");
     }
 
+    [Theory]
+    [InlineData("- version: 1\n", "cfg.yml:1:1: expected a mapping of settings (version, labels, areas, ...), got a list")]
+    [InlineData("just text\n", "cfg.yml:1:1: expected a mapping of settings (version, labels, areas, ...), got 'just text'")]
+    public void Load_RootIsNotAMapping_ReportsOneError(string yaml, string error) =>
+        ConfigYaml.Load(yaml).Errors.Select(e => e.ToString()).ShouldBe([error]);
+
+    [Fact]
+    public void Load_SecondDocument_IsAnError()
+    {
+        var yaml = ConfigYaml.Base + "---\nversion: 1\n";
+        ConfigYaml.Load(yaml).Errors.Select(e => e.ToString()).ShouldBe(["cfg.yml:16:1: only one YAML document is allowed (remove the second '---')"]);
+    }
+
     [Fact]
     public void Load_MissingTopLevelKeys_ReportsEachRequiredKey()
     {

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Autoship.Core.Config;
+
+namespace Autoship.Cli.Commands;
+
+internal static class ConfigCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("config", "Check the configuration or print its JSON Schema.");
+        command.Subcommands.Add(Validate());
+        command.Subcommands.Add(Schema());
+        return command;
+    }
+
+    private static Command Schema()
+    {
+        var command = new Command("schema", "Print the JSON Schema (draft 2020-12) of .github/autoship.yml.");
+        command.SetAction(parse =>
+        {
+            parse.InvocationConfiguration.Output.WriteLine(ConfigSchema.Json);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Validate()
+    {
+        var file = new Argument<FileInfo?>("FILE") { Description = "The file to check (default: --config, else the repository's .github/autoship.yml).", Arity = ArgumentArity.ZeroOrOne };
+        var config = CommonOptions.Config();
+        var json = CommonOptions.Json();
+        var command = new Command("validate", "Check the configuration and print every error as file:line:col: message.") { file, config, json };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var cwd = Directory.GetCurrentDirectory();
+            var path = ConfigSource.Resolve(parse.GetValue(file) ?? parse.GetValue(config), cwd);
+            var display = Path.GetRelativePath(cwd, path);
+            var asJson = parse.GetValue(json);
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var reason = e is FileNotFoundException or DirectoryNotFoundException
+                    ? "configuration file not found (run 'autoship init' to write one, or pass a FILE)"
+                    : "cannot read the configuration: " + e.Message;
+                if (asJson)
+                {
+                    Print(output, display, [new ConfigError(display, 1, 1, reason)]);
+                }
+
+                parse.InvocationConfiguration.Error.WriteLine($"autoship: {display}: {reason}");
+                return ExitCodes.Usage;
+            }
+
+            var result = ConfigLoader.Load(text, display);
+            if (asJson)
+            {
+                Print(output, display, result.Errors);
+            }
+            else if (result.Config is { } valid && result.IsValid)
+            {
+                var rules = valid.LabelRules.Count + valid.PathRules.Count + valid.ContentRules.Count;
+                output.WriteLine($"valid: {display} ({valid.Agents.Count} agents, {valid.Areas.Count} areas, {valid.Labels.Count} labels, {rules} rules)");
+            }
+            else
+            {
+                foreach (var error in result.Errors)
+                {
+                    output.WriteLine(error.ToString());
+                }
+
+                output.WriteLine($"invalid: {display} ({result.Errors.Count} error{(result.Errors.Count == 1 ? string.Empty : "s")})");
+            }
+
+            return result.IsValid ? ExitCodes.Ok : ExitCodes.Problem;
+        });
+        return command;
+    }
+
+    private static void Print(TextWriter output, string file, IReadOnlyList<ConfigError> errors)
+    {
+        var report = new
+        {
+            Valid = errors.Count == 0,
+            File = file,
+            Errors = errors.Select(e => new { e.File, e.Line, e.Column, e.Message }),
+        };
+        output.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+    }
+}
