@@ -24,6 +24,7 @@ public static class AutoshipCli
     private static IEnumerable<Command> Commands()
     {
         yield return VersionCommand.Create();
+        yield return ClassifyCommand.Create();
     }
 
     public static async Task<int> RunAsync(string[] args)
