@@ -34,6 +34,7 @@ public static class AutoshipCli
         yield return LocalCommand.Create();
         yield return InitCommand.Create();
         yield return ConfigCommand.Create();
+        yield return ClassifyCommand.Create();
     }
 
     public static async Task<int> RunAsync(string[] args)

@@ -75,7 +75,7 @@ public static class LaneClassifier
 
                 if (areas.Count == 0 && rules.Count == 0)
                 {
-                    raises.Add(Lane.Staging, "unknown-path", "paths in no area", path, "unknown paths are not known-safe");
+                    raises.Add(Lane.Staging, "unknown-path", "a path outside every area", path, "unknown paths are not known-safe");
                 }
             }
         }

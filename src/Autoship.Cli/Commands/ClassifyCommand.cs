@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Autoship.Core;
+using Autoship.Core.Config;
+using Spectre.Console;
+
+namespace Autoship.Cli.Commands;
+
+/// <summary><c>autoship classify</c>: the lane, size and guardrail verdict of a change, without any forge.</summary>
+internal static class ClassifyCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        // Reason messages quote paths and labels; keep them readable in the output.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create()
+    {
+        var config = CommonOptions.Config();
+        var json = CommonOptions.Json();
+        var labels = new Option<string[]>("--label")
+        {
+            Description = "A label of the issue or pull request (repeat for several), e.g. --label area:api --label risk:low.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var files = new Option<string[]>("--file")
+        {
+            Description = "A changed file as PATH or PATH:ADDED:DELETED (repeat for several); PATH alone counts as 1 added line.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var diff = new Option<FileInfo?>("--diff")
+        {
+            Description = "A unified diff (git diff output) whose files, line counts and added text are classified.",
+        };
+
+        var command = new Command("classify", "Say which lane a change belongs to, its size, and whether the guardrails allow it.")
+        {
+            config, labels, files, diff, json,
+        };
+        command.SetAction(parse =>
+        {
+            // Usage mistakes are reported before the configuration is read.
+            var changed = new List<ChangedFile>();
+            changed.AddRange((parse.GetValue(files) ?? []).Select(ParseFile));
+            if (parse.GetValue(diff) is { } patch)
+            {
+                if (!patch.Exists)
+                {
+                    throw new CliUsageException($"--diff: {patch.FullName} does not exist");
+                }
+
+                changed.AddRange(UnifiedDiff.Parse(File.ReadAllText(patch.FullName)));
+            }
+
+            var cwd = Directory.GetCurrentDirectory();
+            var configFile = parse.GetValue(config);
+            var loaded = ConfigSource.Load(configFile, cwd);
+            if (!loaded.IsValid)
+            {
+                foreach (var error in loaded.Errors)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine(error.ToString());
+                }
+
+                return ExitCodes.Usage;
+            }
+
+            var attributes = ReadGitAttributes(ConfigSource.Resolve(configFile, cwd), cwd);
+            var result = Classifier.Classify(parse.GetValue(labels) ?? [], changed, loaded.Config!, attributes);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(ToJson(result), JsonOptions));
+            }
+            else
+            {
+                ClassifyTable.Write(output, result, changed.Count);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Parses <c>PATH</c> or <c>PATH:ADDED:DELETED</c>.</summary>
+    internal static ChangedFile ParseFile(string spec)
+    {
+        var parts = spec.Split(':');
+        if (parts.Length >= 3
+            && int.TryParse(parts[^2], NumberStyles.None, CultureInfo.InvariantCulture, out var added)
+            && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var deleted))
+        {
+            var path = string.Join(':', parts[..^2]);
+            if (path.Length > 0)
+            {
+                return new ChangedFile(path, added, deleted);
+            }
+        }
+        else if (parts.Length >= 2 && parts[^1].Length > 0 && parts[^1].All(char.IsAsciiDigit))
+        {
+            throw new CliUsageException($"--file {spec}: expected PATH or PATH:ADDED:DELETED");
+        }
+
+        if (string.IsNullOrWhiteSpace(spec))
+        {
+            throw new CliUsageException("--file needs a path");
+        }
+
+        return new ChangedFile(spec, 1, 0);
+    }
+
+    private static string? ReadGitAttributes(string configPath, string cwd)
+    {
+        // The configuration lives in ROOT/.github/autoship.yml; .gitattributes sits at ROOT.
+        var configDir = Path.GetDirectoryName(configPath);
+        var root = configDir is not null && Path.GetFileName(configDir) == ".github" ? Path.GetDirectoryName(configDir) ?? cwd : cwd;
+        var file = Path.Combine(root, ".gitattributes");
+        return File.Exists(file) ? File.ReadAllText(file) : null;
+    }
+
+    private static object ToJson(Classification result) => new
+    {
+        lane = result.Lane.Name(),
+        size = result.Size.Name(),
+        allowed = result.Allowed,
+        reasons = result.Reasons.Select(r => new { code = r.Code, message = r.Message }),
+    };
+}

@@ -1,0 +1,29 @@
+using Autoship.Core;
+using Spectre.Console;
+
+namespace Autoship.Cli.Commands;
+
+/// <summary>What <c>autoship classify</c> prints for people: the verdict line and a table of reasons.</summary>
+internal static class ClassifyTable
+{
+    public static void Write(TextWriter writer, Classification result, int fileCount)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 40)
+        {
+            console.Profile.Width = columns;
+        }
+
+        var verdict = result.Allowed ? "[green]allowed[/]" : "[red]refused by the guardrails[/]";
+        console.MarkupLine(
+            $"Lane [bold]{result.Lane.Letter()} ({result.Lane.Name()})[/], size [bold]{result.Size.Name()}[/], {fileCount} {(fileCount == 1 ? "file" : "files")}: {verdict}");
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("code").AddColumn("reason");
+        foreach (var reason in result.Reasons)
+        {
+            table.AddRow(new Text(reason.Code), new Text(reason.Message));
+        }
+
+        console.Write(table);
+    }
+}
