@@ -99,7 +99,8 @@ public sealed partial class AgentRunner
         {
             var argv = preset.Author(new PresetContext(agent.Runner, dirs.PromptFile, prompt, worktree.Path));
             recorder.CommandLine = Recorded(argv, prompt, dirs.PromptFile);
-            var (outcome, refusal) = await ExecuteAsync(agent, argv, worktree, writable: true, guard, env, redactor, dirs, null, cancellationToken);
+            var (outcome, refusal, command) = await ExecuteAsync(agent, argv, worktree, writable: true, guard, env, redactor, dirs, null, cancellationToken);
+            recorder.CommandLine = Recorded(command, prompt, dirs.PromptFile);
             if (refusal is not null)
             {
                 return Result(AttemptOutcome.AgentFailed, [refusal]);
@@ -151,7 +152,7 @@ public sealed partial class AgentRunner
         {
             recorder.ValidationCommand = order.ValidationCommand;
             var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
-            var (validation, refusal) = await ExecuteAsync(agent, ["sh", "-c", order.ValidationCommand], worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
+            var (validation, refusal, _) = await ExecuteAsync(agent, ["sh", "-c", order.ValidationCommand], worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
             guard.CheckAndRestore();
             if (refusal is not null)
             {
