@@ -10,7 +10,8 @@ public sealed class SupervisionTests
     public async Task RunAuthorAsync_SilentHungAgent_KilledAtInactivityLimitWithChildren()
     {
         using var h = await Harness.CreateAsync();
-        h.Script("agent", "sleep 300 & echo $! > \"$R/child\"; (sleep 300; echo never) & echo $! > \"$R/grandchild\"; sleep 300");
+        // The orphan's parent subshell exits at once, so it is no longer in the process tree; only its process group finds it.
+        h.Script("agent", "sleep 300 & echo $! > \"$R/child\"; (sleep 300 & echo $! > \"$R/orphan\"); sleep 300");
         var agent = Fixtures.Agent(command: ["agent"], timeout: TimeSpan.FromSeconds(60), inactivity: TimeSpan.FromSeconds(1));
 
         var result = await h.Runner().RunAuthorAsync(h.Author(Fixtures.Order(), agent), TestContext.Current.CancellationToken);
@@ -19,7 +20,7 @@ public sealed class SupervisionTests
         result.Reasons.Single().Message.ShouldContain("inactivity");
         (result.Run.EndedAt - result.Run.StartedAt).ShouldBeLessThan(TimeSpan.FromSeconds(30));
         Harness.IsDead(int.Parse(h.Recorded("child").Trim(), CultureInfo.InvariantCulture)).ShouldBeTrue();
-        Harness.IsDead(int.Parse(h.Recorded("grandchild").Trim(), CultureInfo.InvariantCulture)).ShouldBeTrue();
+        Harness.IsDead(int.Parse(h.Recorded("orphan").Trim(), CultureInfo.InvariantCulture)).ShouldBeTrue();
     }
 
     [Fact]
