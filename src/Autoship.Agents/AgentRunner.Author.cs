@@ -127,6 +127,7 @@ public sealed partial class AgentRunner
         var tampered = guard.CheckAndRestore();
         var diff = await DiffCollector.CollectWorktreeAsync(worktree.Path, request.BaseSha, dirs.IndexFile, cancellationToken);
         recorder.Diff = diff;
+        await File.WriteAllTextAsync(Path.Combine(dirs.Root, ChangePatchFile), diff.Patch, cancellationToken);
         var violations = tampered.Select(p => Because.Of("harness.git-metadata", $"the agent changed git metadata ({p}); it was restored")).ToList();
         violations.AddRange(HarnessChecks.Check(diff, worktree.Path, order.Guardrails.MaxBinaryBytes));
         if (diff.Files.Count == 0 && violations.Count == 0)

@@ -11,6 +11,9 @@ namespace Autoship.Agents;
 /// </summary>
 public sealed partial class AgentRunner : IAgentRunner
 {
+    /// <summary>The diff an author run produced, kept next to its log (<c>Path.GetDirectoryName(RunRecord.LogPath)</c>).</summary>
+    public const string ChangePatchFile = "change.patch";
+
     private readonly AgentRunnerOptions options;
     private readonly ResiliencePipeline retry;
 

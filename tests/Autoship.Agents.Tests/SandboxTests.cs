@@ -50,6 +50,32 @@ public sealed class SandboxTests
     }
 
     [Fact]
+    public async Task ProbeAsync_Installed_Works()
+    {
+        RequireBwrap();
+        var (ok, message) = await BubblewrapSandbox.ProbeAsync(TestContext.Current.CancellationToken);
+        ok.ShouldBeTrue(message);
+    }
+
+    [Fact]
+    public async Task RunReviewerAsync_Bwrap_WorktreeReadOnly()
+    {
+        RequireBwrap();
+        using var h = await Harness.CreateAsync();
+        h.Script("rev", "echo x >> docs/guide.md 2> /dev/null && echo wrote=yes || echo wrote=no; printf '```json\\n{\"verdict\":\"approve\"}\\n```\\n'");
+        var order = Fixtures.Order();
+        var head = await h.Repo.CommitOnTopAsync(order.Branch, ("docs/guide.md", "new\n"));
+        var reviewer = Fixtures.Agent("reviewer", command: ["rev"], sandbox: SandboxKind.Bwrap, network: false);
+        var author = Fixtures.Agent("author", preset: "builtin");
+        var pr = new PullRequestSnapshot(1, "t", "", new Actor("autoship", Permission.Write), order.Branch, head, "main", true, false, [], [], [], [], [], DateTimeOffset.UnixEpoch);
+
+        var result = await h.Runner().RunReviewerAsync(new ReviewRequest(order, reviewer, author, pr, h.Repo.BaseSha, Fixtures.Config(reviewer, author), h.Repo.Path), TestContext.Current.CancellationToken);
+
+        result.Verdict.ShouldBe(Forge.ReviewVerdict.Approve, result.Body);
+        File.ReadAllText(result.Run.LogPath!).ShouldContain("wrote=no");
+    }
+
+    [Fact]
     public async Task RunAuthorAsync_BwrapRequestedButMissing_FailsWithoutRunning()
     {
         using var h = await Harness.CreateAsync();
