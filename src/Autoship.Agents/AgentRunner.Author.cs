@@ -99,7 +99,8 @@ public sealed partial class AgentRunner
         {
             var argv = preset.Author(new PresetContext(agent.Runner, dirs.PromptFile, prompt, worktree.Path));
             recorder.CommandLine = Recorded(argv, prompt, dirs.PromptFile);
-            var (outcome, refusal) = await ExecuteAsync(agent, argv, worktree, writable: true, guard, env, redactor, dirs, null, cancellationToken);
+            var (outcome, refusal, command) = await ExecuteAsync(agent, argv, worktree, writable: true, guard, env, redactor, dirs, null, cancellationToken);
+            recorder.CommandLine = Recorded(command, prompt, dirs.PromptFile);
             if (refusal is not null)
             {
                 return Result(AttemptOutcome.AgentFailed, [refusal]);
@@ -126,6 +127,7 @@ public sealed partial class AgentRunner
         var tampered = guard.CheckAndRestore();
         var diff = await DiffCollector.CollectWorktreeAsync(worktree.Path, request.BaseSha, dirs.IndexFile, cancellationToken);
         recorder.Diff = diff;
+        await File.WriteAllTextAsync(Path.Combine(dirs.Root, ChangePatchFile), diff.Patch, cancellationToken);
         var violations = tampered.Select(p => Because.Of("harness.git-metadata", $"the agent changed git metadata ({p}); it was restored")).ToList();
         violations.AddRange(HarnessChecks.Check(diff, worktree.Path, order.Guardrails.MaxBinaryBytes));
         if (diff.Files.Count == 0 && violations.Count == 0)
@@ -151,7 +153,7 @@ public sealed partial class AgentRunner
         {
             recorder.ValidationCommand = order.ValidationCommand;
             var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
-            var (validation, refusal) = await ExecuteAsync(agent, ["sh", "-c", order.ValidationCommand], worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
+            var (validation, refusal, _) = await ExecuteAsync(agent, ["sh", "-c", order.ValidationCommand], worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
             guard.CheckAndRestore();
             if (refusal is not null)
             {

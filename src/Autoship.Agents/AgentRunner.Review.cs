@@ -61,7 +61,8 @@ public sealed partial class AgentRunner
                 await File.WriteAllTextAsync(dirs.PromptFile, prompt, cancellationToken);
                 var argv = preset.Reviewer(new PresetContext(reviewer.Runner, dirs.PromptFile, prompt, worktree.Path));
                 recorder.CommandLine = Recorded(argv, prompt, dirs.PromptFile);
-                var (outcome, refusal) = await ExecuteAsync(reviewer, argv, worktree, writable: false, guard, env, redactor, dirs, null, cancellationToken);
+                var (outcome, refusal, command) = await ExecuteAsync(reviewer, argv, worktree, writable: false, guard, env, redactor, dirs, null, cancellationToken);
+                recorder.CommandLine = Recorded(command, prompt, dirs.PromptFile);
                 guard.CheckAndRestore();
                 if (refusal is not null)
                 {

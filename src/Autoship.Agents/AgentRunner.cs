@@ -11,6 +11,9 @@ namespace Autoship.Agents;
 /// </summary>
 public sealed partial class AgentRunner : IAgentRunner
 {
+    /// <summary>The diff an author run produced, kept next to its log (<c>Path.GetDirectoryName(RunRecord.LogPath)</c>).</summary>
+    public const string ChangePatchFile = "change.patch";
+
     private readonly AgentRunnerOptions options;
     private readonly ResiliencePipeline retry;
 
@@ -61,7 +64,7 @@ public sealed partial class AgentRunner : IAgentRunner
     }
 
     /// <summary>Runs one command of an agent (or its validation) under the agent's limits and sandbox.</summary>
-    private async Task<(ProcessOutcome? Outcome, Reason? Refused)> ExecuteAsync(
+    private async Task<(ProcessOutcome? Outcome, Reason? Refused, IReadOnlyList<string> Command)> ExecuteAsync(
         AgentDefinition agent, IReadOnlyList<string> argv, Worktree worktree, bool writable, GitMetadataGuard guard,
         IReadOnlyDictionary<string, string> env, SecretRedactor redactor, RunDirs dirs, TimeSpan? inactivity, CancellationToken cancellationToken)
     {
@@ -71,7 +74,7 @@ public sealed partial class AgentRunner : IAgentRunner
             var bwrap = BubblewrapSandbox.Find(env.GetValueOrDefault("PATH"));
             if (bwrap is null)
             {
-                return (null, Because.Of("sandbox.unavailable", $"{agent.Name} asks for `sandbox: bwrap` but bubblewrap is not installed (Debian: apt-get install bubblewrap); it is never run unsandboxed"));
+                return (null, Because.Of("sandbox.unavailable", $"{agent.Name} asks for `sandbox: bwrap` but bubblewrap is not installed (Debian: apt-get install bubblewrap); it is never run unsandboxed"), argv);
             }
 
             command = BubblewrapSandbox.Wrap(bwrap, argv, worktree.Path, writable, agent.Network, guard.CommonDir, guard.AdminDir, dirs.Root, env);
@@ -80,7 +83,7 @@ public sealed partial class AgentRunner : IAgentRunner
         var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
         var quiet = inactivity ?? (agent.Inactivity > TimeSpan.Zero ? agent.Inactivity : options.DefaultInactivity);
         var spec = new ProcessSpec(command, worktree.Path, env, timeout, quiet, options.OutputLimitBytes, dirs.LogFile, redactor);
-        return (await AgentProcess.RunAsync(spec, options.Time, cancellationToken), null);
+        return (await AgentProcess.RunAsync(spec, options.Time, cancellationToken), null, command);
     }
 
     /// <summary>The command line as recorded: the prompt text itself is replaced by a pointer to its file.</summary>

@@ -32,6 +32,7 @@ public sealed class AuthorRunTests
         result.Run.DiffStat.ShouldBe("2 file(s) changed, +2 -0");
         result.Run.WorkOrderId.ShouldBe(order.Id);
         File.Exists(result.Run.LogPath).ShouldBeTrue();
+        File.ReadAllText(Path.Combine(Path.GetDirectoryName(result.Run.LogPath)!, AgentRunner.ChangePatchFile)).ShouldContain("+a fix");
         (await h.Repo.RemoteRefsAsync()).ShouldBe(remoteBefore);
         Directory.GetDirectories(Path.Combine(h.State, "worktrees")).ShouldBeEmpty();
         (await h.Repo.GitAsync("worktree", "list")).Split('\n').Length.ShouldBe(1);

@@ -19,6 +19,32 @@ public static class BubblewrapSandbox
 
     public static bool IsAvailable() => Find() is not null;
 
+    /// <summary>
+    /// Whether bwrap is installed and can actually create its namespaces here (containers may forbid it);
+    /// for <c>autoship doctor</c>. The message says what is wrong and how to fix it.
+    /// </summary>
+    public static async Task<(bool Ok, string Message)> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var bwrap = Find();
+        if (bwrap is null)
+        {
+            return (false, "bubblewrap (bwrap) is not installed; on Debian/Ubuntu: apt-get install bubblewrap");
+        }
+
+        var psi = new System.Diagnostics.ProcessStartInfo(bwrap) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { "--ro-bind", "/", "/", "--dev", "/dev", "--unshare-net", "--die-with-parent", "true" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stderr = await p.StandardError.ReadToEndAsync(cancellationToken);
+        await p.WaitForExitAsync(cancellationToken);
+        return p.ExitCode == 0
+            ? (true, $"bubblewrap works ({bwrap})")
+            : (false, $"bubblewrap is installed but cannot create a sandbox here: {stderr.Trim()}");
+    }
+
     /// <param name="gitCommonDir">The repository's shared git directory (read-only inside).</param>
     /// <param name="gitAdminDir">This worktree's own admin directory under <paramref name="gitCommonDir"/> (read-write).</param>
     /// <param name="runDirectory">The run's directory holding the prompt file (read-only).</param>
