@@ -44,7 +44,7 @@ internal static class DefaultConfigText
 
         # Areas (the part after `area:`): the paths each covers and the lane its changes start in.
         areas:
-          api: { lane: staging, paths: ["src/api/**", "api/**", "**/routes/**", "backend/**"] }
+          api: { lane: staging, paths: ["src/api/**", "api/**", "**/routes/**", "backend/**", "db/**", "**/migrations/**"] }
           web: { lane: staging, paths: ["web/**", "frontend/**", "dashboard/**", "src/web/**"] }
           auth: { lane: human, paths: ["**/auth/**", "**/session/**", "**/sessions/**"] }
           cli-sdk: { lane: safe, paths: ["cli/**", "sdk/**", "src/cli/**", "src/sdk/**"] }
@@ -96,7 +96,7 @@ internal static class DefaultConfigText
             # access that is not an agent identity.
             approvers: []
             verificationEvidence: true    # the PR body needs a "Verification evidence" section
-            autoMerge: false              # a person merges after approving
+            autoMerge: true               # merges only after the human approval and evidence above
             guardrails: { maxFiles: 20, maxLines: 400, maxBinaryBytes: 1048576 }
 
         rules:

@@ -7,6 +7,10 @@ internal sealed class GateFindings
     private readonly List<Reason> _holds = [];
     private readonly List<Reason> _waits = [];
     private readonly List<string> _actions = [];
+    private readonly List<Reason> _met = [];
+
+    /// <summary>A requirement that is satisfied: listed as a reason when the gate says merge, so a merge explains itself.</summary>
+    public void Met(string code, string message) => _met.Add(new(code, message));
 
     public void Reject(string code, string message) => _rejects.Add(new(code, message));
 
@@ -31,7 +35,7 @@ internal sealed class GateFindings
             : _waits.Count > 0 ? GateVerdict.Wait
             : GateVerdict.Merge;
         IReadOnlyList<Reason> reasons = verdict == GateVerdict.Merge
-            ? [new Reason("ready-to-merge", ready)]
+            ? [new Reason("ready-to-merge", ready), .. _met]
             : [.. _rejects, .. _holds, .. _waits];
         IReadOnlyList<string> actions = verdict == GateVerdict.Hold ? [.. _actions] : [];
         return new GateDecision(verdict, lane, reasons, actions);

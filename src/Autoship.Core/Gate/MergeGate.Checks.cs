@@ -42,6 +42,10 @@ public static partial class MergeGate
             {
                 findings.Wait("check-pending", $"required check {name} is still running on head {Short(pr.HeadSha)}");
             }
+            else
+            {
+                findings.Met("check-green", $"required check {name} is green on head {Short(pr.HeadSha)}");
+            }
         }
     }
 
@@ -67,6 +71,9 @@ public static partial class MergeGate
                 break;
             case DeploymentState.Failure or DeploymentState.Error:
                 findings.Reject("deployment-failed", $"the {env} deployment of head {Short(pr.HeadSha)} failed");
+                break;
+            case DeploymentState.Success:
+                findings.Met("deployment-succeeded", $"the {env} deployment of head {Short(pr.HeadSha)} succeeded");
                 break;
             case DeploymentState.Inactive:
                 findings.Wait("deployment-missing", $"the {env} deployment of head {Short(pr.HeadSha)} was replaced; it needs a successful one");

@@ -22,6 +22,11 @@ public static partial class MergeGate
         var approvals = latest.Count(r => r.State == ReviewState.Approved);
         if (approvals >= policy.ReviewerApprovals)
         {
+            foreach (var r in latest.Where(r => r.State == ReviewState.Approved))
+            {
+                findings.Met("reviewer-approved", $"reviewer agent {r.Agent} (not the author {input.AuthorAgent}) approved head {Short(pr.HeadSha)}");
+            }
+
             return approvals;
         }
 
@@ -65,6 +70,10 @@ public static partial class MergeGate
         }
 
         var approved = latest.Any(r => r.State == ReviewState.Approved);
+        foreach (var r in latest.Where(r => r.State == ReviewState.Approved))
+        {
+            findings.Met("human-approved", $"{r.Reviewer.Login} ({r.Reviewer.Permission.ToString().ToLowerInvariant()} access) approved head {Short(pr.HeadSha)}");
+        }
 
         // Lane C is human-gated by definition, whatever the configuration says.
         if (approved || !(policy.HumanApproval || policy.Lane == Lane.Human))

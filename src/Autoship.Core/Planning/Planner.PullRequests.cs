@@ -34,6 +34,12 @@ public static partial class Planner
             KillSwitch = input.Controls.KillSwitch,
         });
 
+        if (gate.Verdict == GateVerdict.Hold)
+        {
+            // Waiting for a person frees the agent: held PRs do not count against loop.maxConcurrent.
+            context.Active.Remove(issue.Number);
+        }
+
         var reviewed = pr.Reviews.Any(r => r.Agent == order.Reviewer && r.CommitSha == pr.HeadSha && r.State is ReviewState.Approved or ReviewState.ChangesRequested);
         var review = !reviewed && classification.Allowed && gate.Verdict != GateVerdict.Reject;
         if (review)

@@ -31,7 +31,7 @@ internal static class DemoOutcomes
                 _ => "open",
             };
             var reasons = (view?.Reasons ?? memory?.Reasons ?? []).ToList();
-            var released = events.FirstOrDefault(e => e.Kind == "release" && e.Reasons.Any(r => r.Code.Contains("expired", StringComparison.Ordinal) || r.Message.Contains("timeout", StringComparison.OrdinalIgnoreCase)));
+            var released = events.FirstOrDefault(e => e.Kind == "release" && e.Reasons.Any(r => r.Code == "claim-expired"));
             if (released is not null)
             {
                 reasons.Insert(0, new Reason("stale-claim-released", released.Reasons.First().Message));
@@ -39,7 +39,8 @@ internal static class DemoOutcomes
 
             if (outcome == "merged")
             {
-                reasons = [.. reasons.Where(r => r.Code != "resolved"), .. merged!.Reasons.Take(4)];
+                var sizing = events.FirstOrDefault(e => e.Kind == "labels")?.Reasons.Where(r => r.Code is "too-large-for-safe") ?? [];
+                reasons = [.. reasons.Where(r => r.Code == "stale-claim-released"), .. sizing, .. merged!.Reasons];
             }
 
             LaneNames.TryParse(memory?.Lane, out var lane);

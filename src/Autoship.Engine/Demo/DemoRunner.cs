@@ -123,9 +123,8 @@ public sealed class DemoRunner(string directory, Action<string> progress)
         {
             foreach (var item in held)
             {
-                var pr = await alice.GetPullRequestAsync(item.PullRequest!.Value, cancellationToken);
-                await alice.SubmitReviewAsync(pr!.Number, new ReviewSubmission(LocalSample.Writer, ReviewVerdict.Approve, "Read the diff and the evidence: approved.", pr.HeadSha), cancellationToken);
-                progress($"{LocalSample.Writer} (a maintainer) approves PR #{pr.Number} for #{item.Issue} — like `autoship local approve --forge {Directory} {pr.Number} --as {LocalSample.Writer}`");
+                await alice.SubmitPersonReviewAsync(item.PullRequest!.Value, ReviewVerdict.Approve, "Read the diff and the evidence: approved.", cancellationToken);
+                progress($"{LocalSample.Writer} (a maintainer) approves PR #{item.PullRequest} for #{item.Issue} — like `autoship local approve --forge {Directory} {item.PullRequest} --as {LocalSample.Writer}`");
             }
         }
 

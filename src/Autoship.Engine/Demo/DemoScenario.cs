@@ -6,6 +6,22 @@ public static class DemoScenario
     private const string Ready = "autonomy:ready";
     private const string Safe = "autonomy:safe";
 
+    private const string MigrationTest = """
+        import pathlib
+        import sqlite3
+        import unittest
+
+
+        class MigrationsTest(unittest.TestCase):
+            def test_migrations_apply_in_order(self):
+                db = sqlite3.connect(":memory:")
+                for path in sorted(pathlib.Path("db/migrations").glob("*.sql")):
+                    db.executescript(path.read_text())
+                columns = [row[1] for row in db.execute("PRAGMA table_info(users)")]
+                self.assertEqual(columns, ["id", "name", "email"])
+
+        """;
+
     public static IReadOnlyList<DemoIssue> Issues { get; } =
     [
         new("docs", "Docs: say how to run the tests", "lane A: a docs fix merges by itself",
@@ -23,11 +39,17 @@ public static class DemoScenario
             ]),
         new("auth", "Auth: shorten sessions to 30 minutes", "lane C: an auth change waits for a human approval",
             [Ready, "area:auth", "risk:high"],
-            [new("src/auth/session.py", "SESSION_TTL_SECONDS = 3600", "SESSION_TTL_SECONDS = 1800")],
+            [
+                new("src/auth/session.py", "SESSION_TTL_SECONDS = 3600", "SESSION_TTL_SECONDS = 1800"),
+                new("tests/test_session.py", "    def test_wrong_token_is_invalid(self):\n", "    def test_sessions_last_thirty_minutes(self):\n        self.assertEqual(session.SESSION_TTL_SECONDS, 30 * 60)\n\n    def test_wrong_token_is_invalid(self):\n"),
+            ],
             Evidence: "tests/test_session.py checks that a session is valid just before and invalid at SESSION_TTL_SECONDS; run `bash scripts/test.sh`."),
         new("migration", "DB: add an email column to users", "lane C: a database migration waits for a human approval",
             [Ready, "area:api", "risk:medium"],
-            [new("db/migrations/002_add_email.sql", string.Empty, "ALTER TABLE users ADD COLUMN email TEXT;\n")],
+            [
+                new("db/migrations/002_add_email.sql", string.Empty, "ALTER TABLE users ADD COLUMN email TEXT;\n"),
+                new("tests/test_migrations.py", string.Empty, MigrationTest),
+            ],
             Evidence: "Applied to a copy of the staging database: the column is added, existing rows keep working."),
         new("workflow", "CI: cache pip downloads", "guardrails: a patch touching .github/workflows/ is refused",
             [Ready, Safe, "area:ops", "risk:low"],

@@ -14,7 +14,13 @@ public sealed class MergeGateLaneTests
         var decision = Decide(Green(lane), lane);
 
         decision.Verdict.ShouldBe(GateVerdict.Merge, string.Join("; ", decision.Reasons));
-        decision.Reasons.Single().Code.ShouldBe("ready-to-merge");
+        decision.Reasons[0].Code.ShouldBe("ready-to-merge");
+        decision.Reasons.Select(r => r.Code).ShouldContain("check-green", "a merge lists what was satisfied");
+        decision.Reasons.Select(r => r.Code).ShouldContain(lane == Lane.Human ? "human-approved" : "reviewer-approved");
+        if (lane == Lane.Staging)
+        {
+            decision.Reasons.Select(r => r.Code).ShouldContain("deployment-succeeded");
+        }
         decision.HumanActions.ShouldBeEmpty();
     }
 
