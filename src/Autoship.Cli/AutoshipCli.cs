@@ -37,8 +37,22 @@ public static class AutoshipCli
         yield return ClassifyCommand.Create();
     }
 
+    /// <summary>Tables use the terminal's width, COLUMNS when set, and a wide page when output goes to a file or pipe.</summary>
+    private static void ConfigureConsole()
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 20)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = columns;
+        }
+        else if (Console.IsOutputRedirected)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = 200;
+        }
+    }
+
     public static async Task<int> RunAsync(string[] args)
     {
+        ConfigureConsole();
         var parse = Build().Parse(args);
         try
         {

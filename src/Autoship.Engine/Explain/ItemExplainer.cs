@@ -42,12 +42,12 @@ public static class ItemExplainer
     public static string Summarize(ItemView v, bool open)
     {
         var lane = v.Lane is { } l ? $" in lane {l.Letter()} ({l.Name()})" : string.Empty;
-        var pr = v.PullRequest is { } p ? $" PR #{p}" : string.Empty;
+        var pr = v.PullRequest is { } p ? $"PR #{p}" : "pull request";
         return v.Phase switch
         {
-            ItemPhase.Merged => $"Done: its{pr} was merged{lane}.",
-            ItemPhase.Held => $"Waiting for a human: its{pr}{lane} cannot merge unattended.",
-            ItemPhase.PullRequest => $"In progress: its{pr}{lane} is open; the gate says {v.Verdict?.ToString().ToLowerInvariant() ?? "wait"}.",
+            ItemPhase.Merged => $"Done: its {pr} was merged{lane}.",
+            ItemPhase.Held => $"Waiting for a human: its {pr}{lane} cannot merge unattended.",
+            ItemPhase.PullRequest => $"In progress: its {pr}{lane} is open; the gate says {v.Verdict?.ToString().ToLowerInvariant() ?? "wait"}.",
             ItemPhase.Claimed => $"Claimed by {v.Owner ?? "an agent"} (attempt {v.Attempt}){lane}.",
             ItemPhase.Queued => $"Queued{lane}: it starts when a slot is free.",
             ItemPhase.Paused => $"Paused{lane}: no agent starts until it is resumed.",

@@ -22,7 +22,7 @@ public sealed partial class Reconciler
                 ReviewPullRequest review => await ReviewAsync(review, context, cancellationToken),
                 SyncLabels labels => await SyncLabelsAsync(labels, cancellationToken),
                 PublishGate gate => await PublishGateAsync(gate, cancellationToken),
-                MergePullRequest merge => await MergeAsync(merge, cancellationToken),
+                MergePullRequest merge => await MergeAsync(merge, context, cancellationToken),
                 CloseResolved close => await CloseAsync(close, cancellationToken),
                 UpdateComment comment => await CommentAsync(comment, cancellationToken),
                 _ => Done(action, "skipped", "unknown action"),
@@ -108,10 +108,19 @@ public sealed partial class Reconciler
         return Done(gate, message: $"{gate.Describe()}: {gate.Decision.Summary}");
     }
 
-    private async Task<ActionResult> MergeAsync(MergePullRequest merge, CancellationToken cancellationToken)
+    private async Task<ActionResult> MergeAsync(MergePullRequest merge, TickContext context, CancellationToken cancellationToken)
     {
         var result = await forge.MergeAsync(merge.PullRequest, merge.HeadSha, $"{merge.Title} (#{merge.PullRequest})",
             $"Fixes #{merge.Issue}\n\nMerged by Autoship: " + string.Join("; ", merge.Reasons.Select(r => r.Message)), cancellationToken);
+        if (result.Outcome == MergeOutcome.Merged)
+        {
+            // The forge may close the issue itself ("Fixes #N"); record the outcome now, not only when we close it.
+            await forge.RemoveLabelAsync(merge.Issue, Labels.Claimed, cancellationToken);
+            var memory = (context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty) with { Phase = ItemPhase.Merged, Reasons = merge.Reasons };
+            await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
+                CommentRenderer.Render(merge.Issue, memory, $"merged in #{merge.PullRequest}", [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
+        }
+
         return result.Outcome switch
         {
             MergeOutcome.Merged => Done(merge, message: $"{merge.Describe()}: merged as {result.MergeCommitSha?[..Math.Min(7, result.MergeCommitSha.Length)]}"),
