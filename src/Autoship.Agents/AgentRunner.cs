@@ -9,7 +9,7 @@ namespace Autoship.Agents;
 /// Runs every author and reviewer agent, built-in or external, the same way: a fresh worktree, a scrubbed
 /// environment, supervision and limits, then the harness's own checks. The runner never pushes.
 /// </summary>
-public sealed partial class AgentRunner : IAgentRunner
+public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
 {
     /// <summary>The diff an author run produced, kept next to its log (<c>Path.GetDirectoryName(RunRecord.LogPath)</c>).</summary>
     public const string ChangePatchFile = "change.patch";

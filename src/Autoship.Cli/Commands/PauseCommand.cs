@@ -16,7 +16,7 @@ internal static class PauseCommand
         var lane = new Argument<string?>("lane") { Description = "safe, staging or human (A, B, C); omit to " + (pause ? "stop everything (kill switch)" : "lift the kill switch"), Arity = ArgumentArity.ZeroOrOne };
         var command = new Command(pause ? "pause" : "resume", pause
             ? "Pause one lane (no new agents start in it and nothing in it merges) or, without a lane, everything (the kill switch)."
-            : "Resume a paused lane or, without a lane, lift the kill switch.");
+            : "Resume a paused lane or, without a lane, lift the kill switch and reset the agents' circuit breakers.");
         command.Arguments.Add(lane);
         engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -34,6 +34,13 @@ internal static class PauseCommand
 
             await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
             var controls = await Toggle(session.Store, session.Forge.Name, target, pause, ct);
+            if (!pause && target is null)
+            {
+                // A person looked: agents whose circuit breaker opened may start again.
+                await session.Store.SetSettingAsync(session.Forge.Name, Autoship.Engine.Reconcile.SpendGuard.BreakerResetSetting,
+                    session.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
+            }
+
             AnsiConsole.MarkupLine(Markup.Escape(Describe(controls)));
             return ExitCodes.Ok;
         });

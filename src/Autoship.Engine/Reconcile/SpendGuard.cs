@@ -1,3 +1,4 @@
+using System.Globalization;
 using Autoship.Core;
 using Autoship.Core.Config;
 using Autoship.Engine.Store;
@@ -5,31 +6,40 @@ using Autoship.Engine.Store;
 namespace Autoship.Engine.Reconcile;
 
 /// <summary>
-/// Autoship's own spend guard (never the agent's): an agent that used its daily agent-minutes, or failed
-/// <c>loop.circuitBreakerFailures</c> times in a row, starts no new attempt.
+/// Applies <see cref="SpendPolicy"/> (Autoship's own spend guard, never the agent's) to the runs in the store: an
+/// agent past the daily agent-minutes or with an open circuit breaker starts no new attempt. Attempts per item
+/// are counted on the forge by the planner, so that losing the store never resets them.
 /// </summary>
 public static class SpendGuard
 {
+    /// <summary>The store setting holding when a person last reset the circuit breakers (<c>autoship resume</c>).</summary>
+    public const string BreakerResetSetting = "breaker-reset";
+
     public static async Task<Dictionary<string, Reason>> UnavailableAgentsAsync(IStateStore store, string repository, AutoshipConfig config, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var runs = await store.ListRunsAsync(repository, null, now.AddDays(-1), cancellationToken);
+        var runs = await store.ListRunsAsync(repository, null, now.AddDays(-2), cancellationToken);
+        var history = runs.Where(r => r.Role == "author").Select(r => new RunSummary(r.Agent, r.Issue, r.StartedAt, r.EndedAt, OutcomeOf(r.Outcome))).ToList();
+        var reset = await store.GetSettingAsync(repository, BreakerResetSetting, cancellationToken) is { } text
+            ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)
+            : (DateTimeOffset?)null;
         var result = new Dictionary<string, Reason>();
-        foreach (var agent in runs.Where(r => r.Role == "author").GroupBy(r => r.Agent))
+        foreach (var agent in config.Agents)
         {
-            var minutes = agent.Sum(r => r.Duration.TotalMinutes);
-            if (config.Loop.MaxAgentMinutesPerDay > 0 && minutes >= config.Loop.MaxAgentMinutesPerDay)
+            // No item: attempts per item are the planner's business.
+            var decision = SpendPolicy.Evaluate(agent.Name, issue: 0, history, config.Loop, now, reset);
+            if (!decision.Allowed)
             {
-                result[agent.Key] = new Reason("spend-limit", $"{agent.Key} used {minutes:0} agent-minutes in the last 24 h (loop.maxAgentMinutesPerDay is {config.Loop.MaxAgentMinutesPerDay})");
-                continue;
-            }
-
-            var streak = agent.OrderByDescending(r => r.StartedAt).TakeWhile(r => r.Outcome is not ("committed" or "Committed")).Count();
-            if (config.Loop.CircuitBreakerFailures > 0 && streak >= config.Loop.CircuitBreakerFailures)
-            {
-                result[agent.Key] = new Reason("circuit-open", $"{agent.Key} failed {streak} attempts in a row (loop.circuitBreakerFailures is {config.Loop.CircuitBreakerFailures}): it is paused until a person checks it or a day passes");
+                result[agent.Name] = decision.Reasons[0];
             }
         }
 
         return result;
     }
+
+    private static RunOutcome OutcomeOf(string outcome) => outcome switch
+    {
+        "Committed" => RunOutcome.Succeeded,
+        "Cancelled" => RunOutcome.Cancelled,
+        _ => RunOutcome.Failed,
+    };
 }
