@@ -35,6 +35,7 @@ public static class AutoshipCli
         yield return InitCommand.Create();
         yield return ConfigCommand.Create();
         yield return ClassifyCommand.Create();
+        yield return AgentCommand.Create();
     }
 
     /// <summary>Tables use the terminal's width, COLUMNS when set, and a wide page when output goes to a file or pipe.</summary>

@@ -27,7 +27,7 @@ internal static class LocalInitCommand
             {
                 if (seed is not null)
                 {
-                    LocalSample.WriteTo(seed);
+                    LocalSample.WriteTo(seed, new Dictionary<string, string> { [Autoship.Core.Config.AutoshipConfig.DefaultPath] = Autoship.Core.Config.DefaultConfig.Yaml });
                 }
 
                 await using var forge = await LocalForge.InitAsync(directory, ownerLogin, TimeProvider.System, seed, ct);
