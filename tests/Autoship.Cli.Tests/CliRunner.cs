@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Autoship.Cli.Tests;
 
-/// <summary>Runs the real <c>autoship</c> command (the built Autoship.Cli.dll) as a child process.</summary>
+/// <summary>Runs the real <c>autoship</c> command (the built autoship.dll) as a child process.</summary>
 public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
@@ -10,7 +10,7 @@ public static class CliRunner
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
     }
 
-    public static string CliDll => Path.Combine(AppContext.BaseDirectory, "Autoship.Cli.dll");
+    public static string CliDll => Path.Combine(AppContext.BaseDirectory, "autoship.dll");
 
     public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? env, params string[] args)
     {
