@@ -36,6 +36,9 @@ public sealed class LoopbackGitHub : IAsyncDisposable
 
     public ConcurrentQueue<Received> Requests { get; } = new();
 
+    /// <summary>When set, answers every request (return null to fall through to the paths and the script).</summary>
+    public Func<Received, Answer?>? Responder { get; set; }
+
     /// <summary>Answers for requests whose path contains a key (the longest key wins); checked before the ordered script.</summary>
     public ConcurrentDictionary<string, Answer> ByPath { get; } = new();
 
@@ -72,9 +75,10 @@ public sealed class LoopbackGitHub : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var headers = request.Headers.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
         var pathAndQuery = request.Url!.PathAndQuery;
-        Requests.Enqueue(new Received(request.HttpMethod, pathAndQuery, headers, body));
+        var entry = new Received(request.HttpMethod, pathAndQuery, headers, body);
+        Requests.Enqueue(entry);
 
-        var answer = ByPath.Where(p => pathAndQuery.Contains(p.Key, StringComparison.Ordinal)).OrderByDescending(p => p.Key.Length).FirstOrDefault().Value
+        var answer = Responder?.Invoke(entry) ?? ByPath.Where(p => pathAndQuery.Contains(p.Key, StringComparison.Ordinal)).OrderByDescending(p => p.Key.Length).FirstOrDefault().Value
             ?? (_answers.TryDequeue(out var next) ? _last = next : _last);
         if (answer.Stall)
         {
