@@ -24,6 +24,9 @@ public static class AutoshipCli
     private static IEnumerable<Command> Commands()
     {
         yield return VersionCommand.Create();
+        yield return LabelsCommand.Create();
+        yield return ProtectCommand.Create();
+        yield return DoctorCommand.Create();
     }
 
     public static async Task<int> RunAsync(string[] args)

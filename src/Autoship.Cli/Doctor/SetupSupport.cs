@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Autoship.Core.Config;
+using Autoship.Forge;
+
+namespace Autoship.Cli.Doctor;
+
+/// <summary>What <c>labels sync</c>, <c>protect</c> and <c>doctor</c> share: config loading, forge options, JSON output.</summary>
+internal static class SetupSupport
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static Option<string?> TokenEnv() => new("--token-env")
+    {
+        Description = "Read the GitHub token from this environment variable (default GITHUB_TOKEN, then GH_TOKEN).",
+    };
+
+    public static Option<string?> ApiUrl() => new("--api-url")
+    {
+        Description = "GitHub API root for GitHub Enterprise Server (default GITHUB_API_URL, then https://api.github.com).",
+    };
+
+    /// <summary>The valid configuration, or a usage error listing every problem as <c>file:line:col</c>.</summary>
+    public static AutoshipConfig LoadConfig(FileInfo? file)
+    {
+        var result = ConfigSource.Load(file, Environment.CurrentDirectory);
+        if (!result.IsValid)
+        {
+            throw new CliUsageException("the configuration is not valid:\n" + string.Join("\n", result.Errors));
+        }
+
+        return result.Config!;
+    }
+
+    public static Task<IForge> OpenAsync(ParseResult parse, Option<string?> forge, Option<string?> tokenEnv, Option<string?> apiUrl, CancellationToken cancellationToken) =>
+        ForgeResolver.OpenAsync(parse.GetValue(forge), new ForgeOpenOptions(TokenEnv: parse.GetValue(tokenEnv), ApiUrl: parse.GetValue(apiUrl)), cancellationToken);
+
+    public static void WriteJson(ParseResult parse, object value) =>
+        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, Json));
+}
