@@ -40,7 +40,7 @@ internal static class DoctorCommand
 
     private static void Print(ParseResult parse, string forgeName, IReadOnlyList<DoctorResult> results)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+        var console = SetupSupport.Console(parse);
         var table = new Table().AddColumns("", "check", "finding", "fix");
         foreach (var r in results)
         {

@@ -64,7 +64,7 @@ internal static class LabelsCommand
 
     private static void Print(ParseResult parse, string forgeName, IReadOnlyList<LabelChange> changes, bool applied)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+        var console = SetupSupport.Console(parse);
         var table = new Table().AddColumns("action", "label", "color", "description");
         foreach (var c in changes.OrderBy(c => c.Action).ThenBy(c => c.Name, StringComparer.Ordinal))
         {

@@ -53,7 +53,7 @@ internal static class ProtectCommand
                 return ExitCodes.Ok;
             }
 
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+            var console = SetupSupport.Console(parse);
             var table = new Table().AddColumns("setting", "current", "desired", "");
             foreach (var c in changes)
             {

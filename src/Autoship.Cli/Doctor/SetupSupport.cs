@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Autoship.Core.Config;
 using Autoship.Forge;
+using Spectre.Console;
 
 namespace Autoship.Cli.Doctor;
 
@@ -39,6 +40,18 @@ internal static class SetupSupport
 
     public static Task<IForge> OpenAsync(ParseResult parse, Option<string?> forge, Option<string?> tokenEnv, Option<string?> apiUrl, CancellationToken cancellationToken) =>
         ForgeResolver.OpenAsync(parse.GetValue(forge), new ForgeOpenOptions(TokenEnv: parse.GetValue(tokenEnv), ApiUrl: parse.GetValue(apiUrl)), cancellationToken);
+
+    /// <summary>A Spectre console on the command's output; honours NO_COLOR and, when redirected, COLUMNS.</summary>
+    public static IAnsiConsole Console(ParseResult parse)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var width) && width > 20)
+        {
+            console.Profile.Width = width;
+        }
+
+        return console;
+    }
 
     public static void WriteJson(ParseResult parse, object value) =>
         parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, Json));

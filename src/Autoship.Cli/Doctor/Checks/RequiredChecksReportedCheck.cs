@@ -25,6 +25,11 @@ internal sealed class RequiredChecksReportedCheck : IDoctorCheck
 
         var branch = context.Config.Protections.Branch;
         var history = await github.GetRecentChecksAsync(branch, Commits, cancellationToken);
+        if (history.Count == 0)
+        {
+            return DoctorResult.Warn(Name, $"{branch} has no commits to look at yet", $"push to {branch}, let CI run, then run 'autoship doctor' again");
+        }
+
         var seen = history.SelectMany(c => c.Names).ToHashSet(StringComparer.Ordinal);
         var silent = required.Where(r => !seen.Contains(r)).ToList();
         return silent.Count == 0
