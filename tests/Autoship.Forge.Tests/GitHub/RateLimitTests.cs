@@ -118,6 +118,31 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task ServerError_OnNonRepeatableWrite_NotRetried()
+    {
+        await using var server = new LoopbackGitHub(new Answer(502, "{}"), new Answer(201, """{"id":1,"body":"x"}"""));
+        server.Responder = r => r.Method == "GET" ? new Answer(200, "[]") : null;
+        await using var forge = Open(server, new InstantTimeProvider());
+
+        await Should.ThrowAsync<Octokit.ApiException>(() => forge.UpsertCommentAsync(5, "<!-- m -->", "x", TestContext.Current.CancellationToken));
+
+        // A 502 may hide a comment GitHub did create: posting again could duplicate it; the next tick repairs.
+        server.Requests.Count(r => r.Method == "POST").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Timeout_Persisting_ForgeExceptionAfterRetries()
+    {
+        await using var server = new LoopbackGitHub(new Answer(200, Stall: true));
+        await using var forge = Open(server, new InstantTimeProvider(), attemptTimeout: TimeSpan.FromMilliseconds(100));
+
+        var e = await Should.ThrowAsync<ForgeException>(() => forge.ListLabelsAsync(TestContext.Current.CancellationToken));
+
+        e.Code.ShouldBe("timeout");
+        server.Requests.Count.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task Timeout_ThenSuccess_Retried()
     {
         await using var server = new LoopbackGitHub(new Answer(200, Stall: true), new Answer(200, Labels));
