@@ -46,9 +46,10 @@ public static class AutoshipCli
             Spectre.Console.AnsiConsole.Profile.Width = columns;
         }
         else if (Console.IsOutputRedirected)
-        {
             Spectre.Console.AnsiConsole.Profile.Width = 200;
-        }
+        yield return LabelsCommand.Create();
+        yield return ProtectCommand.Create();
+        yield return DoctorCommand.Create();
     }
 
     public static async Task<int> RunAsync(string[] args)

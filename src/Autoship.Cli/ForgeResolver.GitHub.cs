@@ -8,8 +8,9 @@ internal static partial class ForgeResolver
 {
     /// <summary>
     /// Author identity: a GitHub App when <c>AUTOSHIP_APP_ID</c>, <c>AUTOSHIP_APP_PRIVATE_KEY</c> (PEM text) or
-    /// <c>AUTOSHIP_APP_PRIVATE_KEY_FILE</c>, and <c>AUTOSHIP_APP_INSTALLATION_ID</c> are set; else the token in
-    /// <c>--token-env NAME</c>, <c>GITHUB_TOKEN</c> or <c>GH_TOKEN</c>. Reviewer identity: <c>AUTOSHIP_REVIEWER_TOKEN</c>.
+    /// <c>AUTOSHIP_APP_PRIVATE_KEY_FILE</c>, and <c>AUTOSHIP_APP_INSTALLATION_ID</c> are set (plus <c>AUTOSHIP_APP_SLUG</c>
+    /// to know its bot login); else the token in <c>--token-env NAME</c>, <c>GITHUB_TOKEN</c> or <c>GH_TOKEN</c>.
+    /// Reviewer identity: <c>AUTOSHIP_REVIEWER_TOKEN</c> (login read from GitHub, or <c>AUTOSHIP_REVIEWER_LOGIN</c>).
     /// </summary>
     private static Task<IForge> OpenGitHubAsync(string ownerRepo, ForgeOpenOptions options, CancellationToken cancellationToken)
     {
@@ -22,10 +23,16 @@ internal static partial class ForgeResolver
         var forgeOptions = new GitHubForgeOptions(parts[0], parts[1], apiUrl, author)
         {
             Reviewer = string.IsNullOrWhiteSpace(reviewerToken) ? null : new StaticTokenSource(reviewerToken),
+            ReviewerLogin = Blank(Environment.GetEnvironmentVariable("AUTOSHIP_REVIEWER_LOGIN")),
+
+            // An installation token cannot ask GET /user who it is; the App's bot account is "<slug>[bot]".
+            AuthorLogin = Blank(Environment.GetEnvironmentVariable("AUTOSHIP_APP_SLUG")) is { } slug ? slug + "[bot]" : null,
             Clock = clock,
         };
         return Task.FromResult<IForge>(new GitHubForge(forgeOptions));
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static ITokenSource AuthorTokens(ForgeOpenOptions options, Uri apiUrl, TimeProvider clock)
     {
@@ -45,7 +52,7 @@ internal static partial class ForgeResolver
                 throw new CliUsageException("AUTOSHIP_APP_ID is set: also set AUTOSHIP_APP_PRIVATE_KEY (or AUTOSHIP_APP_PRIVATE_KEY_FILE) and AUTOSHIP_APP_INSTALLATION_ID");
             }
 
-            return new GitHubAppTokenSource(appId, pem, installationId, apiUrl, new SocketsHttpHandler(), clock);
+            return new GitHubAppTokenSource(appId, pem, installationId, apiUrl, null, clock);
         }
 
         string[] names = options.TokenEnv is { } named ? [named] : ["GITHUB_TOKEN", "GH_TOKEN"];

@@ -11,10 +11,11 @@ namespace Autoship.Forge.GitHub;
 /// long tick never sends an expired one.
 /// </summary>
 public sealed class GitHubAppTokenSource(
-    string appId, string privateKeyPem, long installationId, Uri apiUrl, HttpMessageHandler handler, TimeProvider clock) : ITokenSource, IDisposable
+    string appId, string privateKeyPem, long installationId, Uri apiUrl, HttpMessageHandler? handler, TimeProvider clock) : ITokenSource, IDisposable
 {
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
-    private readonly HttpClient _http = new(handler, disposeHandler: false);
+    // Without a handler of the caller's, the source owns its sockets.
+    private readonly HttpClient _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _token;
     private DateTimeOffset _expiresAt;
@@ -39,7 +40,8 @@ public sealed class GitHubAppTokenSource(
 
     private async Task<(string Token, DateTimeOffset ExpiresAt)> MintAsync(CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(apiUrl, $"app/installations/{installationId}/access_tokens"));
+        var root = apiUrl.AbsoluteUri.EndsWith('/') ? apiUrl : new Uri(apiUrl.AbsoluteUri + "/");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root, $"app/installations/{installationId}/access_tokens"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CreateJwt());
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
         request.Headers.UserAgent.ParseAdd("Autoship");

@@ -44,7 +44,8 @@ public sealed partial class GitHubForge
     {
         try
         {
-            await _author.Issue.Labels.RemoveFromIssue(Owner, Repo, number, label).WaitAsync(cancellationToken);
+            // Octokit's RemoveFromIssue sends a body with the DELETE, which the REST description does not declare.
+            await _author.Connection.Delete(new Uri($"repos/{Owner}/{Repo}/issues/{number}/labels/{Uri.EscapeDataString(label)}", UriKind.Relative)).WaitAsync(cancellationToken);
         }
         catch (NotFoundException)
         {
@@ -55,7 +56,7 @@ public sealed partial class GitHubForge
     public async Task SetAssigneesAsync(int number, IReadOnlyList<string> logins, CancellationToken cancellationToken)
     {
         var issue = await _author.Issue.Get(Owner, Repo, number).WaitAsync(cancellationToken);
-        var current = issue.Assignees.Select(a => a.Login).ToList();
+        var current = (issue.Assignees ?? []).Select(a => a.Login).ToList();
         var remove = current.Except(logins, StringComparer.OrdinalIgnoreCase).ToList();
         var add = logins.Except(current, StringComparer.OrdinalIgnoreCase).ToList();
         if (remove.Count > 0)
@@ -88,7 +89,8 @@ public sealed partial class GitHubForge
 
     private async Task<IssueComment?> FindOwnCommentAsync(int number, string marker, CancellationToken cancellationToken)
     {
-        var comments = await _author.Issue.Comment.GetAllForIssue(Owner, Repo, number).WaitAsync(cancellationToken);
+        // Octokit's GetAllForIssue adds sort/direction, which this endpoint does not declare; the order is creation anyway.
+        var comments = await new ApiConnection(_author.Connection).GetAll<IssueComment>(new Uri($"repos/{Owner}/{Repo}/issues/{number}/comments", UriKind.Relative)).WaitAsync(cancellationToken);
         var author = await AuthorLoginAsync(cancellationToken);
 
         // Anyone can paste our marker into a comment; only the one our identity wrote is ours.

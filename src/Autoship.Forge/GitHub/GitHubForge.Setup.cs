@@ -120,12 +120,27 @@ public sealed partial class GitHubForge
             var contents = gitRef is null
                 ? await _author.Repository.Content.GetAllContents(Owner, Repo, path).WaitAsync(cancellationToken)
                 : await _author.Repository.Content.GetAllContentsByRef(Owner, Repo, path, gitRef).WaitAsync(cancellationToken);
-            return contents.Count == 1 && contents[0].Type.StringValue == "file" ? contents[0].Content : null;
+            return contents.Count == 1 && contents[0].Type.StringValue == "file" ? Decode(path, contents[0].EncodedContent) : null;
         }
         catch (NotFoundException)
         {
             return null;
         }
+    }
+
+    /// <summary>GitHub wraps base64 at 60 columns; anything else undecodable is reported, not thrown as a crash.</summary>
+    private static string? Decode(string path, string? base64)
+    {
+        if (base64 is null)
+        {
+            return null;
+        }
+
+        var compact = string.Concat(base64.Where(c => !char.IsWhiteSpace(c)));
+        var bytes = new byte[compact.Length];
+        return Convert.TryFromBase64String(compact, bytes, out var written)
+            ? System.Text.Encoding.UTF8.GetString(bytes, 0, written)
+            : throw new ForgeException("unreadable-file", $"GitHub sent {path} in an encoding Autoship cannot read");
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace Autoship.Forge.GitHub;
 /// </summary>
 internal sealed class ResilienceHandler : DelegatingHandler
 {
-    private sealed record Attempt(HttpResponseMessage Response, TimeSpan? SecondaryWait);
+    private sealed record Attempt(HttpResponseMessage Response, TimeSpan? SecondaryWait, bool Repeatable);
 
     private readonly ResilienceSettings _settings;
     private readonly TimeProvider _clock;
@@ -39,8 +39,8 @@ internal sealed class ResilienceHandler : DelegatingHandler
                 Delay = settings.Delay,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
-                    { Exception: TimeoutException or HttpRequestException } => true,
-                    { Result: { } a } => IsTransient(a.Response) || a.SecondaryWait is not null,
+                    { Exception: RepeatableFailure } => true,
+                    { Result: { } a } => (a.Repeatable && IsTransient(a.Response)) || a.SecondaryWait is not null,
                     _ => false,
                 }),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.SecondaryWait),
@@ -61,7 +61,17 @@ internal sealed class ResilienceHandler : DelegatingHandler
             await request.Content.LoadIntoBufferAsync(cancellationToken);
         }
 
-        var attempt = await _pipeline.ExecuteAsync(async ct => await SendOnceAsync(request, ct), cancellationToken);
+        Attempt attempt;
+        try
+        {
+            attempt = await _pipeline.ExecuteAsync(async ct => await SendOnceAsync(request, ct), cancellationToken);
+        }
+        catch (RepeatableFailure e)
+        {
+            // Out of retries: surface what happened, as the caller would without us.
+            throw e.InnerException is HttpRequestException http ? http : new ForgeException("timeout", e.Message, e.InnerException);
+        }
+
         var response = attempt.Response;
         if (IsPrimaryLimit(response))
         {
@@ -89,14 +99,20 @@ internal sealed class ResilienceHandler : DelegatingHandler
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.Timeout);
+        var repeatable = IsRepeatable(request);
         HttpResponseMessage response;
         try
         {
             response = await base.SendAsync(request, timeout.Token);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"GitHub did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {_settings.Timeout.TotalSeconds:0} s");
+            var message = $"GitHub did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {_settings.Timeout.TotalSeconds:0} s";
+            throw repeatable ? new RepeatableFailure(message, e) : new ForgeException("timeout", message, e);
+        }
+        catch (HttpRequestException e) when (repeatable)
+        {
+            throw new RepeatableFailure(e.Message, e);
         }
 
         var wait = await SecondaryWaitAsync(response, cancellationToken);
@@ -109,8 +125,26 @@ internal sealed class ResilienceHandler : DelegatingHandler
             };
         }
 
-        return new Attempt(response, wait);
+        return new Attempt(response, wait, repeatable);
     }
+
+    /// <summary>
+    /// A 5xx or a timeout may hide a write GitHub did perform; only requests that are safe to send twice are
+    /// repeated (a second "create comment" would post twice). A secondary limit means "not performed", so any
+    /// request is repeated after it.
+    /// </summary>
+    private static bool IsRepeatable(HttpRequestMessage request)
+    {
+        if (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete || request.Method == HttpMethod.Patch)
+        {
+            return true;
+        }
+
+        var path = request.RequestUri?.AbsolutePath ?? string.Empty;
+        return path.EndsWith("/graphql", StringComparison.Ordinal) || path.Contains("/statuses/", StringComparison.Ordinal);
+    }
+
+    private sealed class RepeatableFailure(string message, Exception inner) : Exception(message, inner);
 
     private static bool IsTransient(HttpResponseMessage response) =>
         (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout;

@@ -37,8 +37,9 @@ internal static class RestMapping
         issue.Title,
         issue.Body ?? string.Empty,
         issue.State.StringValue == "open",
-        issue.Labels.Select(l => l.Name).ToList(),
-        issue.Assignees.Select(a => a.Login).ToList(),
+        // GitHub leaves these lists out of some answers (and its own examples).
+        (issue.Labels ?? []).Select(l => l.Name).ToList(),
+        (issue.Assignees ?? (issue.Assignee is null ? [] : [issue.Assignee])).Select(a => a.Login).ToList(),
         events,
         issue.UpdatedAt ?? issue.CreatedAt);
 
@@ -60,7 +61,7 @@ internal static class RestMapping
         pr.Base.Ref,
         pr.State.StringValue == "open",
         pr.Merged,
-        pr.Labels.Select(l => l.Name).ToList(),
+        (pr.Labels ?? []).Select(l => l.Name).ToList(),
         [],
         [],
         [],

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Autoship.Cli.Doctor;
+using Autoship.Forge.GitHub;
+using Spectre.Console;
+
+namespace Autoship.Cli.Commands;
+
+internal static class ProtectCommand
+{
+    public static Command Create()
+    {
+        var forge = CommonOptions.Forge();
+        var config = CommonOptions.Config();
+        var json = CommonOptions.Json();
+        var dryRun = CommonOptions.DryRun();
+        var tokenEnv = SetupSupport.TokenEnv();
+        var apiUrl = SetupSupport.ApiUrl();
+        var command = new Command("protect", "Apply the seed's branch protections (pull requests, approvals, required checks incl. autoship/gate, no force pushes or deletions) and, on GitHub, auto-merge and squash merging. Shows the difference first.")
+        {
+            forge, config, dryRun, json, tokenEnv, apiUrl,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = SetupSupport.LoadConfig(parse.GetValue(config));
+            await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
+            var branch = settings.Protections.Branch;
+            var current = await target.GetBranchProtectionAsync(branch, ct);
+            var desired = ProtectionPlan.Desired(settings, current);
+            var changes = ProtectionPlan.Diff(current, desired).ToList();
+
+            var github = target as GitHubForge;
+            RepositorySettings? repo = github is null ? null : await github.GetRepositorySettingsAsync(ct);
+            if (repo is not null)
+            {
+                changes.Add(new SettingChange("repository: allow auto-merge", repo.AllowAutoMerge ? "yes" : "no", settings.Protections.AllowAutoMerge ? "yes" : "no"));
+                changes.Add(new SettingChange("repository: allow squash merging", repo.AllowSquashMerge ? "yes" : "no", "yes"));
+            }
+
+            var apply = !parse.GetValue(dryRun);
+            if (apply && changes.Take(7).Any(c => c.Changed))
+            {
+                await target.SetBranchProtectionAsync(branch, desired, ct);
+            }
+
+            if (apply && github is not null && changes.Skip(7).Any(c => c.Changed))
+            {
+                await github.SetRepositorySettingsAsync(settings.Protections.AllowAutoMerge, allowSquashMerge: true, ct);
+            }
+
+            if (parse.GetValue(json))
+            {
+                SetupSupport.WriteJson(parse, new { forge = target.Name, branch, dryRun = !apply, changed = changes.Any(c => c.Changed), changes });
+                return ExitCodes.Ok;
+            }
+
+            var console = SetupSupport.Console(parse);
+            var table = new Table().AddColumns("setting", "current", "desired", "");
+            foreach (var c in changes)
+            {
+                table.AddRow(Markup.Escape(c.Setting), Markup.Escape(c.Current), Markup.Escape(c.Desired), c.Changed ? "change" : "ok");
+            }
+
+            console.Write(table);
+            console.WriteLine(!changes.Any(c => c.Changed) ? $"{target.Name} {branch}: already protected as the seed recommends"
+                : apply ? $"{target.Name} {branch}: protections applied"
+                : $"{target.Name} {branch}: dry run, nothing changed");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Autoship.Cli.Doctor;
+
+public enum DoctorStatus
+{
+    Ok,
+    Warn,
+    Fail,
+    Skip,
+}

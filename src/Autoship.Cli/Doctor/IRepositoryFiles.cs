@@ -1,0 +1,9 @@
+using Autoship.Forge.GitHub;
+
+namespace Autoship.Cli.Doctor;
+
+/// <summary>Directory listings of the default branch with git modes; null when this forge cannot tell.</summary>
+internal interface IRepositoryFiles
+{
+    Task<IReadOnlyList<TreeEntry>?> ListAsync(string directory, CancellationToken cancellationToken);
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Autoship.Core.Config;
+using Autoship.Forge;
+using Spectre.Console;
+
+namespace Autoship.Cli.Doctor;
+
+/// <summary>What <c>labels sync</c>, <c>protect</c> and <c>doctor</c> share: config loading, forge options, JSON output.</summary>
+internal static class SetupSupport
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static Option<string?> TokenEnv() => new("--token-env")
+    {
+        Description = "Read the GitHub token from this environment variable (default GITHUB_TOKEN, then GH_TOKEN).",
+    };
+
+    public static Option<string?> ApiUrl() => new("--api-url")
+    {
+        Description = "GitHub API root for GitHub Enterprise Server (default GITHUB_API_URL, then https://api.github.com).",
+    };
+
+    /// <summary>The valid configuration, or a usage error listing every problem as <c>file:line:col</c>.</summary>
+    public static AutoshipConfig LoadConfig(FileInfo? file)
+    {
+        var result = ConfigSource.Load(file, Environment.CurrentDirectory);
+        if (!result.IsValid)
+        {
+            throw new CliUsageException("the configuration is not valid:\n" + string.Join("\n", result.Errors));
+        }
+
+        return result.Config!;
+    }
+
+    public static Task<IForge> OpenAsync(ParseResult parse, Option<string?> forge, Option<string?> tokenEnv, Option<string?> apiUrl, CancellationToken cancellationToken) =>
+        ForgeResolver.OpenAsync(parse.GetValue(forge), new ForgeOpenOptions(TokenEnv: parse.GetValue(tokenEnv), ApiUrl: parse.GetValue(apiUrl)), cancellationToken);
+
+    /// <summary>A Spectre console on the command's output; honours NO_COLOR and, when redirected, COLUMNS.</summary>
+    public static IAnsiConsole Console(ParseResult parse)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var width) && width > 20)
+        {
+            console.Profile.Width = width;
+        }
+
+        return console;
+    }
+
+    public static void WriteJson(ParseResult parse, object value) =>
+        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, Json));
+}

@@ -1,0 +1,134 @@
+using Autoship.Core;
+using Autoship.Core.Config;
+using Autoship.Forge.GitHub;
+using Answer = Autoship.Forge.Tests.GitHub.LoopbackGitHub.Answer;
+
+namespace Autoship.Forge.Tests.GitHub;
+
+/// <summary>
+/// Every REST request the adapter makes, checked against GitHub's official description; every answer is the
+/// description's own example for that operation, so our mapping parses GitHub's documented shapes.
+/// </summary>
+public sealed class OpenApiConformanceTests
+{
+    private const string EnqueueAnswer = """{"data":{"enqueuePullRequest":{"mergeQueueEntry":{"id":"MQE_1","position":1}}}}""";
+
+    private static LoopbackGitHub Stub(OpenApiDescription api)
+    {
+        var server = new LoopbackGitHub(new Answer(404, """{"message":"Not Found"}"""));
+        server.Responder = r =>
+        {
+            if (r.PathAndQuery.StartsWith("/graphql", StringComparison.Ordinal))
+            {
+                return new Answer(200, r.Body.Contains("enqueuePullRequest", StringComparison.Ordinal) ? EnqueueAnswer : ObserveFixture.Json);
+            }
+
+            var path = Uri.UnescapeDataString(new Uri("http://x" + r.PathAndQuery).AbsolutePath);
+            if (api.Find(r.Method, path) is not { } found)
+            {
+                return new Answer(404, """{"message":"Not Found"}""");
+            }
+
+            var (status, json) = api.Example(found.Operation);
+            return new Answer(status, json ?? string.Empty);
+        };
+        return server;
+    }
+
+    private static GitHubForge Open(LoopbackGitHub server, bool twoIdentities) => new(new GitHubForgeOptions("octocat", "hello-world", server.Url, new StaticTokenSource("a"))
+    {
+        Reviewer = twoIdentities ? new StaticTokenSource("r") : null,
+        Resilience = new ResilienceSettings(MaxRetries: 0),
+    });
+
+    [Fact]
+    public async Task EveryAdapterRequest_MatchesGitHubsRestDescription()
+    {
+        var api = OpenApiDescription.Instance;
+        await using var server = Stub(api);
+        var ct = TestContext.Current.CancellationToken;
+        await using (var forge = Open(server, twoIdentities: true))
+        {
+            await RunEveryOperationAsync(forge, ct);
+        }
+
+        await using (var single = Open(server, twoIdentities: false))
+        {
+            await single.SubmitReviewAsync(1347, new ReviewSubmission("qa", ReviewVerdict.Approve, "ok", "6dcb09b5b57875f334f61aebed695e2e4193db5e"), ct);
+        }
+
+        var rest = server.Requests.Where(r => !r.PathAndQuery.StartsWith("/graphql", StringComparison.Ordinal)).ToList();
+        var problems = rest.SelectMany(r => OpenApiConformance.Problems(api, r)).Distinct().ToList();
+        problems.ShouldBeEmpty(string.Join("\n", problems));
+
+        // The check must have seen the operations the adapter depends on, or it proves nothing.
+        var operations = rest.Select(r => $"{r.Method} {api.Find(r.Method, Uri.UnescapeDataString(new Uri("http://x" + r.PathAndQuery).AbsolutePath))?.Template}").ToHashSet();
+        string[] expected =
+        [
+            "GET /repos/{owner}/{repo}/pulls/{pull_number}", "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge",
+            "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+            "GET /repos/{owner}/{repo}/commits/{ref}/check-runs", "GET /repos/{owner}/{repo}/deployments",
+            "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", "GET /repos/{owner}/{repo}/commits/{ref}/status",
+            "POST /repos/{owner}/{repo}/statuses/{sha}", "GET /repos/{owner}/{repo}/issues/{issue_number}",
+            "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+            "GET /repos/{owner}/{repo}/labels", "POST /repos/{owner}/{repo}/labels", "DELETE /repos/{owner}/{repo}/labels/{name}",
+            "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", "GET /repos/{owner}/{repo}/branches/{branch}/protection",
+            "PUT /repos/{owner}/{repo}/branches/{branch}/protection", "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+            "POST /repos/{owner}/{repo}/pulls", "PATCH /repos/{owner}/{repo}", "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+        ];
+        expected.Except(operations).ShouldBeEmpty();
+    }
+
+    private static async Task RunEveryOperationAsync(GitHubForge forge, CancellationToken ct)
+    {
+        var pr = (await forge.GetPullRequestAsync(1347, ct)).ShouldNotBeNull();
+        pr.Number.ShouldBe(1347);
+        pr.HeadSha.ShouldNotBeNullOrEmpty();
+        pr.Files.ShouldNotBeEmpty();
+        pr.Reviews.ShouldNotBeEmpty();
+        pr.Reviews.ShouldAllBe(r => r.CommitSha.Length == 40);
+        pr.Checks.ShouldContain(c => c.Name == "continuous-integration/jenkins");
+        pr.Checks.ShouldContain(c => c.Name == "mighty_readme");
+        pr.Deployments.ShouldNotBeEmpty();
+
+        var issue = (await forge.GetIssueAsync(1347, ct)).ShouldNotBeNull();
+        issue.Title.ShouldNotBeNullOrEmpty();
+        (await forge.GetPermissionAsync("octocat", ct)).ShouldBe(Permission.Admin);
+        // The description's own example for a file carries invalid base64 (a literal "\n"): a reason, not a crash.
+        (await Should.ThrowAsync<ForgeException>(() => forge.ReadFileAsync("README.md", null, ct))).Code.ShouldBe("unreadable-file");
+        await Should.ThrowAsync<ForgeException>(() => forge.ReadFileAsync("README.md", "main", ct));
+
+        await forge.AddLabelsAsync(1347, ["autonomy:claimed"], ct);
+        await forge.RemoveLabelAsync(1347, "autonomy:ready", ct);
+        await forge.SetAssigneesAsync(1347, ["hubot"], ct);
+        await forge.UpsertCommentAsync(1347, "<!-- autoship:item -->", "claimed", ct);
+        await forge.FindCommentAsync(1347, "<!-- autoship:item -->", ct);
+        await forge.CloseIssueAsync(1347, ct);
+
+        var created = await forge.CreatePullRequestAsync(new NewPullRequest("autoship/7-docs", "main", "docs", "body", ["size:xs"]), ct);
+        created.Number.ShouldBeGreaterThan(0);
+        await forge.UpdatePullRequestAsync(1347, "title", "body", ct);
+        await forge.ClosePullRequestAsync(1347, ct);
+        await forge.SubmitReviewAsync(1347, new ReviewSubmission("qa", ReviewVerdict.Approve, "looks right", pr.HeadSha), ct);
+        await forge.SubmitReviewAsync(1347, new ReviewSubmission("qa", ReviewVerdict.RequestChanges, "no", pr.HeadSha), ct);
+        await forge.RequestReviewersAsync(1347, ["octocat"], ct);
+        await forge.SetCommitStatusAsync(pr.HeadSha, new CommitStatus("autoship/gate", CheckState.Pending, new string('x', 300), null), ct);
+        await forge.SetCommitStatusAsync(pr.HeadSha, new CommitStatus("autoship/gate", CheckState.Success, "merge", "https://autoship.example/explain/1347"), ct);
+        var merged = await forge.MergeAsync(1347, pr.HeadSha, "docs: fix (#1347)", "body", ct);
+        merged.Outcome.ShouldBeOneOf(MergeOutcome.Merged, MergeOutcome.Enqueued);
+        await forge.DeleteBranchAsync("autoship/7-docs", ct);
+
+        (await forge.ListLabelsAsync(ct)).ShouldContain(l => l.Name == "bug");
+        await forge.UpsertLabelAsync(new LabelDefinition("autonomy:ready", "0e8a16", "Ready for an agent"), ct);
+        await forge.PatchLabelAsync("autonomy:ready", "autonomy:ready", "0e8a16", "Ready for an agent", ct);
+        await forge.DeleteLabelAsync("wontfix", ct);
+        var protection = (await forge.GetBranchProtectionAsync("main", ct)).ShouldNotBeNull();
+        protection.RequiredChecks.ShouldNotBeEmpty();
+        await forge.SetBranchProtectionAsync("main", new BranchProtection(true, 1, true, ["test", "autoship/gate"], false, false), ct);
+        await forge.SetBranchProtectionAsync("main", new BranchProtection(false, 0, false, [], false, false), ct);
+        var settings = await forge.GetRepositorySettingsAsync(ct);
+        settings.DefaultBranch.ShouldBe("master");
+        await forge.SetRepositorySettingsAsync(true, true, ct);
+        await forge.ObserveAsync(ct);
+    }
+}
