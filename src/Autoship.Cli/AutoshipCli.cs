@@ -36,6 +36,9 @@ public static class AutoshipCli
         yield return ConfigCommand.Create();
         yield return ClassifyCommand.Create();
         yield return AgentCommand.Create();
+        yield return LabelsCommand.Create();
+        yield return ProtectCommand.Create();
+        yield return DoctorCommand.Create();
     }
 
     /// <summary>Tables use the terminal's width, COLUMNS when set, and a wide page when output goes to a file or pipe.</summary>
@@ -46,10 +49,9 @@ public static class AutoshipCli
             Spectre.Console.AnsiConsole.Profile.Width = columns;
         }
         else if (Console.IsOutputRedirected)
+        {
             Spectre.Console.AnsiConsole.Profile.Width = 200;
-        yield return LabelsCommand.Create();
-        yield return ProtectCommand.Create();
-        yield return DoctorCommand.Create();
+        }
     }
 
     public static async Task<int> RunAsync(string[] args)
