@@ -19,8 +19,8 @@ internal static class DoctorCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var settings = SetupSupport.LoadConfig(parse.GetValue(config));
             await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
+            var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
             var context = new DoctorContext(target, settings, new RepositoryFiles(target), Environment.GetEnvironmentVariable);
             var results = await DoctorChecks.RunAsync(DoctorChecks.All(), context, ct);
             var failed = results.Any(r => r.Status == DoctorStatus.Fail);

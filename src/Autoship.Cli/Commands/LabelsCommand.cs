@@ -21,8 +21,8 @@ internal static class LabelsCommand
         };
         sync.SetAction(async (parse, ct) =>
         {
-            var settings = SetupSupport.LoadConfig(parse.GetValue(config));
             await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
+            var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
             var existing = await target.ListLabelsAsync(ct);
             var changes = LabelChange.Plan(settings.Labels, existing, parse.GetValue(prune));
             var apply = !parse.GetValue(dryRun);

@@ -21,8 +21,8 @@ internal static class ProtectCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var settings = SetupSupport.LoadConfig(parse.GetValue(config));
             await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
+            var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
             var branch = settings.Protections.Branch;
             var current = await target.GetBranchProtectionAsync(branch, ct);
             var desired = ProtectionPlan.Desired(settings, current);

@@ -26,10 +26,16 @@ internal static class SetupSupport
         Description = "GitHub API root for GitHub Enterprise Server (default GITHUB_API_URL, then https://api.github.com).",
     };
 
-    /// <summary>The valid configuration, or a usage error listing every problem as <c>file:line:col</c>.</summary>
-    public static AutoshipConfig LoadConfig(FileInfo? file)
+    /// <summary>
+    /// The valid configuration — <c>--config FILE</c>, else the checkout's own <c>.github/autoship.yml</c>, else the one on
+    /// the forge's default branch — or a usage error listing every problem as <c>file:line:col</c>.
+    /// </summary>
+    public static async Task<AutoshipConfig> LoadConfigAsync(FileInfo? file, IForge forge, CancellationToken cancellationToken)
     {
-        var result = ConfigSource.Load(file, Environment.CurrentDirectory);
+        var local = ConfigSource.Resolve(file, Environment.CurrentDirectory);
+        var result = file is null && !File.Exists(local) && await forge.ReadFileAsync(AutoshipConfig.DefaultPath, null, cancellationToken) is { } text
+            ? ConfigLoader.Load(text, $"{forge.Name}:{AutoshipConfig.DefaultPath}")
+            : ConfigSource.Load(file, Environment.CurrentDirectory);
         if (!result.IsValid)
         {
             throw new CliUsageException("the configuration is not valid:\n" + string.Join("\n", result.Errors));
