@@ -146,7 +146,7 @@ public sealed class AuthorRunTests
         using var h = await Harness.CreateAsync();
         h.Script("agent", "echo x >> docs/guide.md");
         var request = h.Author(Fixtures.Order(), Fixtures.Agent(command: ["agent"])) with { BaseSha = "0000000000000000000000000000000000000000" };
-        var result = await new AgentRunner(new AgentRunnerOptions(h.State) { HarnessEnvironment = h.Env, Guardrails = new WorkOrderGuardrails(), Retry = Polly.ResiliencePipeline.Empty })
+        var result = await new AgentRunner(new AgentRunnerOptions(h.State) { HarnessEnvironment = h.Env, Guardrails = new CoreGuardrailCheck(), Retry = Polly.ResiliencePipeline.Empty })
             .RunAuthorAsync(request, TestContext.Current.CancellationToken);
         result.Outcome.ShouldBe(AttemptOutcome.AgentFailed);
         result.Reasons.Single().Code.ShouldBe("run.error");

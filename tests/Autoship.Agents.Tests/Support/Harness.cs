@@ -48,7 +48,7 @@ public sealed class Harness : IDisposable
     }
 
     public AgentRunner Runner(long outputLimit = 1024 * 1024, IGuardrailCheck? guardrails = null) =>
-        new(new AgentRunnerOptions(State) { HarnessEnvironment = Env, OutputLimitBytes = outputLimit, Guardrails = guardrails ?? new WorkOrderGuardrails() });
+        new(new AgentRunnerOptions(State) { HarnessEnvironment = Env, OutputLimitBytes = outputLimit, Guardrails = guardrails ?? new CoreGuardrailCheck() });
 
     /// <summary>A bash stand-in agent: records argv (NUL-separated), cwd and env, copies any file argument as the prompt, then runs <paramref name="body"/>.</summary>
     public string Script(string name, string body)
