@@ -8,7 +8,7 @@ namespace Autoship.Agents;
 /// </summary>
 internal static class HarnessGit
 {
-    private static readonly string[] Safety = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "credential.helper=", "-c", "core.quotePath=false"];
+    public static readonly string[] Safety = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "credential.helper=", "-c", "core.quotePath=false"];
 
     public static Task<GitCli.Result> TryRunAsync(string dir, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null, CancellationToken cancellationToken = default) =>
         GitCli.TryRunAsync(dir, Safety.Concat(args), env, null, cancellationToken);

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Autoship.Core;
+
+namespace Autoship.Forge.Git;
+
+/// <summary>A diff read from git: each file with its counts, kind, size, symlink target and added lines; the full patch.</summary>
+public sealed record GitDiff(IReadOnlyList<ChangedFile> Files, string Patch, IReadOnlyList<string> Gitlinks);
+
+/// <summary>
+/// Reads <c>git diff</c> (raw, numstat and the binary patch, NUL-separated so any path is safe) into
+/// <see cref="ChangedFile"/>s. Used by the local forge for pull requests and by the agent runner for worktrees.
+/// </summary>
+public static class GitDiffReader
+{
+    private sealed record RawEntry(string NewMode, string NewSha, char Status, string Path, string? OldPath);
+
+    /// <param name="range">What to compare, e.g. <c>[from, to]</c> or <c>["--cached", base]</c>.</param>
+    /// <param name="renames">Detect renames (<c>-M</c>); off, a rename is a delete plus an add.</param>
+    /// <param name="config">Extra <c>-c key=value</c> arguments placed before <c>diff</c> (hardening).</param>
+    public static async Task<GitDiff> ReadAsync(string directory, IReadOnlyList<string> range, bool renames, IReadOnlyDictionary<string, string>? env,
+        IReadOnlyList<string> config, CancellationToken cancellationToken)
+    {
+        string[] common = [.. config, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", renames ? "-M" : "--no-renames"];
+        var raw = ParseRaw(await GitCli.RunAsync(directory, [.. common, "--raw", "-z", "--no-abbrev", .. range], env, null, cancellationToken));
+        var numstat = ParseNumstat(await GitCli.RunAsync(directory, [.. common, "--numstat", "-z", .. range], env, null, cancellationToken));
+        var patch = await GitCli.RunAsync(directory, [.. common, "--binary", .. range], env, null, cancellationToken);
+        var added = ParseAddedLines(patch);
+
+        var files = new List<ChangedFile>();
+        var gitlinks = new List<string>();
+        foreach (var entry in raw)
+        {
+            var (plus, minus, binary) = numstat.GetValueOrDefault(entry.Path, (0, 0, false));
+            var deleted = entry.Status == 'D';
+            var size = deleted || entry.NewMode == "160000" ? 0 : await SizeAsync(directory, entry.NewSha, env, cancellationToken);
+            var symlink = !deleted && entry.NewMode == "120000"
+                ? await GitCli.RunAsync(directory, ["cat-file", "blob", entry.NewSha], env, null, cancellationToken)
+                : null;
+            files.Add(new ChangedFile(entry.Path, plus, minus, KindOf(entry.Status), binary, size, symlink, entry.OldPath)
+            {
+                AddedLines = added.GetValueOrDefault(entry.Path) ?? [],
+            });
+            if (entry.NewMode == "160000")
+            {
+                gitlinks.Add(entry.Path);
+            }
+        }
+
+        return new GitDiff(files, patch, gitlinks);
+    }
+
+    private static ChangeKind KindOf(char status) => status switch
+    {
+        'A' or 'C' => ChangeKind.Added,
+        'D' => ChangeKind.Deleted,
+        'R' => ChangeKind.Renamed,
+        _ => ChangeKind.Modified,
+    };
+
+    private static async Task<long> SizeAsync(string directory, string sha, IReadOnlyDictionary<string, string>? env, CancellationToken cancellationToken)
+    {
+        var result = await GitCli.TryRunAsync(directory, ["cat-file", "-s", sha], env, null, cancellationToken);
+        return result.Ok && long.TryParse(result.Stdout.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+    }
+
+    // ":100644 100644 <old> <new> M\0path\0" or, for renames and copies, "... R100\0old\0new\0".
+    private static List<RawEntry> ParseRaw(string text)
+    {
+        var parts = text.Split('\0');
+        var entries = new List<RawEntry>();
+        for (var i = 0; i < parts.Length && parts[i].TrimStart('\n').StartsWith(':'); i++)
+        {
+            var meta = parts[i].TrimStart('\n').Split(' ');
+            var status = meta[4][0];
+            if (status is 'R' or 'C')
+            {
+                entries.Add(new RawEntry(meta[1], meta[3], status, parts[i + 2], parts[i + 1]));
+                i += 2;
+            }
+            else
+            {
+                entries.Add(new RawEntry(meta[1], meta[3], status, parts[i + 1], null));
+                i += 1;
+            }
+        }
+
+        return entries;
+    }
+
+    // "added\tdeleted\tpath\0", or "added\tdeleted\t\0old\0new\0" for renames; binary files show "-\t-".
+    private static Dictionary<string, (int Added, int Deleted, bool Binary)> ParseNumstat(string text)
+    {
+        var parts = text.Split('\0');
+        var stats = new Dictionary<string, (int, int, bool)>(StringComparer.Ordinal);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var fields = parts[i].TrimStart('\n').Split('\t');
+            if (fields.Length < 3)
+            {
+                continue;
+            }
+
+            var path = fields[2];
+            if (path.Length == 0 && i + 2 < parts.Length)
+            {
+                path = parts[i + 2];
+                i += 2;
+            }
+
+            var binary = fields[0] == "-";
+            stats[path] = binary ? (0, 0, true) : (int.Parse(fields[0], CultureInfo.InvariantCulture), int.Parse(fields[1], CultureInfo.InvariantCulture), false);
+        }
+
+        return stats;
+    }
+
+    private static Dictionary<string, List<string>> ParseAddedLines(string patch)
+    {
+        var added = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        List<string>? current = null;
+        var header = false;
+        foreach (var line in patch.Split('\n'))
+        {
+            if (line.StartsWith("diff --git ", StringComparison.Ordinal))
+            {
+                current = null;
+                header = true;
+            }
+            else if (header && line.StartsWith("@@", StringComparison.Ordinal))
+            {
+                header = false;
+            }
+            else if (header && line.StartsWith("+++ ", StringComparison.Ordinal))
+            {
+                var path = line[4..].TrimEnd('\t');
+                current = path.StartsWith("b/", StringComparison.Ordinal) ? (added[path[2..]] = []) : null;
+            }
+            else if (!header && current is not null && line.StartsWith('+'))
+            {
+                current.Add(line[1..]);
+            }
+        }
+
+        return added;
+    }
+}
