@@ -9,11 +9,14 @@ public static partial class VerificationEvidence
     /// True when a markdown heading contains "verification evidence" (any case) and is followed, before the next
     /// heading of the same or a higher level, by text that is not blank and not only an HTML comment (template hint).
     /// </summary>
-    public static bool Has(string? markdown)
+    public static bool Has(string? markdown) => Section(markdown) is not null;
+
+    /// <summary>The text of the first non-empty "verification evidence" section (HTML comments removed), or null.</summary>
+    public static string? Section(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
-            return false;
+            return null;
         }
 
         var lines = HtmlComment().Replace(markdown.Replace("\r\n", "\n"), string.Empty).Split('\n');
@@ -25,6 +28,7 @@ public static partial class VerificationEvidence
                 continue;
             }
 
+            var body = new List<string>();
             for (var j = i + 1; j < lines.Length; j++)
             {
                 var next = HeadingLevel(lines[j]);
@@ -33,14 +37,17 @@ public static partial class VerificationEvidence
                     break;
                 }
 
-                if (next == 0 && !string.IsNullOrWhiteSpace(lines[j]))
-                {
-                    return true;
-                }
+                body.Add(lines[j]);
+            }
+
+            var text = string.Join('\n', body).Trim();
+            if (text.Length > 0)
+            {
+                return text;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static int HeadingLevel(string line)

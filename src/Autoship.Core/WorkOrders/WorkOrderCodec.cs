@@ -11,9 +11,6 @@ namespace Autoship.Core;
 /// </summary>
 public static class WorkOrderCodec
 {
-    private const string Open = "<!-- autoship:work-order ";
-    private const string Close = " -->";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -40,75 +37,14 @@ public static class WorkOrderCodec
         sb.Append(string.IsNullOrWhiteSpace(evidence)
             ? "<!-- Lane C needs targeted verification evidence here before a human approval can merge it. -->\n\n"
             : evidence.Trim() + "\n\n");
-        sb.Append(Open).Append(JsonSerializer.Serialize(order, Json).Replace("--", "\\u002d\\u002d", StringComparison.Ordinal)).Append(Close).Append('\n');
+        sb.Append(HiddenJson.Encode("work-order", order, Json)).Append('\n');
         return sb.ToString();
     }
 
     /// <summary>The work order embedded in a PR body, or null.</summary>
-    public static WorkOrder? TryParse(string? body)
-    {
-        if (body is null)
-        {
-            return null;
-        }
+    public static WorkOrder? TryParse(string? body) => HiddenJson.Decode<WorkOrder>("work-order", body, Json);
 
-        var start = body.IndexOf(Open, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return null;
-        }
-
-        start += Open.Length;
-        var end = body.IndexOf(Close, start, StringComparison.Ordinal);
-        if (end < 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<WorkOrder>(body[start..end], Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The text under a markdown heading containing "verification evidence" (case-insensitive), or null.</summary>
-    public static string? EvidenceSection(string? markdown)
-    {
-        if (markdown is null)
-        {
-            return null;
-        }
-
-        var lines = markdown.Split('\n');
-        var sb = new StringBuilder();
-        var inside = false;
-        foreach (var raw in lines)
-        {
-            var line = raw.TrimEnd('\r');
-            if (line.TrimStart().StartsWith('#'))
-            {
-                if (inside)
-                {
-                    break;
-                }
-
-                inside = line.Contains("verification evidence", StringComparison.OrdinalIgnoreCase);
-                continue;
-            }
-
-            if (inside && !line.TrimStart().StartsWith("<!--", StringComparison.Ordinal))
-            {
-                sb.AppendLine(line);
-            }
-        }
-
-        var text = sb.ToString().Trim();
-        return text.Length == 0 ? null : text;
-    }
-
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    // Text from the issue goes into a table cell: no pipes, no line breaks, and no HTML comment that could pose as ours.
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal);
 }

@@ -58,7 +58,7 @@ public sealed partial class Reconciler
         var remoteSha = await RepositoryCache.RemoteShaAsync(remote, order.Branch, cache.Path, cancellationToken);
         await forge.PushBranchAsync(cache.Path, order.Branch, remoteSha, cancellationToken);
         var validation = result.Run.ValidationExitCode is { } code ? $"exited {code} in the agent's worktree" : "not run by the harness (CI runs it)";
-        var evidence = WorkOrderCodec.EvidenceSection(fresh.Body);
+        var evidence = VerificationEvidence.Section(fresh.Body);
         var labels = fresh.Labels.Where(l => Labels.IsArea(l) || Labels.IsRisk(l)).ToList();
         if (fresh.HasLabel(Labels.Safe) && fresh.LastAppliedBy(Labels.Safe) is { CanWrite: true })
         {
