@@ -36,6 +36,7 @@ public static class AutoshipServer
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownGrace);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {

@@ -2,6 +2,7 @@ using Autoship.Core.Config;
 using Autoship.Engine.Reconcile;
 using Autoship.Engine.Store;
 using Autoship.Forge;
+using Microsoft.Extensions.Logging;
 
 namespace Autoship.Server.Hosting;
 
@@ -12,7 +13,7 @@ namespace Autoship.Server.Hosting;
 public sealed record ServerEngine(
     IForge Forge,
     IStateStore Store,
-    Func<ReconcilerOptions, Reconciler> CreateReconciler,
+    Func<ReconcilerOptions, ILogger, Reconciler> CreateReconciler,
     string StateDirectory,
     TimeProvider Clock)
 {

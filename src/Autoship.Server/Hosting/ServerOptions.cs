@@ -26,6 +26,9 @@ public sealed record ServerOptions
     /// <summary>Run the loop in the background (tests turn it off to tick by hand).</summary>
     public bool RunLoop { get; init; } = true;
 
+    /// <summary>Tick as soon as the server starts (otherwise wait for the schedule or a wake-up).</summary>
+    public bool TickAtStart { get; init; } = true;
+
     /// <summary>Reads the secrets from the environment (<c>AUTOSHIP_WEBHOOK_SECRET</c>, <c>AUTOSHIP_DASHBOARD_TOKEN</c>).</summary>
     public static ServerOptions FromEnvironment(string? urls) => new()
     {

@@ -17,6 +17,7 @@ internal sealed partial class ReconcilerService(
     ServerEngine engine, ServerOptions options, TickScheduler scheduler, LoopState state, ObservationCache cache, AutoshipMetrics metrics,
     ILogger<ReconcilerService> logger) : BackgroundService
 {
+    private readonly HashSet<string> recordedRuns = [];
     private string schedule = engine.ConfigOverride?.Loop.Schedule ?? "*/15 * * * *";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,10 +31,23 @@ internal sealed partial class ReconcilerService(
         {
             ConfigOverride = engine.ConfigOverride,
             OnPlan = cache.Update,
-        });
+        }, logger);
+        // Runs already in the store are history, not this process's work (a demo's clock may even date them ahead).
+        foreach (var run in await engine.Store.ListRunsAsync(engine.Forge.Name, null, engine.Clock.GetUtcNow().AddDays(-1), stoppingToken))
+        {
+            recordedRuns.Add(run.Id);
+        }
+
         try
         {
-            await scheduler.RunAsync(() => schedule, token => TickAsync(reconciler, token), next =>
+            var skip = !options.TickAtStart;
+            await scheduler.RunAsync(() => schedule, token =>
+            {
+                // The scheduler always ticks first; this turns that first tick into a wait when asked to.
+                var wait = skip;
+                skip = false;
+                return wait ? Task.CompletedTask : TickAsync(reconciler, token);
+            }, next =>
             {
                 state.NextTickAt = next;
                 LogIdle(logger, next, schedule);
@@ -81,6 +95,11 @@ internal sealed partial class ReconcilerService(
     {
         foreach (var run in await engine.Store.ListRunsAsync(engine.Forge.Name, null, since, cancellationToken))
         {
+            if (!recordedRuns.Add(run.Id))
+            {
+                continue;
+            }
+
             metrics.RecordAgentRun(run.Agent, run.Role, run.Outcome, run.Duration);
         }
     }

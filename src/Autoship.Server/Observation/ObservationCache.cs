@@ -3,6 +3,7 @@ using Autoship.Engine.Reconcile;
 using Autoship.Engine.Telemetry;
 using Autoship.Server.Hosting;
 using Autoship.Server.Loop;
+using Microsoft.Extensions.Logging;
 
 namespace Autoship.Server.Observation;
 
@@ -10,7 +11,7 @@ namespace Autoship.Server.Observation;
 /// The last observation, so that page loads do not spend forge requests: refreshed from each tick's plans, and read
 /// afresh at most every <see cref="ServerOptions.ObservationTtl"/> when no tick is running.
 /// </summary>
-public sealed class ObservationCache(ServerEngine engine, ServerOptions options, LoopState state, AutoshipMetrics metrics)
+public sealed class ObservationCache(ServerEngine engine, ServerOptions options, LoopState state, AutoshipMetrics metrics, ILogger<ObservationCache> logger)
 {
     private readonly SemaphoreSlim refresh = new(1, 1);
     private Reconciler? reader;
@@ -57,7 +58,7 @@ public sealed class ObservationCache(ServerEngine engine, ServerOptions options,
                 return again;
             }
 
-            reader ??= engine.CreateReconciler(new ReconcilerOptions(engine.Holder + "/reader", engine.StateDirectory) { ConfigOverride = engine.ConfigOverride });
+            reader ??= engine.CreateReconciler(new ReconcilerOptions(engine.Holder + "/reader", engine.StateDirectory) { ConfigOverride = engine.ConfigOverride }, logger);
             var (plan, context) = await reader.ObserveAndPlanAsync(cancellationToken);
             var claimed = context.Memories.Where(m => m.Value.ClaimedAt is not null).ToDictionary(m => m.Key, m => m.Value.ClaimedAt!.Value);
             metrics.RecordObservation(plan.Items, engine.Forge.Usage.RateLimitRemaining);
