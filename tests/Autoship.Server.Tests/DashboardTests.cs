@@ -111,7 +111,9 @@ public sealed class DashboardTests(DemoForge demo) : IAsyncLifetime
         root.GetProperty("forge").GetString().ShouldBe(host.ForgeName);
         root.GetProperty("controls").GetProperty("killSwitch").ValueKind.ShouldBeOneOf(JsonValueKind.True, JsonValueKind.False);
         root.GetProperty("lanes").EnumerateArray().Select(l => l.GetProperty("name").GetString()).ShouldBe(["safe", "staging", "human"]);
-        root.GetProperty("queue").EnumerateArray().Select(i => i.GetProperty("issue").GetInt32()).ShouldContain(demo.DocsIssue);
+        var waiting = root.GetProperty("queue").EnumerateArray().Select(i => i.GetProperty("issue").GetInt32())
+            .Concat(root.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("item").GetProperty("issue").GetInt32()));
+        waiting.ShouldContain(demo.DocsIssue);
         root.GetProperty("needsAttention").EnumerateArray().First(i => i.GetProperty("issue").GetInt32() == 9)
             .GetProperty("reasons")[0].GetProperty("code").GetString().ShouldBe("multiple-areas");
         root.GetProperty("agents").EnumerateArray().ShouldContain(a => a.GetProperty("runs").GetInt32() > 0);

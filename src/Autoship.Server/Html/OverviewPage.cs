@@ -11,7 +11,8 @@ internal static class OverviewPage
 {
     public static string Render(StatusView s, string csrf)
     {
-        var html = new StringBuilder();
+        var html = new StringBuilder("<p class=\"muted small\">Autoship gives each issue labeled <code>autonomy:ready</code> to one agent, has a different agent review its pull request, "
+            + "and merges only when the PR's lane allows it. Every item below says where it stands and why; open one for its whole history.</p>");
         html.Append(Controls(s, csrf));
         foreach (var notice in s.Notices)
         {
@@ -74,7 +75,7 @@ internal static class OverviewPage
         s.Loop.NextTickAt is { } next ? $"next tick {Time(next)} (or sooner when a webhook arrives)" : "starting";
 
     private static string Claim(ClaimView c) =>
-        ItemHtml.Card(c.Item, $"<span>claimed {(c.ClaimedAt is { } at ? H(Time(at)) + " (" + H(Age(c.Age!.Value)) + " ago)" : "at an unknown time")}</span>");
+        ItemHtml.Card(c.Item, $"<span>claimed {(c.ClaimedAt is { } at ? H(Time(at)) + " (" + H(Age(c.Age!.Value)) + " ago)" : "time not read yet")}</span>");
 
     private static string Agents(IReadOnlyList<AgentView> agents)
     {
