@@ -27,6 +27,7 @@ public static class AutoshipCli
         yield return DemoCommand.Create();
         yield return TickCommand.Create();
         yield return RunCommand.Create();
+        yield return ServeCommand.Create();
         yield return StatusCommand.Create();
         yield return ExplainCommand.Create();
         yield return PauseCommand.Create(pause: true);

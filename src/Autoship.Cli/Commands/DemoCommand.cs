@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Autoship.Cli.Engine;
 using Autoship.Cli.Reporting;
 using Autoship.Engine.Demo;
 using Spectre.Console;
@@ -11,9 +12,13 @@ internal static class DemoCommand
     {
         var dir = new Option<string?>("--dir") { Description = "Create the demo's local forge here (a new or empty directory) so that 'autoship status --forge local:DIR' or 'serve' can open it afterwards. Default: a new temporary directory." };
         var json = CommonOptions.Json();
+        var serve = new Option<bool>("--serve") { Description = "After the demo, serve its forge: the dashboard, webhooks and the loop (like 'autoship serve')." };
+        var urls = ServeCommand.Urls();
         var command = new Command("demo", "Run the whole control loop on an embedded local forge with a sample project: issues for every path of the seed, built-in agents, real git, real CI. No GitHub account or network needed.");
         command.Options.Add(dir);
         command.Options.Add(json);
+        command.Options.Add(serve);
+        command.Options.Add(urls);
         command.SetAction(async (parse, ct) =>
         {
             var directory = parse.GetValue(dir) ?? Path.Combine(Path.GetTempPath(), "autoship-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
@@ -23,7 +28,7 @@ internal static class DemoCommand
             if (asJson)
             {
                 JsonOutput.Write(report);
-                return ExitCodes.Ok;
+                return parse.GetValue(serve) ? await ServeCommand.ServeAsync(new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct) : ExitCodes.Ok;
             }
 
             AnsiConsole.Write(Table(report));
@@ -31,6 +36,11 @@ internal static class DemoCommand
             AnsiConsole.MarkupLine(Markup.Escape($"  autoship status --forge {report.Forge}"));
             AnsiConsole.MarkupLine(Markup.Escape($"  autoship explain --forge {report.Forge} #{report.Items.First().Issue}"));
             AnsiConsole.MarkupLine(Markup.Escape($"  autoship local pr list --forge {report.Forge}"));
+            if (parse.GetValue(serve))
+            {
+                return await ServeCommand.ServeAsync(new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct);
+            }
+
             return ExitCodes.Ok;
         });
         return command;

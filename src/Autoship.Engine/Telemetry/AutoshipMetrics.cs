@@ -1,0 +1,120 @@
+using System.Diagnostics.Metrics;
+using Autoship.Core;
+using Autoship.Core.Planning;
+using Autoship.Engine.Reconcile;
+
+namespace Autoship.Engine.Telemetry;
+
+/// <summary>
+/// The <c>Autoship</c> meter: ticks, forge requests, items per phase, merges and holds per lane, agent runs.
+/// Recorded from each <see cref="TickReport"/> by whoever runs the loop, so the reconciler itself needs no hooks.
+/// </summary>
+public sealed class AutoshipMetrics : IDisposable
+{
+    public const string MeterName = "Autoship";
+
+    private readonly Meter meter;
+    private readonly Counter<long> ticks;
+    private readonly Histogram<double> tickDuration;
+    private readonly Counter<long> forgeRequests;
+    private readonly Counter<long> actions;
+    private readonly Counter<long> merges;
+    private readonly Counter<long> holds;
+    private readonly Counter<long> agentRuns;
+    private readonly Histogram<double> agentRunDuration;
+    private readonly Counter<long> webhooks;
+    private readonly Lock gate = new();
+    private IReadOnlyDictionary<string, int> itemsPerPhase = new Dictionary<string, int>();
+    private int? rateLimitRemaining;
+
+    public AutoshipMetrics(IMeterFactory? factory = null)
+    {
+        meter = factory?.Create(MeterName) ?? new Meter(MeterName);
+        ticks = meter.CreateCounter<long>("autoship.ticks", "{tick}", "Reconciler ticks, by outcome.");
+        tickDuration = meter.CreateHistogram<double>("autoship.tick.duration", "s", "How long one tick took.");
+        forgeRequests = meter.CreateCounter<long>("autoship.forge.requests", "{request}", "Requests the ticks made to the forge.");
+        actions = meter.CreateCounter<long>("autoship.actions", "{action}", "Actions applied, by kind and outcome.");
+        merges = meter.CreateCounter<long>("autoship.merges", "{merge}", "Pull requests merged, by lane.");
+        holds = meter.CreateCounter<long>("autoship.holds", "{hold}", "Pull requests held for a human when a tick ended, by lane.");
+        agentRuns = meter.CreateCounter<long>("autoship.agent.runs", "{run}", "Agent runs, by agent, role and outcome.");
+        agentRunDuration = meter.CreateHistogram<double>("autoship.agent.run.duration", "s", "How long one agent run took.");
+        webhooks = meter.CreateCounter<long>("autoship.webhooks", "{delivery}", "Webhook deliveries, by event and result.");
+        meter.CreateObservableGauge("autoship.items", ObserveItems, "{item}", "Observed items, by phase.");
+        meter.CreateObservableGauge("autoship.forge.rate_limit.remaining", ObserveRateLimit, "{request}", "Forge API requests left in the rate limit.");
+    }
+
+    /// <summary>Counts one finished tick and refreshes the gauges from what it saw.</summary>
+    public void RecordTick(TickReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ticks.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeTag(report.Outcome)));
+        tickDuration.Record(report.Duration.TotalSeconds);
+        forgeRequests.Add(report.Requests);
+        foreach (var action in report.Actions)
+        {
+            actions.Add(1, new("kind", action.Action.Kind), new("outcome", action.Outcome));
+            if (action.Action is MergePullRequest && action.Outcome == "ok")
+            {
+                merges.Add(1, new KeyValuePair<string, object?>("lane", LaneOf(report, action.Action.Issue)));
+            }
+        }
+
+        foreach (var held in report.Items.Where(i => i.Phase == ItemPhase.Held))
+        {
+            holds.Add(1, new KeyValuePair<string, object?>("lane", held.Lane?.Name() ?? "unknown"));
+        }
+
+        RecordObservation(report.Items, report.RateLimitRemaining);
+    }
+
+    /// <summary>Refreshes the items-per-phase and rate-limit gauges (after a tick or a dashboard observation).</summary>
+    public void RecordObservation(IReadOnlyList<ItemView> items, int? remaining)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var phases = items.GroupBy(i => i.Phase).ToDictionary(g => g.Key, g => g.Count());
+        lock (gate)
+        {
+            itemsPerPhase = phases;
+            rateLimitRemaining = remaining ?? rateLimitRemaining;
+        }
+    }
+
+    public void RecordAgentRun(string agent, string role, string outcome, TimeSpan duration)
+    {
+        agentRuns.Add(1, new("agent", agent), new("role", role), new("outcome", outcome));
+        agentRunDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("agent", agent));
+    }
+
+    public void RecordWebhook(string eventName, string result) =>
+        webhooks.Add(1, new("event", eventName), new("result", result));
+
+    public void Dispose() => meter.Dispose();
+
+    private IEnumerable<Measurement<int>> ObserveItems()
+    {
+        IReadOnlyDictionary<string, int> snapshot;
+        lock (gate)
+        {
+            snapshot = itemsPerPhase;
+        }
+
+        return snapshot.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("phase", p.Key)));
+    }
+
+    private IEnumerable<Measurement<int>> ObserveRateLimit()
+    {
+        int? value;
+        lock (gate)
+        {
+            value = rateLimitRemaining;
+        }
+
+        return value is { } v ? [new Measurement<int>(v)] : [];
+    }
+
+    private static string LaneOf(TickReport report, int issue) =>
+        report.Items.FirstOrDefault(i => i.Issue == issue)?.Lane?.Name() ?? "unknown";
+
+    // Failure messages are free text; keep the label's cardinality small.
+    private static string OutcomeTag(string outcome) => outcome.StartsWith("failed", StringComparison.Ordinal) ? "failed" : outcome;
+}

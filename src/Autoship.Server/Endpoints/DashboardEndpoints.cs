@@ -1,0 +1,68 @@
+using Autoship.Engine.Store;
+using Autoship.Server.Access;
+using Autoship.Server.Hosting;
+using Autoship.Server.Html;
+using Autoship.Server.Loop;
+using Autoship.Server.Status;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Autoship.Server.Endpoints;
+
+/// <summary>The server-rendered pages and their form posts (which answer with a redirect back to the overview).</summary>
+public static class DashboardEndpoints
+{
+    public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", async (StatusBuilder status, DashboardAccess access, CancellationToken ct) =>
+            Page(OverviewPage.Render(await status.BuildAsync(ct), access.CsrfToken)));
+        app.MapGet("/items/{number:int}", async Task<Results<ContentHttpResult, ProblemHttpResult>> (int number, ItemReader items, ServerEngine engine, CancellationToken ct) =>
+            await items.ReadAsync(number, ct) is { } explanation
+                ? Page(ItemPage.Render(engine.Forge.Name, explanation))
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"issue #{number} does not exist on {engine.Forge.Name}"));
+        app.MapGet("/events", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, ServerEngine engine, CancellationToken ct) =>
+        {
+            if (EventFilter.Parse(engine.Forge.Name, request.Query) is not { } query)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "issue must be a positive number");
+            }
+
+            return Page(EventsPage.Render(engine.Forge.Name, query, await engine.Store.QueryEventsAsync(query, ct)));
+        });
+        app.MapPost("/controls", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, ControlsService controls, DashboardAccess access, CancellationToken ct) =>
+        {
+            var form = await context.Request.ReadFormAsync(ct);
+            if (access.CheckWrite(context, form[DashboardAccess.CsrfField]) is { } refusal)
+            {
+                return TypedResults.Problem(statusCode: refusal.Status, detail: refusal.Detail);
+            }
+
+            try
+            {
+                await controls.ApplyAsync(form["action"], form["lane"], "web form", ct);
+            }
+            catch (ArgumentException e)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: e.Message);
+            }
+
+            return TypedResults.Redirect("/#controls");
+        }).DisableAntiforgery();
+        app.MapPost("/tick", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, LoopState loop, DashboardAccess access, CancellationToken ct) =>
+        {
+            var form = await context.Request.ReadFormAsync(ct);
+            if (access.CheckWrite(context, form[DashboardAccess.CsrfField]) is { } refusal)
+            {
+                return TypedResults.Problem(statusCode: refusal.Status, detail: refusal.Detail);
+            }
+
+            loop.Wake();
+            return TypedResults.Redirect("/#controls");
+        }).DisableAntiforgery();
+        return app;
+    }
+
+    internal static ContentHttpResult Page(string html) => TypedResults.Content(html, "text/html; charset=utf-8");
+}

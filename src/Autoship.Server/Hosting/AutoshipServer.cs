@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Autoship.Engine.Loop;
+using Autoship.Server.Access;
+using Autoship.Server.Endpoints;
+using Autoship.Server.Loop;
+using Autoship.Server.Observation;
+using Autoship.Server.Status;
+using Autoship.Server.Telemetry;
+using Autoship.Server.Webhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Autoship.Server.Hosting;
+
+/// <summary>Builds the <c>autoship serve</c> host: the loop as a background service, the dashboard, the JSON API, webhooks and telemetry.</summary>
+public static class AutoshipServer
+{
+    /// <summary>How long shutdown waits for the action under way (an agent run) to finish.</summary>
+    public static readonly TimeSpan ShutdownGrace = TimeSpan.FromMinutes(15);
+
+    /// <param name="configure">Lets tests swap the server (e.g. <c>UseTestServer</c>) or add services before the app is built.</param>
+    public static WebApplication Build(ServerEngine engine, ServerOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(options);
+        BindingCheck.Validate(options);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(AutoshipServer).Assembly.GetName().Name });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownGrace);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.WriteIndented = true;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(engine);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new TickScheduler(engine.Clock, options.WakeDebounce));
+        builder.Services.AddSingleton<LoopState>();
+        builder.Services.AddSingleton<ObservationCache>();
+        builder.Services.AddSingleton<StatusBuilder>();
+        builder.Services.AddSingleton<ItemReader>();
+        builder.Services.AddSingleton<ControlsService>();
+        builder.Services.AddSingleton<DashboardAccess>();
+        builder.Services.AddHostedService<ReconcilerService>();
+        builder.Services.AddAutoshipTelemetry();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Pages are never framed by another site, and never sniffed into something else.
+            context.Response.Headers.XFrameOptions = "DENY";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            await next(context);
+        });
+        app.UseDashboardAccess(app.Services.GetRequiredService<DashboardAccess>());
+        app.MapHealthEndpoints();
+        app.MapWebhookEndpoints();
+        app.MapLoginEndpoints();
+        app.MapDashboardEndpoints();
+        app.MapApiEndpoints();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+using Autoship.Core.Config;
+using Autoship.Engine.Reconcile;
+using Autoship.Engine.Store;
+using Autoship.Forge;
+using Microsoft.Extensions.Logging;
+
+namespace Autoship.Server.Hosting;
+
+/// <summary>
+/// What the server runs the loop on: an open forge and store, and a way to make reconcilers (one for the loop, one
+/// for dashboard reads, since a reconciler keeps an unsynchronised cache). The caller owns and disposes forge and store.
+/// </summary>
+public sealed record ServerEngine(
+    IForge Forge,
+    IStateStore Store,
+    Func<ReconcilerOptions, ILogger, Reconciler> CreateReconciler,
+    string StateDirectory,
+    TimeProvider Clock)
+{
+    /// <summary>The <c>--config</c> override, or null to read <c>.github/autoship.yml</c> from the default branch.</summary>
+    public AutoshipConfig? ConfigOverride { get; init; }
+
+    public string Holder { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}/serve";
+}

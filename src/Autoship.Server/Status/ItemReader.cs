@@ -1,0 +1,50 @@
+using Autoship.Core;
+using Autoship.Core.Planning;
+using Autoship.Engine.Explain;
+using Autoship.Engine.Store;
+using Autoship.Server.Hosting;
+using Autoship.Server.Observation;
+
+namespace Autoship.Server.Status;
+
+/// <summary>
+/// The item page: the same <see cref="ItemExplanation"/> as <c>autoship explain</c>, built from the cached observation
+/// (so a page load re-plans nothing) plus the store's history; only items outside the plan cost forge reads.
+/// </summary>
+public sealed class ItemReader(ServerEngine engine, ObservationCache cache)
+{
+    public async Task<ItemExplanation?> ReadAsync(int number, CancellationToken cancellationToken)
+    {
+        var observation = await cache.GetAsync(cancellationToken);
+        var view = observation.Items.FirstOrDefault(i => i.Issue == number);
+        var open = true;
+        if (view is null)
+        {
+            var issue = await engine.Forge.GetIssueAsync(number, cancellationToken);
+            if (issue is null)
+            {
+                return null;
+            }
+
+            open = issue.Open;
+            view = await FromMemoryAsync(number, issue.Title, issue.Open, cancellationToken);
+        }
+
+        var history = (await engine.Store.QueryEventsAsync(new EventQuery(engine.Forge.Name, number, Limit: 500), cancellationToken)).Reverse().ToList();
+        var runs = await engine.Store.ListRunsAsync(engine.Forge.Name, number, null, cancellationToken);
+        return new ItemExplanation(number, view.Title, view.Phase, ItemExplainer.Summarize(view, open), view.Lane, view.Owner, view.Reviewer, view.PullRequest,
+            view.Verdict, view.Attempt, view.Reasons, view.HumanActions, history, runs);
+    }
+
+    // Same fallback as ItemExplainer: what the item's Autoship comment remembers.
+    private async Task<ItemView> FromMemoryAsync(int number, string title, bool open, CancellationToken cancellationToken)
+    {
+        var memory = ItemMemoryCodec.Decode(await engine.Forge.FindCommentAsync(number, ItemMemory.Marker, cancellationToken));
+        var phase = memory?.Phase ?? (open ? "not-observed" : "closed");
+        var reasons = memory?.Reasons ?? (open
+            ? Because.One("not-labeled", "the issue has no autonomy:* label, so Autoship does not look at it (add autonomy:ready to queue it)")
+            : Because.One("closed", "the issue is closed"));
+        Lane? lane = LaneNames.TryParse(memory?.Lane, out var parsed) ? parsed : null;
+        return new ItemView(number, title, phase, lane, memory?.Agent, memory?.Reviewer, null, null, memory?.Attempt ?? 0, reasons, []);
+    }
+}
