@@ -61,7 +61,8 @@ public static class AutoshipCli
         var parse = Build().Parse(args);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // No forced exit on Ctrl-C: the loop finishes the action under way, then stops (run, serve).
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
         catch (CliUsageException e)
         {
