@@ -15,19 +15,33 @@ public sealed class DoctorLoopback : IAsyncDisposable
 {
     public sealed record Request(string Method, string Path, string Body);
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
 
     public DoctorLoopback()
     {
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        // A port picked free can be taken again before the listener binds it: try another one.
+        for (var attempt = 1; ; attempt++)
         {
-            probe.Start();
-            Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
+            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
+            }
+
+            _listener = new HttpListener();
+            _listener.Prefixes.Add(Url);
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                _listener.Close();
+            }
         }
 
-        _listener.Prefixes.Add(Url);
-        _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
 

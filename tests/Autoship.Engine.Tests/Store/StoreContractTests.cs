@@ -57,9 +57,9 @@ public abstract class StoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Runs_AreSavedAndListedPerIssue()
     {
-        var run = new RunRecord("r1", "qa", "author", 3, 1, "wo", ["claude", "-p"], T0, T0.AddMinutes(2), "exited", 0, "1 file, +2 -0", "sha256:ab", "scripts/test.sh", 0, "/tmp/log");
+        var run = new RunRecord("r1-" + Repo, "qa", "author", 3, 1, "wo", ["claude", "-p"], T0, T0.AddMinutes(2), "exited", 0, "1 file, +2 -0", "sha256:ab", "scripts/test.sh", 0, "/tmp/log");
         await Store.SaveRunAsync(Repo, run, "Committed", default);
-        await Store.SaveRunAsync(Repo, run with { Id = "r2", Issue = 4 }, "AgentFailed", default);
+        await Store.SaveRunAsync(Repo, run with { Id = "r2-" + Repo, Issue = 4 }, "AgentFailed", default);
         var runs = await Store.ListRunsAsync(Repo, 3, null, default);
         runs.Single().CommandLine.ShouldBe("claude -p");
         runs.Single().Duration.ShouldBe(TimeSpan.FromMinutes(2));
@@ -87,7 +87,7 @@ public abstract class StoreContractTests : IAsyncLifetime
     [Fact]
     public async Task TicksAndSettings_RoundTrip()
     {
-        await Store.SaveTickAsync(new TickRecord("t1", Repo, T0, T0.AddSeconds(3), 2, 5, 7, 4990, "done", "5 actions"), default);
+        await Store.SaveTickAsync(new TickRecord("t1-" + Repo, Repo, T0, T0.AddSeconds(3), 2, 5, 7, 4990, "done", "5 actions"), default);
         (await Store.RecentTicksAsync(Repo, 5, default)).Single().Requests.ShouldBe(7);
         (await Store.GetSettingAsync(Repo, "x", default)).ShouldBeNull();
         await Store.SetSettingAsync(Repo, "x", "1", default);

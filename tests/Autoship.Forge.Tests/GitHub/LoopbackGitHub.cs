@@ -15,7 +15,7 @@ public sealed class LoopbackGitHub : IAsyncDisposable
 
     public sealed record Received(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<Answer> _answers;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -25,10 +25,7 @@ public sealed class LoopbackGitHub : IAsyncDisposable
     {
         _answers = new ConcurrentQueue<Answer>(answers);
         _last = answers[^1];
-        var port = FreePort();
-        Url = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Url.AbsoluteUri);
-        _listener.Start();
+        (_listener, Url) = StartOnFreePort();
         _loop = Task.Run(LoopAsync);
     }
 
@@ -111,6 +108,29 @@ public sealed class LoopbackGitHub : IAsyncDisposable
         }
 
         response.Close();
+    }
+
+    /// <summary>
+    /// A port picked free can be taken again (by another test, or as the source port of an outgoing connection)
+    /// before the listener binds it: try again with another port rather than fail the test.
+    /// </summary>
+    internal static (HttpListener Listener, Uri Url) StartOnFreePort()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add(url.AbsoluteUri);
+            try
+            {
+                listener.Start();
+                return (listener, url);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
+        }
     }
 
     private static int FreePort()
