@@ -27,6 +27,16 @@ public sealed class RepositoryCache(string path)
         return await GitCli.RunAsync(Path, ["rev-parse", $"refs/forge/{branch}"], null, null, cancellationToken);
     }
 
+    /// <summary>
+    /// Where <paramref name="head"/> forked from <paramref name="baseSha"/>: a PR's own changes are the diff from there
+    /// (like the forge's "files changed"), not from the base's tip, which may hold commits merged since.
+    /// </summary>
+    public async Task<string> MergeBaseAsync(string baseSha, string head, CancellationToken cancellationToken)
+    {
+        var result = await GitCli.TryRunAsync(Path, ["merge-base", baseSha, head], null, null, cancellationToken);
+        return result.Ok && result.Stdout.Trim().Length > 0 ? result.Stdout.Trim() : baseSha;
+    }
+
     /// <summary>The SHA of a branch on the forge, or null when it does not exist.</summary>
     public static async Task<string?> RemoteShaAsync(GitRemote remote, string branch, string workingDirectory, CancellationToken cancellationToken)
     {

@@ -121,7 +121,9 @@ public sealed partial class Reconciler
         var cache = Cache;
         var baseSha = await cache.SyncAsync(remote, pr.BaseBranch, cancellationToken);
         await cache.FetchBranchAsync(remote, pr.HeadBranch, cancellationToken);
-        var result = await runner.RunReviewerAsync(new ReviewRequest(review.Order, reviewer, author, pr, baseSha, config, cache.Path), cancellationToken);
+        // Review the PR's own changes: commits merged to the base since it forked are not part of it (drift is BehindBy).
+        var forkPoint = await cache.MergeBaseAsync(baseSha, pr.HeadSha, cancellationToken);
+        var result = await runner.RunReviewerAsync(new ReviewRequest(review.Order, reviewer, author, pr, forkPoint, config, cache.Path), cancellationToken);
         await store.SaveRunAsync(forge.Name, result.Run, result.Verdict.ToString(), CancellationToken.None);
         await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer.Name, result.Verdict, result.Body, pr.HeadSha), cancellationToken);
         var findings = result.Findings.Select(f => new Reason("review-" + f.Rubric, (f.Path is null ? string.Empty : f.Path + ": ") + f.Message)).ToList();

@@ -10,5 +10,7 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
 
     public override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
+    public override string? MigrationLock => "LOCK TABLE schema_version IN EXCLUSIVE MODE";
+
     public override DbConnection CreateConnection() => new NpgsqlConnection(connectionString);
 }

@@ -15,6 +15,12 @@ public abstract class SqlDialect
     /// <summary>Per-connection settings (journal mode, busy timeout…).</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// A statement that, inside the migration transaction, keeps other migrators out until it commits; null when the
+    /// transaction itself does (SQLite's transactions take the write lock when they begin).
+    /// </summary>
+    public virtual string? MigrationLock => null;
+
     /// <summary>Ordered schema migrations; index + 1 is the schema version.</summary>
     public IReadOnlyList<string> Migrations =>
     [

@@ -19,9 +19,9 @@ public sealed partial class SqlStateStore
         return await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, Dictionary<string, object?>? args, CancellationToken cancellationToken)
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, Dictionary<string, object?>? args, CancellationToken cancellationToken, DbTransaction? tx = null)
     {
-        await using var cmd = Command(connection, sql, args, null);
+        await using var cmd = Command(connection, sql, args, tx);
         return await cmd.ExecuteScalarAsync(cancellationToken);
     }
 

@@ -18,16 +18,29 @@ public sealed partial class SqlStateStore(SqlDialect dialect) : IStateStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", null, cancellationToken);
-        var current = Convert.ToInt32(await ScalarAsync(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", null, cancellationToken), CultureInfo.InvariantCulture);
-        for (var v = current; v < Dialect.Migrations.Count; v++)
+        // Two processes may open a fresh store at once (two `tick`s): each step re-reads the version inside a
+        // transaction that holds the write lock, so a migration is applied exactly once.
+        while (true)
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var statement in Dialect.Migrations[v].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (Dialect.MigrationLock is { } lockSql)
+            {
+                await ExecuteAsync(connection, lockSql, null, cancellationToken, tx);
+            }
+
+            var current = Convert.ToInt32(await ScalarAsync(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", null, cancellationToken, tx), CultureInfo.InvariantCulture);
+            if (current >= Dialect.Migrations.Count)
+            {
+                await tx.CommitAsync(cancellationToken);
+                return;
+            }
+
+            foreach (var statement in Dialect.Migrations[current].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 await ExecuteAsync(connection, statement, null, cancellationToken, tx);
             }
 
-            await ExecuteAsync(connection, "INSERT INTO schema_version (version) VALUES (@v)", new() { ["v"] = v + 1 }, cancellationToken, tx);
+            await ExecuteAsync(connection, "INSERT INTO schema_version (version) VALUES (@v)", new() { ["v"] = current + 1 }, cancellationToken, tx);
             await tx.CommitAsync(cancellationToken);
         }
     }

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Autoship.Benchmarks.PlannerBenchmarks).Assembly).Run(args);

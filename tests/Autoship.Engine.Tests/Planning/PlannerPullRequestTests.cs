@@ -1,0 +1,161 @@
+using Autoship.Core;
+using Autoship.Core.Planning;
+using static Autoship.Engine.Tests.Planning.Fake;
+
+namespace Autoship.Engine.Tests.Planning;
+
+public sealed class PlannerPullRequestTests
+{
+    private const string Reviewer = "qa-reliability-engineer";
+
+    private static readonly IssueSnapshot Docs = Ready(1, claimed: true);
+
+    private static readonly WorkOrder DocsOrder = Order(Docs, "docs");
+
+    private static PullRequestSnapshot DocsPr(IReadOnlyList<ReviewSnapshot>? reviews = null, CheckState ci = CheckState.Success, int attempt = 1) =>
+        Pr(10, DocsOrder with { Attempt = attempt }, reviews: reviews, checks: [Ci(10, ci)]);
+
+    [Fact]
+    public void Plan_OpenPrWithoutReviewOnHead_PlansTheReviewAndNoMerge()
+    {
+        var plan = Planner.Plan(Input([Docs], [DocsPr()]));
+
+        var review = plan.Actions.OfType<ReviewPullRequest>().ShouldHaveSingleItem();
+        review.PullRequest.ShouldBe(10);
+        review.HeadSha.ShouldBe(Head(10));
+        review.Order.Reviewer.ShouldBe(Reviewer);
+        plan.Actions.ShouldNotContain(a => a is MergePullRequest);
+        plan.Actions.OfType<SyncLabels>().ShouldHaveSingleItem().Add.ShouldBe(["size:xs", "lane:safe", "area:docs", "risk:low", Labels.Safe], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Plan_ApprovedGreenSafePr_PublishesTheGateAndMerges()
+    {
+        var plan = Planner.Plan(Input([Docs], [DocsPr([AgentReview(10, Reviewer)])]));
+
+        plan.Actions.ShouldNotContain(a => a is ReviewPullRequest);
+        var gate = plan.Actions.OfType<PublishGate>().ShouldHaveSingleItem();
+        gate.Decision.Verdict.ShouldBe(GateVerdict.Merge);
+        gate.HeadSha.ShouldBe(Head(10));
+        var merge = plan.Actions.OfType<MergePullRequest>().ShouldHaveSingleItem();
+        merge.HeadSha.ShouldBe(Head(10));
+        plan.Actions.ToList().IndexOf(gate).ShouldBeLessThan(plan.Actions.ToList().IndexOf(merge));
+    }
+
+    [Fact]
+    public void Plan_GateAlreadyPublishedOnHead_IsNotPublishedAgain()
+    {
+        var first = Planner.Plan(Input([Docs], [DocsPr()]));
+        var gate = first.Actions.OfType<PublishGate>().ShouldHaveSingleItem();
+        var published = DocsPr() with
+        {
+            Labels = first.Actions.OfType<SyncLabels>().Single().Add,
+            Checks = [Ci(10), new CheckSnapshot(Planner.GateContext, Planner.StatusOf(gate.Decision.Verdict), Head(10), gate.Decision.Summary)],
+        };
+
+        var again = Planner.Plan(Input([Docs], [published]));
+
+        again.Actions.ShouldNotContain(a => a is PublishGate || a is SyncLabels);
+        again.Actions.OfType<ReviewPullRequest>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Plan_GateSaysMergeButTheOwnReviewerHasNotReviewedTheHead_DoesNotMerge()
+    {
+        // Another reviewer agent approved, so the gate is satisfied; the work order's reviewer still has to review.
+        var plan = Planner.Plan(Input([Docs], [DocsPr([AgentReview(10, "control-plane-steward")])]));
+
+        plan.Actions.OfType<PublishGate>().ShouldHaveSingleItem().Decision.Verdict.ShouldBe(GateVerdict.Merge);
+        plan.Actions.OfType<ReviewPullRequest>().ShouldHaveSingleItem();
+        plan.Actions.ShouldNotContain(a => a is MergePullRequest);
+    }
+
+    [Theory]
+    [InlineData(1, "release")]
+    [InlineData(2, "release")]
+    [InlineData(3, "block")]
+    public void Plan_RejectedPr_ReleasesWithThePrClosedOrBlocksAfterMaxAttempts(int attempt, string expected)
+    {
+        var plan = Planner.Plan(Input([Docs], [DocsPr([AgentReview(10, Reviewer, ReviewState.ChangesRequested)], attempt: attempt)]));
+
+        plan.Actions.OfType<PublishGate>().ShouldHaveSingleItem().Decision.Verdict.ShouldBe(GateVerdict.Reject);
+        plan.Actions.ShouldNotContain(a => a is MergePullRequest || a is ReviewPullRequest);
+        if (expected == "release")
+        {
+            var release = plan.Actions.OfType<ReleaseClaim>().ShouldHaveSingleItem();
+            release.PullRequest.ShouldBe(10);
+            release.NextAttempt.ShouldBe(attempt + 1);
+            plan.Items.ShouldHaveSingleItem().Phase.ShouldBe(ItemPhase.Released);
+        }
+        else
+        {
+            var block = plan.Actions.OfType<BlockItem>().ShouldHaveSingleItem();
+            block.PullRequest.ShouldBe(10);
+            block.Reasons.ShouldContain(r => r.Code == "max-attempts");
+            plan.Items.ShouldHaveSingleItem().Phase.ShouldBe(ItemPhase.Blocked);
+        }
+    }
+
+    [Fact]
+    public void Plan_RedCi_RejectsWithoutReviewing()
+    {
+        var plan = Planner.Plan(Input([Docs], [DocsPr(ci: CheckState.Failure)]));
+
+        plan.Actions.OfType<PublishGate>().ShouldHaveSingleItem().Decision.Reasons.ShouldContain(r => r.Code == "check-failed");
+        plan.Actions.ShouldNotContain(a => a is ReviewPullRequest);
+        plan.Actions.OfType<ReleaseClaim>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Plan_LaneCPrApprovedByTheReviewer_HoldsForAHumanAndSaysWhatToDo()
+    {
+        var auth = Ready(2, "auth", "high", safe: false, claimed: true);
+        var pr = Pr(11, Order(auth, "auth", "high"), files: [new ChangedFile("src/auth/session.py", 1, 1)], reviews: [AgentReview(11, Reviewer)], checks: [Ci(11)]);
+
+        var plan = Planner.Plan(Input([auth], [pr]));
+
+        plan.Actions.ShouldNotContain(a => a is MergePullRequest);
+        var item = plan.Items.ShouldHaveSingleItem();
+        item.Phase.ShouldBe(ItemPhase.Held);
+        item.Lane.ShouldBe(Lane.Human);
+        item.HumanActions.ShouldNotBeEmpty();
+        plan.Actions.OfType<UpdateComment>().ShouldHaveSingleItem().HumanActions.ShouldBe(item.HumanActions);
+
+        var approved = pr with { Reviews = [.. pr.Reviews, new ReviewSnapshot(Alice, ReviewState.Approved, Head(11), Now)] };
+        Planner.Plan(Input([auth], [approved])).Actions.OfType<MergePullRequest>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void Plan_MergedPrWithTheIssueStillOpen_ClosesTheIssue()
+    {
+        var merged = DocsPr([AgentReview(10, Reviewer)]) with { Open = false, Merged = true };
+
+        var plan = Planner.Plan(Input([Docs], [merged]));
+
+        var close = plan.Actions.OfType<CloseResolved>().ShouldHaveSingleItem();
+        close.Issue.ShouldBe(1);
+        close.PullRequest.ShouldBe(10);
+        plan.Actions.ShouldNotContain(a => a is StartAttempt || a is MergePullRequest);
+        plan.Items.ShouldHaveSingleItem().Phase.ShouldBe(ItemPhase.Merged);
+    }
+
+    [Fact]
+    public void Plan_OpenPrWhoseIssueVanished_StopsTheWork()
+    {
+        var plan = Planner.Plan(Input([], [DocsPr()]));
+
+        var stop = plan.Actions.ShouldHaveSingleItem().ShouldBeOfType<StopWork>();
+        stop.Issue.ShouldBe(1);
+        stop.PullRequest.ShouldBe(10);
+        stop.Branch.ShouldBe(DocsOrder.Branch);
+    }
+
+    [Fact]
+    public void Plan_PrWithoutWorkOrder_IsHeldAndNeverMerged()
+    {
+        var plan = Planner.Plan(Input([Docs], [DocsPr([AgentReview(10, Reviewer)]) with { Body = "hand-made" }]));
+
+        plan.Actions.ShouldBeEmpty();
+        plan.Items.ShouldHaveSingleItem().Reasons.ShouldHaveSingleItem().Code.ShouldBe("no-work-order");
+    }
+}
