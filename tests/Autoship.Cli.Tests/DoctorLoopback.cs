@@ -96,8 +96,15 @@ public sealed class DoctorLoopback : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // Linux's managed HttpListener may look the port up again while closing and find it reused: already stopped.
+        }
         try
         {
             await _loop;

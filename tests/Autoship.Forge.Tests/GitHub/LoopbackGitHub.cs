@@ -143,8 +143,15 @@ public sealed class LoopbackGitHub : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // Linux's managed HttpListener may look the port up again while closing and find it reused: already stopped.
+        }
         try
         {
             await _loop;
