@@ -34,8 +34,9 @@ internal static class DemoCommand
             AnsiConsole.Write(Table(report));
             AnsiConsole.MarkupLine(Markup.Escape($"{report.Items.Count} items in {report.Seconds:0.0} s over {report.Ticks} ticks. The forge is at {report.Forge.Replace("local:", string.Empty, StringComparison.Ordinal)}:"));
             AnsiConsole.MarkupLine(Markup.Escape($"  autoship status --forge {report.Forge}"));
-            AnsiConsole.MarkupLine(Markup.Escape($"  autoship explain --forge {report.Forge} #{report.Items.First().Issue}"));
+            AnsiConsole.MarkupLine(Markup.Escape($"  autoship explain --forge {report.Forge} '#{report.Items.First().Issue}'"));
             AnsiConsole.MarkupLine(Markup.Escape($"  autoship local pr list --forge {report.Forge}"));
+            AnsiConsole.MarkupLine(Markup.Escape("(from a clone, 'autoship' is 'dotnet run --project src/Autoship.Cli --')"));
             if (parse.GetValue(serve))
             {
                 return await ServeCommand.ServeAsync(new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct);

@@ -48,16 +48,17 @@ public static partial class Planner
                 "review-needed", $"{order.Reviewer} has not reviewed head {Short(pr.HeadSha)} yet")));
         }
 
+        // While a review is pending, the next pass decides with it: publishing now would be rewritten at once.
         var published = pr.Checks.LastOrDefault(c => c.Name == GateContext && c.Sha == pr.HeadSha);
-        if (published?.Description != gate.Summary || published.State != StatusOf(gate.Verdict))
+        if (!review && (published?.Description != gate.Summary || published.State != StatusOf(gate.Verdict)))
         {
             context.Actions.Add(new PublishGate(issue.Number, pr.Number, pr.HeadSha, gate));
         }
 
         var lane = gate.Lane.Name();
-        switch (gate.Verdict)
+        switch (review ? (GateVerdict?)null : gate.Verdict)
         {
-            case GateVerdict.Merge when !review:
+            case GateVerdict.Merge:
                 context.Actions.Add(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Reasons));
                 break;
             case GateVerdict.Reject:
@@ -79,7 +80,7 @@ public static partial class Planner
                 context.Remember(issue, memory, memory with { Phase = ItemPhase.Held, Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = gate.Reasons },
                     $"PR #{pr.Number} needs a human", gate.HumanActions, pr.Number);
                 break;
-            default:
+            case GateVerdict.Wait:
                 context.Remember(issue, memory, memory with { Phase = ItemPhase.PullRequest, Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = [] },
                     $"PR #{pr.Number} open", [], pr.Number);
                 break;

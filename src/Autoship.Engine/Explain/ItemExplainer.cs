@@ -32,7 +32,9 @@ public static class ItemExplainer
                 ? Because.One("not-labeled", "the issue has no autonomy:* label, so Autoship does not look at it (add autonomy:ready to queue it)")
                 : Because.One("closed", "the issue is closed"));
             LaneNames.TryParse(memory?.Lane, out var lane);
-            view = new ItemView(issueNumber, issue.Title, phase, memory?.Lane is null ? null : lane, memory?.Agent, memory?.Reviewer, null, null, memory?.Attempt ?? 0, reasons, []);
+            var pr = isPullRequest ? number : history.LastOrDefault(e => e.PullRequest is not null)?.PullRequest;
+            var verdict = phase == ItemPhase.Merged ? GateVerdict.Merge : (GateVerdict?)null;
+            view = new ItemView(issueNumber, issue.Title, phase, memory?.Lane is null ? null : lane, memory?.Agent, memory?.Reviewer, pr, verdict, memory?.Attempt ?? 0, reasons, []);
         }
 
         return new ItemExplanation(issueNumber, issue.Title, view.Phase, Summarize(view, issue.Open), view.Lane, view.Owner, view.Reviewer, view.PullRequest,

@@ -45,9 +45,9 @@ public sealed class PlannerPullRequestTests
     [Fact]
     public void Plan_GateAlreadyPublishedOnHead_IsNotPublishedAgain()
     {
-        var first = Planner.Plan(Input([Docs], [DocsPr()]));
+        var first = Planner.Plan(Input([Docs], [DocsPr([AgentReview(10, Reviewer)])]));
         var gate = first.Actions.OfType<PublishGate>().ShouldHaveSingleItem();
-        var published = DocsPr() with
+        var published = DocsPr([AgentReview(10, Reviewer)]) with
         {
             Labels = first.Actions.OfType<SyncLabels>().Single().Add,
             Checks = [Ci(10), new CheckSnapshot(Planner.GateContext, Planner.StatusOf(gate.Decision.Verdict), Head(10), gate.Decision.Summary)],
@@ -55,8 +55,8 @@ public sealed class PlannerPullRequestTests
 
         var again = Planner.Plan(Input([Docs], [published]));
 
-        again.Actions.ShouldNotContain(a => a is PublishGate || a is SyncLabels);
-        again.Actions.OfType<ReviewPullRequest>().ShouldHaveSingleItem();
+        again.Actions.ShouldNotContain(a => a is PublishGate || a is SyncLabels || a is ReviewPullRequest);
+        again.Actions.OfType<MergePullRequest>().ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -65,9 +65,10 @@ public sealed class PlannerPullRequestTests
         // Another reviewer agent approved, so the gate is satisfied; the work order's reviewer still has to review.
         var plan = Planner.Plan(Input([Docs], [DocsPr([AgentReview(10, "control-plane-steward")])]));
 
-        plan.Actions.OfType<PublishGate>().ShouldHaveSingleItem().Decision.Verdict.ShouldBe(GateVerdict.Merge);
+        // The gate would say merge, but the decision waits for the pending review: nothing is published or merged yet.
         plan.Actions.OfType<ReviewPullRequest>().ShouldHaveSingleItem();
-        plan.Actions.ShouldNotContain(a => a is MergePullRequest);
+        plan.Actions.ShouldNotContain(a => a is MergePullRequest || a is PublishGate);
+        plan.Items.Single(i => i.Issue == Docs.Number).Verdict.ShouldBe(GateVerdict.Merge);
     }
 
     [Theory]
