@@ -15,8 +15,14 @@ internal sealed class EngineOptions
 
     public Option<string?> ApiUrl { get; } = new("--api-url") { Description = "GitHub: the API URL (GitHub Enterprise Server); default GITHUB_API_URL or https://api.github.com." };
 
+    public Option<string?> DashboardUrl { get; } = new("--dashboard-url")
+    {
+        Description = "Where people reach the dashboard (autoship serve); the autoship/gate status links there. Default: AUTOSHIP_DASHBOARD_URL, else no link.",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(DashboardUrl);
         command.Options.Add(Forge);
         command.Options.Add(Config);
         command.Options.Add(Store);
@@ -25,5 +31,8 @@ internal sealed class EngineOptions
     }
 
     public EngineArgs Read(ParseResult parse, TimeProvider? clock = null) =>
-        new(parse.GetValue(Forge), parse.GetValue(Config), parse.GetValue(Store), null, null, parse.GetValue(TokenEnv), parse.GetValue(ApiUrl), clock);
+        new(parse.GetValue(Forge), parse.GetValue(Config), parse.GetValue(Store), null, null, parse.GetValue(TokenEnv), parse.GetValue(ApiUrl), clock)
+        {
+            DashboardUrl = parse.GetValue(DashboardUrl) ?? Environment.GetEnvironmentVariable("AUTOSHIP_DASHBOARD_URL"),
+        };
 }

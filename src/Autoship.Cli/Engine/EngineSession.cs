@@ -11,8 +11,9 @@ namespace Autoship.Cli.Engine;
 /// <summary>Everything a command needs to run the loop on one forge: the forge, the store and the reconciler.</summary>
 internal sealed class EngineSession : IAsyncDisposable
 {
-    private EngineSession(IForge forge, IStateStore store, string stateDirectory, AutoshipConfig? configOverride, TimeProvider clock)
+    private EngineSession(IForge forge, IStateStore store, string stateDirectory, AutoshipConfig? configOverride, TimeProvider clock, string? dashboardUrl)
     {
+        DashboardUrl = dashboardUrl;
         Forge = forge;
         Store = store;
         StateDirectory = stateDirectory;
@@ -29,6 +30,8 @@ internal sealed class EngineSession : IAsyncDisposable
     public AutoshipConfig? ConfigOverride { get; }
 
     public TimeProvider Clock { get; }
+
+    public string? DashboardUrl { get; }
 
     public static async Task<EngineSession> OpenAsync(EngineArgs args, CancellationToken cancellationToken)
     {
@@ -49,21 +52,17 @@ internal sealed class EngineSession : IAsyncDisposable
             config = loaded.Config;
         }
 
-        return new EngineSession(forge, store, stateDirectory, config, clock);
+        return new EngineSession(forge, store, stateDirectory, config, clock, args.DashboardUrl);
     }
 
-    public Reconciler CreateReconciler(Action<ReconcilerOptions>? tune = null, ILogger? logger = null, string? dashboardUrl = null)
-    {
-        var options = new ReconcilerOptions($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}", StateDirectory)
+    public Reconciler CreateReconciler(ILogger? logger = null) =>
+        CreateReconciler(new ReconcilerOptions($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}", StateDirectory)
         {
             ConfigOverride = ConfigOverride,
-            DashboardUrl = dashboardUrl,
-        };
-        return CreateReconciler(options, logger);
-    }
+        }, logger);
 
     public Reconciler CreateReconciler(ReconcilerOptions options, ILogger? logger = null) =>
-        new(Forge, Store, CreateRunner(), options, Clock, logger ?? NullLogger.Instance);
+        new(Forge, Store, CreateRunner(), options with { DashboardUrl = options.DashboardUrl ?? DashboardUrl }, Clock, logger ?? NullLogger.Instance);
 
     public IAgentRunner CreateRunner() => new AgentRunner(new AgentRunnerOptions(StateDirectory) { Time = Clock });
 
@@ -81,4 +80,8 @@ internal sealed class EngineSession : IAsyncDisposable
 }
 
 /// <summary>The options every loop command shares.</summary>
-internal sealed record EngineArgs(string? Forge, FileInfo? Config, string? Store, string? StateDirectory, string? ActAs = null, string? TokenEnv = null, string? ApiUrl = null, TimeProvider? Clock = null);
+internal sealed record EngineArgs(string? Forge, FileInfo? Config, string? Store, string? StateDirectory, string? ActAs = null, string? TokenEnv = null, string? ApiUrl = null, TimeProvider? Clock = null)
+{
+    /// <summary>The dashboard's public address, linked from the <c>autoship/gate</c> status.</summary>
+    public string? DashboardUrl { get; init; }
+}
