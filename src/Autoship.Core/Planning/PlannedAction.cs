@@ -70,11 +70,11 @@ public sealed record PublishGate(int Issue, int PullRequest, string HeadSha, Gat
 }
 
 /// <summary>Squash-merge the PR, only if its head is still <see cref="HeadSha"/>.</summary>
-public sealed record MergePullRequest(int Issue, int PullRequest, string HeadSha, string Title, IReadOnlyList<Reason> Reasons) : PlannedAction(Issue, Reasons)
+public sealed record MergePullRequest(int Issue, int PullRequest, string HeadSha, string Title, Lane Lane, IReadOnlyList<Reason> Reasons) : PlannedAction(Issue, Reasons)
 {
     public override string Kind => "merge";
 
-    public override string Describe() => $"#{Issue}: merge PR #{PullRequest}";
+    public override string Describe() => $"#{Issue}: merge PR #{PullRequest} (lane {Lane.Letter()} {Lane.Name()})";
 }
 
 /// <summary>The merged PR already resolves the issue: close it and clear the claim.</summary>

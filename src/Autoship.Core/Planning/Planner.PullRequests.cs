@@ -59,7 +59,7 @@ public static partial class Planner
         switch (review ? (GateVerdict?)null : gate.Verdict)
         {
             case GateVerdict.Merge:
-                context.Actions.Add(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Reasons));
+                context.Actions.Add(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Lane, gate.Reasons));
                 break;
             case GateVerdict.Reject:
                 var next = memory with { Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = gate.Reasons };

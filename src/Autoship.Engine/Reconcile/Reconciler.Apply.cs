@@ -7,26 +7,29 @@ namespace Autoship.Engine.Reconcile;
 
 public sealed partial class Reconciler
 {
-    private async Task<ActionResult> ApplyAsync(PlannedAction action, TickContext context, string tickId, CancellationToken cancellationToken)
+    private Task<ActionResult> ApplyAsync(PlannedAction action, TickContext context, CancellationToken cancellationToken) =>
+        GuardAsync(action, () => action switch
+        {
+            ReleaseClaim release => ReleaseAsync(release, cancellationToken),
+            BlockItem block => BlockAsync(block, cancellationToken),
+            StopWork stop => StopAsync(stop, cancellationToken),
+            ReviewPullRequest review => ReviewAsync(review, context, cancellationToken),
+            SyncLabels labels => SyncLabelsAsync(labels, cancellationToken),
+            PublishGate gate => PublishGateAsync(gate, cancellationToken),
+            MergePullRequest merge => MergeAsync(merge, context, cancellationToken),
+            CloseResolved close => CloseAsync(close, cancellationToken),
+            UpdateComment comment => CommentAsync(comment, cancellationToken),
+            _ => Task.FromResult(Done(action, "skipped", "not applied here")),
+        });
+
+    /// <summary>Runs one action's forge work; a refusal by the forge becomes a failed result with its reason, not a crash.</summary>
+    private async Task<ActionResult> GuardAsync(PlannedAction action, Func<Task<ActionResult>> apply)
     {
         using var activity = Activity.StartActivity("autoship.action." + action.Kind);
         activity?.SetTag("autoship.issue", action.Issue);
         try
         {
-            return action switch
-            {
-                StartAttempt start => await StartAttemptAsync(start, context, cancellationToken),
-                ReleaseClaim release => await ReleaseAsync(release, cancellationToken),
-                BlockItem block => await BlockAsync(block, cancellationToken),
-                StopWork stop => await StopAsync(stop, cancellationToken),
-                ReviewPullRequest review => await ReviewAsync(review, context, cancellationToken),
-                SyncLabels labels => await SyncLabelsAsync(labels, cancellationToken),
-                PublishGate gate => await PublishGateAsync(gate, cancellationToken),
-                MergePullRequest merge => await MergeAsync(merge, context, cancellationToken),
-                CloseResolved close => await CloseAsync(close, cancellationToken),
-                UpdateComment comment => await CommentAsync(comment, cancellationToken),
-                _ => Done(action, "skipped", "unknown action"),
-            };
+            return await apply();
         }
         catch (ForgeException e)
         {
@@ -116,7 +119,7 @@ public sealed partial class Reconciler
         {
             // The forge may close the issue itself ("Fixes #N"); record the outcome now, not only when we close it.
             await forge.RemoveLabelAsync(merge.Issue, Labels.Claimed, cancellationToken);
-            var memory = (context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty) with { Phase = ItemPhase.Merged, Reasons = merge.Reasons };
+            var memory = (context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty) with { Phase = ItemPhase.Merged, Lane = merge.Lane.Name(), Reasons = merge.Reasons };
             await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
                 CommentRenderer.Render(merge.Issue, memory, $"merged in #{merge.PullRequest}", [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
         }

@@ -1,5 +1,6 @@
 using Autoship.Agents;
 using Autoship.Core;
+using Autoship.Core.Config;
 using Autoship.Core.Planning;
 using Autoship.Engine.Git;
 using Autoship.Forge;
@@ -10,7 +11,49 @@ public sealed partial class Reconciler
 {
     private RepositoryCache Cache => new(Path.Combine(options.StateDirectory, "cache", "repo.git"));
 
-    private async Task<ActionResult> StartAttemptAsync(StartAttempt start, TickContext context, CancellationToken cancellationToken)
+    /// <summary>An attempt whose claim is made and whose agent may run.</summary>
+    private sealed record PreparedAttempt(StartAttempt Start, AgentDefinition Agent, IssueSnapshot Issue, ItemMemory Memory, GitRemote Remote, string BaseSha);
+
+    /// <summary>
+    /// Starts a pass's attempts: claims one after another, runs the agents at the same time (the planner has already
+    /// kept them within loop.maxConcurrent and each agent's maxConcurrent), then pushes and opens PRs one after another,
+    /// so forge writes stay ordered and only the slow part — the agents — overlaps.
+    /// </summary>
+    private async Task RunAttemptsAsync(IReadOnlyList<StartAttempt> starts, TickContext context, Func<PlannedAction, ActionResult, Task> record, CancellationToken cancellationToken)
+    {
+        var prepared = new List<PreparedAttempt>();
+        foreach (var start in starts)
+        {
+            PreparedAttempt? ready = null;
+            var skipped = await GuardAsync(start, async () =>
+            {
+                var outcome = await PrepareAttemptAsync(start, context, cancellationToken);
+                ready = outcome.Prepared;
+                return outcome.Result ?? Done(start);
+            });
+            if (ready is null)
+            {
+                await record(start, skipped);
+            }
+            else
+            {
+                prepared.Add(ready);
+            }
+        }
+
+        var config = context.Config!;
+        var runs = prepared.Select(p => runner.RunAuthorAsync(
+            new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, p.BaseSha, context.Snapshot.GitAttributesText), cancellationToken)).ToList();
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            var p = prepared[i];
+            var result = await runs[i];
+            await store.SaveRunAsync(forge.Name, result.Run, result.Outcome.ToString(), CancellationToken.None);
+            await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, context, CancellationToken.None)));
+        }
+    }
+
+    private async Task<(PreparedAttempt? Prepared, ActionResult? Result)> PrepareAttemptAsync(StartAttempt start, TickContext context, CancellationToken cancellationToken)
     {
         var order = start.Order;
         var config = context.Config ?? throw new InvalidOperationException("no configuration");
@@ -25,8 +68,8 @@ public sealed partial class Reconciler
                 await forge.RemoveLabelAsync(order.Issue, Labels.Claimed, cancellationToken);
             }
 
-            return new ActionResult(start, "skipped", $"#{order.Issue}: not dispatched — the issue was closed or unlabeled since it was observed",
-                Because.One("issue-changed", "the issue was closed, blocked or lost autonomy:ready before the agent started"));
+            return (null, new ActionResult(start, "skipped", $"#{order.Issue}: not dispatched — the issue was closed or unlabeled since it was observed",
+                Because.One("issue-changed", "the issue was closed, blocked or lost autonomy:ready before the agent started")));
         }
 
         var claimedAt = context.Memories.GetValueOrDefault(order.Issue)?.ClaimedAt ?? clock.GetUtcNow();
@@ -45,16 +88,20 @@ public sealed partial class Reconciler
 
         await store.SaveWorkOrderAsync(order, cancellationToken);
         var remote = await forge.GetGitRemoteAsync(cancellationToken);
-        var cache = Cache;
-        var baseSha = await cache.SyncAsync(remote, context.Snapshot.DefaultBranch, cancellationToken);
-        var result = await runner.RunAuthorAsync(new AuthorRequest(order, agent, config, cache.Path, baseSha, context.Snapshot.GitAttributesText), cancellationToken);
-        await store.SaveRunAsync(forge.Name, result.Run, result.Outcome.ToString(), CancellationToken.None);
+        var baseSha = await Cache.SyncAsync(remote, context.Snapshot.DefaultBranch, cancellationToken);
+        return (new PreparedAttempt(start, agent, fresh, memory, remote, baseSha), null);
+    }
 
+    private async Task<ActionResult> FinishAttemptAsync(PreparedAttempt prepared, AuthorResult result, TickContext context, CancellationToken cancellationToken)
+    {
+        var (start, _, fresh, memory, remote, _) = prepared;
+        var order = start.Order;
         if (result.Outcome != AttemptOutcome.Committed || result.CommitSha is null)
         {
-            return await FailAttemptAsync(start, memory, result, config.Loop.MaxAttempts, cancellationToken);
+            return await FailAttemptAsync(start, memory, result, context.Config!.Loop.MaxAttempts, cancellationToken);
         }
 
+        var cache = Cache;
         var remoteSha = await RepositoryCache.RemoteShaAsync(remote, order.Branch, cache.Path, cancellationToken);
         await forge.PushBranchAsync(cache.Path, order.Branch, remoteSha, cancellationToken);
         var validation = result.Run.ValidationExitCode is { } code ? $"exited {code} in the agent's worktree" : "not run by the harness (CI runs it)";

@@ -59,11 +59,8 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
                     break;
                 }
 
-                foreach (var action in plan.Actions)
+                async Task RecordAsync(PlannedAction action, ActionResult result)
                 {
-                    // Finish the action under way on Ctrl-C, but start no new one.
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var result = await ApplyAsync(action, context, tickId, CancellationToken.None);
                     results.Add(result);
                     options.OnAction?.Invoke(result);
                     await store.AppendEventAsync(new StoredEvent(0, clock.GetUtcNow(), repository, tickId, action.Issue, PullRequestOf(action), action.Kind,
@@ -75,6 +72,16 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
 
                     await store.TryAcquireLeaseAsync(repository, options.Holder, clock.GetUtcNow(), options.LeaseTtl, CancellationToken.None);
                 }
+
+                foreach (var action in plan.Actions.Where(a => a is not StartAttempt))
+                {
+                    // Finish the action under way on Ctrl-C, but start no new one.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    await RecordAsync(action, await ApplyAsync(action, context, CancellationToken.None));
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                await RunAttemptsAsync(plan.Actions.OfType<StartAttempt>().ToList(), context, RecordAsync, cancellationToken);
             }
 
             rounds = Math.Min(rounds, options.MaxRounds);
