@@ -45,7 +45,7 @@ dotnet build Autoship.sln -c Release -nologo -v quiet
 log "testing"
 out=$(mktemp)
 set +e
-dotnet test Autoship.sln -c Release --no-build -nologo -v quiet -- RunConfiguration.MaxCpuCount=1 2>&1 | tee "$out"
+dotnet test Autoship.sln -c Release --no-build -nologo -v quiet --logger "console;verbosity=minimal" -- RunConfiguration.MaxCpuCount=1 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 set -e
 read -r passed failed skipped < <(awk -F'[,:]' '/(Passed|Failed)! +-/ {

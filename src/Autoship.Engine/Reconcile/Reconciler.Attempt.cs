@@ -15,9 +15,9 @@ public sealed partial class Reconciler
     private sealed record PreparedAttempt(StartAttempt Start, AgentDefinition Agent, IssueSnapshot Issue, ItemMemory Memory, GitRemote Remote, string BaseSha);
 
     /// <summary>
-    /// Starts a pass's attempts: claims one after another, runs the agents at the same time (the planner has already
-    /// kept them within loop.maxConcurrent and each agent's maxConcurrent), then pushes and opens PRs one after another,
-    /// so forge writes stay ordered and only the slow part — the agents — overlaps.
+    /// Starts a pass's attempts: claims them all first (so the forge shows every claim at once), then runs each agent
+    /// and pushes and opens its PR. Agents run one after another in this version: the planner keeps a pass within
+    /// loop.maxConcurrent, so a tick's duration grows with the number of attempts it starts.
     /// </summary>
     private async Task RunAttemptsAsync(IReadOnlyList<StartAttempt> starts, TickContext context, Func<PlannedAction, ActionResult, Task> record, CancellationToken cancellationToken)
     {
@@ -42,12 +42,9 @@ public sealed partial class Reconciler
         }
 
         var config = context.Config!;
-        var runs = prepared.Select(p => runner.RunAuthorAsync(
-            new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, p.BaseSha, context.Snapshot.GitAttributesText), cancellationToken)).ToList();
-        for (var i = 0; i < prepared.Count; i++)
+        foreach (var p in prepared)
         {
-            var p = prepared[i];
-            var result = await runs[i];
+            var result = await runner.RunAuthorAsync(new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, p.BaseSha, context.Snapshot.GitAttributesText), cancellationToken);
             await store.SaveRunAsync(forge.Name, result.Run, result.Outcome.ToString(), CancellationToken.None);
             await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, context, CancellationToken.None)));
         }
