@@ -76,7 +76,7 @@ internal static class ExplainCommand
             var runs = new Table().Border(TableBorder.Rounded).Expand().AddColumns("agent run", "role", "attempt", "ended", "diff", "validation", "log");
             foreach (var r in e.Runs)
             {
-                runs.AddRow(Markup.Escape(r.Agent), r.Role, $"{r.Attempt}", Markup.Escape($"{r.Outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
+                runs.AddRow(Markup.Escape(r.Agent), r.Role, $"{r.Attempt}", Markup.Escape(r.ExitReason.StartsWith(r.Outcome, StringComparison.Ordinal) ? r.ExitReason : $"{r.Outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
                     Markup.Escape(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"), Markup.Escape(r.LogPath ?? "—"));
             }
 
