@@ -15,5 +15,8 @@ public sealed record ItemMemory(
 {
     public const string Marker = "<!-- autoship:item -->";
 
+    /// <summary>After a failed attempt, the next one does not start before this time (exponential backoff).</summary>
+    public DateTimeOffset? RetryAfter { get; init; }
+
     public static ItemMemory Empty { get; } = new("new", null, null, 0, null, null, []);
 }

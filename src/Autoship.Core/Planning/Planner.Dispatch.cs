@@ -32,6 +32,12 @@ public static partial class Planner
                 continue;
             }
 
+            if (memory.Phase == ItemPhase.Released && memory.RetryAfter is { } retryAfter && retryAfter > input.Now)
+            {
+                context.View(issue, ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
+                continue;
+            }
+
             var wait = WaitReason(context, config, lane, owner, slots, perAgent);
             if (wait is not null)
             {

@@ -72,7 +72,8 @@ public static partial class Planner
                 else
                 {
                     context.Actions.Add(new ReleaseClaim(issue.Number, pr.Number, order.Attempt + 1, gate.Reasons));
-                    context.Remember(issue, memory, next with { Phase = ItemPhase.Released }, $"PR #{pr.Number} rejected; retrying", [], pr.Number);
+                    context.Remember(issue, memory, next with { Phase = ItemPhase.Released, RetryAfter = input.Now + RetryBackoff.After(order.Attempt, config.Loop) },
+                        $"PR #{pr.Number} rejected; retrying", [], pr.Number);
                 }
 
                 break;

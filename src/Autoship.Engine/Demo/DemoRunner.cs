@@ -17,7 +17,7 @@ namespace Autoship.Engine.Demo;
 /// </summary>
 public sealed class DemoRunner(string directory, Action<string> progress)
 {
-    public const int MaxTicks = 12;
+    public const int MaxTicks = 20;
 
     private readonly OffsetClock clock = new();
 
@@ -101,10 +101,22 @@ public sealed class DemoRunner(string directory, Action<string> progress)
         {
             var report = await reconciler.TickAsync(false, cancellationToken);
             progress($"  tick {tick}: {report.Actions.Count} action(s) in {report.Rounds} pass(es)");
-            if (report.Actions.Count == 0)
+            if (report.Actions.Count > 0)
+            {
+                continue;
+            }
+
+            // Quiet — unless failed attempts wait out their backoff: let that time pass on the simulated clock.
+            var (_, context) = await reconciler.ObserveAndPlanAsync(cancellationToken);
+            var due = context.Memories.Values.Where(m => m.Phase == ItemPhase.Released && m.RetryAfter > clock.GetUtcNow()).Select(m => m.RetryAfter!.Value).DefaultIfEmpty().Min();
+            if (due == default)
             {
                 return tick;
             }
+
+            var wait = due - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+            clock.Advance(wait);
+            progress($"  {wait.TotalMinutes:0} minutes later (simulated clock): failed attempts are retried after their backoff");
         }
 
         return MaxTicks;

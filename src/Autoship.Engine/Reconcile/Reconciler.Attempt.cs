@@ -95,7 +95,7 @@ public sealed partial class Reconciler
         var order = start.Order;
         if (result.Outcome != AttemptOutcome.Committed || result.CommitSha is null)
         {
-            return await FailAttemptAsync(start, memory, result, context.Config!.Loop.MaxAttempts, cancellationToken);
+            return await FailAttemptAsync(start, memory, result, context.Config!.Loop, cancellationToken);
         }
 
         var cache = Cache;
@@ -121,8 +121,9 @@ public sealed partial class Reconciler
         return new ActionResult(start, "ok", $"{start.Describe()}: PR #{pr.Number} opened ({result.Run.DiffStat})", result.Reasons.Count > 0 ? result.Reasons : start.Reasons);
     }
 
-    private async Task<ActionResult> FailAttemptAsync(StartAttempt start, ItemMemory memory, AuthorResult result, int maxAttempts, CancellationToken cancellationToken)
+    private async Task<ActionResult> FailAttemptAsync(StartAttempt start, ItemMemory memory, AuthorResult result, LoopSettings loop, CancellationToken cancellationToken)
     {
+        var maxAttempts = loop.MaxAttempts;
         var order = start.Order;
         var reasons = result.Reasons.Count > 0 ? result.Reasons : Because.One("attempt-failed", $"the attempt ended: {result.Run.ExitReason}");
         var blocked = order.Attempt >= maxAttempts;
@@ -130,6 +131,7 @@ public sealed partial class Reconciler
         {
             Phase = blocked ? ItemPhase.Blocked : ItemPhase.Released,
             Reasons = blocked ? [.. reasons, new Reason("max-attempts", $"{order.Attempt} of {maxAttempts} attempts used")] : reasons,
+            RetryAfter = blocked ? null : clock.GetUtcNow() + RetryBackoff.After(order.Attempt, loop),
         };
         if (blocked)
         {
@@ -137,7 +139,7 @@ public sealed partial class Reconciler
         }
 
         await forge.RemoveLabelAsync(order.Issue, Labels.Claimed, cancellationToken);
-        var headline = blocked ? "blocked" : $"attempt {order.Attempt} failed; it will be retried";
+        var headline = blocked ? "blocked" : $"attempt {order.Attempt} failed; attempt {order.Attempt + 1} starts after {next.RetryAfter:yyyy-MM-dd HH:mm} UTC";
         await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
             CommentRenderer.Render(order.Issue, next, headline, blocked ? Planner.BlockedActions : [], null, clock.GetUtcNow()), cancellationToken);
         return new ActionResult(start, result.Outcome == AttemptOutcome.GuardrailViolation ? "refused" : "failed",

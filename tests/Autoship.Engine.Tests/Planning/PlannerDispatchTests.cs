@@ -113,6 +113,36 @@ public sealed class PlannerDispatchTests
         plan.Items.ShouldHaveSingleItem().Reasons.ShouldHaveSingleItem().Code.ShouldBe("circuit-open");
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(-1, true)]
+    public void Plan_ReleasedItemInItsBackoff_WaitsThenStartsTheNextAttempt(int minutesUntilRetry, bool starts)
+    {
+        var memories = new Dictionary<int, ItemMemory> { [1] = Memory(ItemPhase.Released, attempt: 1) with { RetryAfter = Now.AddMinutes(minutesUntilRetry) } };
+
+        var plan = Planner.Plan(Input([Ready(1, "docs")], memories: memories));
+
+        if (starts)
+        {
+            plan.Actions.OfType<StartAttempt>().ShouldHaveSingleItem().Order.Attempt.ShouldBe(2);
+        }
+        else
+        {
+            plan.Actions.ShouldBeEmpty();
+            var item = plan.Items.ShouldHaveSingleItem();
+            item.Phase.ShouldBe(ItemPhase.Queued);
+            item.Reasons[0].Code.ShouldBe("retry-backoff");
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 5)]
+    [InlineData(2, 10)]
+    [InlineData(3, 20)]
+    [InlineData(10, 120)]
+    public void RetryBackoff_DoublesPerFailedAttempt_CappedAtTheClaimTimeout(int failedAttempt, int minutes) =>
+        RetryBackoff.After(failedAttempt, Config.Loop).ShouldBe(TimeSpan.FromMinutes(minutes));
+
     [Fact]
     public void Plan_ReleasedItem_StartsTheNextAttempt()
     {
