@@ -23,9 +23,10 @@ public sealed class DemoForge : IAsyncLifetime
     {
         await new DemoRunner(temp.Path, _ => { }).RunAsync(TestContext.Current.CancellationToken);
         await using var owner = await LocalForge.OpenAsync(temp.Path, LocalSample.Owner, TimeProvider.System, CancellationToken.None);
-        DocsIssue = (await owner.CreateIssueAsync("Docs: add a FAQ", Body("docs/faq.md", "# FAQ\n\nAsk in the issue tracker."),
+        DocsIssue = (await owner.CreateIssueAsync("Docs: add a FAQ", Body(("docs/faq.md", "# FAQ")),
             ["autonomy:ready", "autonomy:safe", "area:docs", "risk:low"], CancellationToken.None)).Number;
-        AuthIssue = (await owner.CreateIssueAsync("Auth: list the roles", Body("src/auth/roles.py", "ROLES = (\"admin\", \"member\")"),
+        // With its test, so that the reviewer agent approves and the PR stays held for a human (lane C).
+        AuthIssue = (await owner.CreateIssueAsync("Auth: list the roles", Body(("src/auth/roles.py", "ROLES = (\"admin\", \"member\")"), ("tests/test_roles.py", "from src.auth import roles")),
             ["autonomy:ready", "area:auth", "risk:high"], CancellationToken.None)).Number;
     }
 
@@ -35,6 +36,8 @@ public sealed class DemoForge : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    private static string Body(string path, string line) =>
-        $"A small change.\n\n```diff\ndiff --git a/{path} b/{path}\nnew file mode 100644\n--- /dev/null\n+++ b/{path}\n@@ -0,0 +1 @@\n+{line}\n```\n";
+    private static string Body(params (string Path, string Line)[] files) =>
+        "A small change.\n\n```diff\n"
+        + string.Concat(files.Select(f => $"diff --git a/{f.Path} b/{f.Path}\nnew file mode 100644\n--- /dev/null\n+++ b/{f.Path}\n@@ -0,0 +1 @@\n+{f.Line}\n"))
+        + "```\n";
 }
