@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Autoship.Cli.Engine;
-using Autoship.Core.Config;
 using Autoship.Engine.Loop;
 using Spectre.Console;
 
@@ -25,11 +24,7 @@ internal static class RunCommand
                 {
                     var report = await reconciler.TickAsync(false, token);
                     TickCommand.Print(report);
-                    var text = await session.Forge.ReadFileAsync(AutoshipConfig.DefaultPath, null, token);
-                    if (session.ConfigOverride is null && text is not null && ConfigLoader.Load(text, AutoshipConfig.DefaultPath).Config is { } config)
-                    {
-                        schedule = config.Loop.Schedule;
-                    }
+                    schedule = report.Schedule ?? schedule;
                 }, next => AnsiConsole.MarkupLine(Markup.Escape($"next tick at {next:u} (schedule '{schedule}'); Ctrl-C to stop")), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -12,7 +12,7 @@ public sealed partial class Reconciler
     private RepositoryCache Cache => new(Path.Combine(options.StateDirectory, "cache", "repo.git"));
 
     /// <summary>An attempt whose claim is made and whose agent may run.</summary>
-    private sealed record PreparedAttempt(StartAttempt Start, AgentDefinition Agent, IssueSnapshot Issue, ItemMemory Memory, GitRemote Remote, string BaseSha);
+    private sealed record PreparedAttempt(StartAttempt Start, AgentDefinition Agent, IssueSnapshot Issue, ItemMemory Memory);
 
     /// <summary>
     /// Starts a pass's attempts: claims them all first (so the forge shows every claim at once), then runs each agent
@@ -41,12 +41,20 @@ public sealed partial class Reconciler
             }
         }
 
+        if (prepared.Count == 0)
+        {
+            return;
+        }
+
+        // One fetch of the default branch serves every attempt of the pass: they all start from the same commit.
         var config = context.Config!;
+        var remote = await forge.GetGitRemoteAsync(cancellationToken);
+        var baseSha = await Cache.SyncAsync(remote, context.Snapshot.DefaultBranch, cancellationToken);
         foreach (var p in prepared)
         {
-            var result = await runner.RunAuthorAsync(new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, p.BaseSha, context.Snapshot.GitAttributesText), cancellationToken);
+            var result = await runner.RunAuthorAsync(new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, baseSha, context.Snapshot.GitAttributesText), cancellationToken);
             await store.SaveRunAsync(forge.Name, result.Run, result.Outcome.ToString(), CancellationToken.None);
-            await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, context, CancellationToken.None)));
+            await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, remote, context, CancellationToken.None)));
         }
     }
 
@@ -84,14 +92,12 @@ public sealed partial class Reconciler
         }
 
         await store.SaveWorkOrderAsync(order, cancellationToken);
-        var remote = await forge.GetGitRemoteAsync(cancellationToken);
-        var baseSha = await Cache.SyncAsync(remote, context.Snapshot.DefaultBranch, cancellationToken);
-        return (new PreparedAttempt(start, agent, fresh, memory, remote, baseSha), null);
+        return (new PreparedAttempt(start, agent, fresh, memory), null);
     }
 
-    private async Task<ActionResult> FinishAttemptAsync(PreparedAttempt prepared, AuthorResult result, TickContext context, CancellationToken cancellationToken)
+    private async Task<ActionResult> FinishAttemptAsync(PreparedAttempt prepared, AuthorResult result, GitRemote remote, TickContext context, CancellationToken cancellationToken)
     {
-        var (start, _, fresh, memory, remote, _) = prepared;
+        var (start, _, fresh, memory) = prepared;
         var order = start.Order;
         if (result.Outcome != AttemptOutcome.Committed || result.CommitSha is null)
         {

@@ -38,6 +38,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
 
         var results = new List<ActionResult>();
         Plan? last = null;
+        string? schedule = null;
         var rounds = 0;
         var outcome = "done";
         var requestsBefore = forge.Usage.Requests;
@@ -53,6 +54,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
                 cancellationToken.ThrowIfCancellationRequested();
                 var (plan, context) = await ObserveAndPlanAsync(cancellationToken);
                 last = plan;
+                schedule = context.Config?.Loop.Schedule ?? schedule;
                 options.OnPlan?.Invoke(plan);
                 if (dryRun || plan.IsEmpty)
                 {
@@ -108,7 +110,10 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         }
 
         return new TickReport(tickId, dryRun ? "dry-run" : outcome, rounds, results, last?.Actions ?? [], last?.Items ?? [], last?.Notices ?? [],
-            forge.Usage.Requests - requestsBefore, forge.Usage.RateLimitRemaining, stopwatch.Elapsed);
+            forge.Usage.Requests - requestsBefore, forge.Usage.RateLimitRemaining, stopwatch.Elapsed)
+        {
+            Schedule = schedule,
+        };
     }
 
     /// <summary>Reads the forge and plans, without acting: what <c>status</c>, <c>explain</c> and <c>--dry-run</c> show.</summary>

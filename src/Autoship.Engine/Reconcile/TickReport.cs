@@ -17,4 +17,8 @@ public sealed record TickReport(
     IReadOnlyList<Reason> Notices,
     int Requests,
     int? RateLimitRemaining,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>The <c>loop.schedule</c> of the configuration this tick used, so that loops need no extra read; null when it read none.</summary>
+    public string? Schedule { get; init; }
+}

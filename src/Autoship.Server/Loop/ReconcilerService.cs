@@ -72,7 +72,7 @@ internal sealed partial class ReconcilerService(
             cache.Update(report);
             LogTick(logger, engine.Forge.Name, report.TickId, report.Outcome, report.Actions.Count, report.Requests, report.Duration.TotalSeconds);
             await RecordRunsAsync(started, cancellationToken);
-            await RefreshScheduleAsync(cancellationToken);
+            schedule = report.Schedule ?? schedule;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -101,20 +101,6 @@ internal sealed partial class ReconcilerService(
             }
 
             metrics.RecordAgentRun(run.Agent, run.Role, run.Outcome, run.Duration);
-        }
-    }
-
-    private async Task RefreshScheduleAsync(CancellationToken cancellationToken)
-    {
-        if (engine.ConfigOverride is not null)
-        {
-            return;
-        }
-
-        var text = await engine.Forge.ReadFileAsync(AutoshipConfig.DefaultPath, null, cancellationToken);
-        if (text is not null && ConfigLoader.Load(text, AutoshipConfig.DefaultPath).Config is { } config)
-        {
-            schedule = config.Loop.Schedule;
         }
     }
 
