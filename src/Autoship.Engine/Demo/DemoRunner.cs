@@ -33,27 +33,9 @@ public sealed class DemoRunner(string directory, Action<string> progress)
             throw new ForgeException("not-empty", $"{Directory} is not empty: give --dir a new or empty directory");
         }
 
-        var config = DemoConfig();
-        var seed = Path.Combine(Path.GetTempPath(), "autoship-demo-seed-" + Guid.NewGuid().ToString("N")[..8]);
-        LocalSample.WriteTo(seed, new Dictionary<string, string> { [AutoshipConfig.DefaultPath] = config });
         progress($"creating a local forge with the sample project at {Directory}");
-        var loaded = ConfigLoader.Load(config, AutoshipConfig.DefaultPath).Config!;
-        Dictionary<string, string> diffs;
-        await using (var owner = await LocalForge.InitAsync(Directory, LocalSample.Owner, clock, seed, cancellationToken))
-        {
-            await owner.AddUserAsync(LocalSample.Writer, "writer", cancellationToken);
-            await owner.AddUserAsync(LocalSample.Reader, "reader", cancellationToken);
-            foreach (var label in loaded.Labels)
-            {
-                await owner.UpsertLabelAsync(label, cancellationToken);
-            }
-
-            await owner.SetBranchProtectionAsync(loaded.Protections.Branch, new BranchProtection(true, loaded.Protections.RequiredApprovals, true,
-                [.. loaded.Validation.RequiredChecks, Planner.GateContext], false, false), cancellationToken);
-            diffs = await DemoDiffs.BuildAsync(seed, DemoScenario.Issues, cancellationToken);
-        }
-
-        DemoDiffs.TryDelete(seed);
+        var loaded = ConfigLoader.Load(DemoConfig(), AutoshipConfig.DefaultPath).Config!;
+        var diffs = await DemoForgeSetup.CreateAsync(Directory, clock, cancellationToken);
         var numbers = await FileIssuesAsync(diffs, cancellationToken);
 
         await using var forge = await LocalForge.OpenAsync(Directory, "autoship[bot]", clock, cancellationToken);
@@ -74,19 +56,13 @@ public sealed class DemoRunner(string directory, Action<string> progress)
         return new DemoReport(ForgeName, items, ticks, Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
     }
 
-    private async Task<Dictionary<int, DemoIssue>> FileIssuesAsync(Dictionary<string, string> diffs, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, DemoIssue>> FileIssuesAsync(IReadOnlyDictionary<string, string> diffs, CancellationToken cancellationToken)
     {
         var numbers = new Dictionary<int, DemoIssue>();
         foreach (var issue in DemoScenario.Issues)
         {
             await using var author = await LocalForge.OpenAsync(Directory, issue.Author, clock, cancellationToken);
-            var body = $"{issue.Shows}.\n\n```diff\n{diffs[issue.Key]}```\n";
-            if (issue.Evidence is { } evidence)
-            {
-                body += $"\n## Verification evidence\n\n{evidence}\n";
-            }
-
-            var created = await author.CreateIssueAsync(issue.Title, body, issue.Labels, cancellationToken);
+            var created = await author.CreateIssueAsync(issue.Title, DemoForgeSetup.IssueBody(issue, diffs[issue.Key]), issue.Labels, cancellationToken);
             numbers[created.Number] = issue;
             progress($"filed #{created.Number} {issue.Title} [{string.Join(", ", issue.Labels)}]{(issue.Author == LocalSample.Owner ? string.Empty : $" by {issue.Author}")}");
         }

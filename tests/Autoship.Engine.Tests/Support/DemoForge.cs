@@ -19,9 +19,9 @@ public sealed class DemoForge : IAsyncDisposable
 {
     private readonly Dictionary<string, int> numbers;
 
-    private readonly Dictionary<string, string> diffs;
+    private readonly IReadOnlyDictionary<string, string> diffs;
 
-    private DemoForge(string root, OffsetClock clock, Dictionary<string, string> diffs)
+    private DemoForge(string root, OffsetClock clock, IReadOnlyDictionary<string, string> diffs)
     {
         Root = root;
         Clock = clock;
@@ -45,25 +45,8 @@ public sealed class DemoForge : IAsyncDisposable
     public static async Task<DemoForge> CreateAsync(params string[] keys)
     {
         var root = Path.Combine(Path.GetTempPath(), "autoship-engine-test-" + Guid.NewGuid().ToString("N")[..10]);
-        var seed = Path.Combine(root, "seed");
-        var config = DemoRunner.DemoConfig();
-        LocalSample.WriteTo(seed, new Dictionary<string, string> { [AutoshipConfig.DefaultPath] = config });
-        var diffs = await DiffsAsync(seed, DemoScenario.Issues);
-        var loaded = ConfigLoader.Load(config, AutoshipConfig.DefaultPath).Config!;
         var clock = new OffsetClock();
-        var forgeDir = Path.Combine(root, "forge");
-        await using (var owner = await LocalForge.InitAsync(forgeDir, LocalSample.Owner, clock, seed, CancellationToken.None))
-        {
-            await owner.AddUserAsync(LocalSample.Writer, "writer", CancellationToken.None);
-            await owner.AddUserAsync(LocalSample.Reader, "reader", CancellationToken.None);
-            foreach (var label in loaded.Labels)
-            {
-                await owner.UpsertLabelAsync(label, CancellationToken.None);
-            }
-
-            await owner.SetBranchProtectionAsync(loaded.Protections.Branch, new BranchProtection(true, loaded.Protections.RequiredApprovals, true,
-                [.. loaded.Validation.RequiredChecks, Planner.GateContext], false, false), CancellationToken.None);
-        }
+        var diffs = await DemoForgeSetup.CreateAsync(Path.Combine(root, "forge"), clock, CancellationToken.None);
 
         var demo = new DemoForge(root, clock, diffs);
         foreach (var key in keys)
@@ -79,13 +62,7 @@ public sealed class DemoForge : IAsyncDisposable
     {
         var issue = DemoScenario.Issues.Single(i => i.Key == key);
         await using var author = await LocalForge.OpenAsync(Directory, issue.Author, Clock, CancellationToken.None);
-        var body = $"{issue.Shows}.\n\n```diff\n{diffs[issue.Key]}```\n";
-        if (issue.Evidence is { } evidence)
-        {
-            body += $"\n## Verification evidence\n\n{evidence}\n";
-        }
-
-        var number = (await author.CreateIssueAsync(issue.Title, body, issue.Labels, CancellationToken.None)).Number;
+        var number = (await author.CreateIssueAsync(issue.Title, DemoForgeSetup.IssueBody(issue, diffs[issue.Key]), issue.Labels, CancellationToken.None)).Number;
         numbers[key] = number;
         return number;
     }
@@ -174,44 +151,6 @@ public sealed class DemoForge : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static async Task<Dictionary<string, string>> DiffsAsync(string seed, IReadOnlyList<DemoIssue> issues)
-    {
-        // Each edit becomes a real diff against the sample (like the demo), made in a scratch clone of the seed.
-        var scratch = seed + "-scratch";
-        CopyDirectory(seed, scratch);
-        await GitCli.RunAsync(scratch, "init", "--quiet", "-b", "main");
-        await GitCli.RunAsync(scratch, "add", "-A");
-        await GitCli.RunAsync(scratch, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "--quiet", "-m", "sample");
-        var diffs = new Dictionary<string, string>();
-        foreach (var issue in issues)
-        {
-            foreach (var edit in issue.Edits)
-            {
-                var path = Path.Combine(scratch, edit.Path);
-                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                var text = File.Exists(path) ? await File.ReadAllTextAsync(path) : string.Empty;
-                await File.WriteAllTextAsync(path, edit.Find.Length == 0 ? edit.Replace : text.Replace(edit.Find, edit.Replace, StringComparison.Ordinal));
-            }
-
-            await GitCli.RunAsync(scratch, "add", "-A");
-            diffs[issue.Key] = await GitCli.RunAsync(scratch, "diff", "--cached") + "\n";
-            await GitCli.RunAsync(scratch, "reset", "--quiet", "--hard", "HEAD");
-        }
-
-        return diffs;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in System.IO.Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-            File.SetUnixFileMode(target, File.GetUnixFileMode(file));
-        }
     }
 
     /// <summary>One "process": a forge connection, a store and a reconciler.</summary>
