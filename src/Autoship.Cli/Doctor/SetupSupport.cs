@@ -10,11 +10,8 @@ namespace Autoship.Cli.Doctor;
 /// <summary>What <c>labels sync</c>, <c>protect</c> and <c>doctor</c> share: config loading, forge options, JSON output.</summary>
 internal static class SetupSupport
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    /// <summary>The CLI's one JSON style (<see cref="Reporting.JsonOutput"/>).</summary>
+    public static JsonSerializerOptions Json => Reporting.JsonOutput.Options;
 
     public static Option<string?> TokenEnv() => new("--token-env")
     {

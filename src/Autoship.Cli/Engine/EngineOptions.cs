@@ -11,9 +11,9 @@ internal sealed class EngineOptions
 
     public Option<string?> Store { get; } = new("--store") { Description = "The state store: a SQLite file (default: beside a local forge, else .autoship/state.db) or a PostgreSQL connection (postgres://user:pass@host/db)." };
 
-    public Option<string?> TokenEnv { get; } = new("--token-env") { Description = "GitHub: the environment variable holding the token (default GITHUB_TOKEN, then GH_TOKEN)." };
+    public Option<string?> TokenEnv { get; } = Doctor.SetupSupport.TokenEnv();
 
-    public Option<string?> ApiUrl { get; } = new("--api-url") { Description = "GitHub: the API URL (GitHub Enterprise Server); default GITHUB_API_URL or https://api.github.com." };
+    public Option<string?> ApiUrl { get; } = Doctor.SetupSupport.ApiUrl();
 
     public Option<string?> DashboardUrl { get; } = new("--dashboard-url")
     {

@@ -10,11 +10,8 @@ namespace Autoship.Cli.Local;
 /// <summary>What every <c>autoship local …</c> command shares: <c>--forge</c>, <c>--as</c>, <c>--json</c>, output and errors.</summary>
 internal static class LocalCli
 {
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    /// <summary>The CLI's one JSON style (<see cref="Reporting.JsonOutput"/>).</summary>
+    public static JsonSerializerOptions JsonOptions => Reporting.JsonOutput.Options;
 
     public static Option<string?> ForgeOption() => new("--forge")
     {
