@@ -1,12 +1,12 @@
 using Autoship.Core;
-using Autoship.Core.Config;
 
 namespace Autoship.Forge;
 
 /// <summary>
-/// The one interface the engine talks to. Reads are batched (<see cref="ObserveAsync"/> reads a whole tick's
+/// What a tick needs from a forge: the one interface the engine talks to. Reads are batched (<see cref="ObserveAsync"/> reads a whole tick's
 /// state); writes are small and idempotent where the forge allows it. Implementations map their own types to
-/// Core records at this boundary; no foreign type crosses it.
+/// Core records at this boundary; no foreign type crosses it. Repository setup (labels, branch protection) is
+/// <see cref="IForgeSetup"/>, which a forge that can be set up implements as well.
 /// </summary>
 public interface IForge : IAsyncDisposable
 {
@@ -68,15 +68,4 @@ public interface IForge : IAsyncDisposable
 
     /// <summary>Squash-merges only if the head is still <paramref name="expectedHeadSha"/>; refusals come back as reasons.</summary>
     Task<MergeResult> MergeAsync(int number, string expectedHeadSha, string commitTitle, string commitMessage, CancellationToken cancellationToken);
-
-    // ---- repository setup ----
-    Task<IReadOnlyList<LabelDefinition>> ListLabelsAsync(CancellationToken cancellationToken);
-
-    Task UpsertLabelAsync(LabelDefinition label, CancellationToken cancellationToken);
-
-    Task DeleteLabelAsync(string name, CancellationToken cancellationToken);
-
-    Task<BranchProtection?> GetBranchProtectionAsync(string branch, CancellationToken cancellationToken);
-
-    Task SetBranchProtectionAsync(string branch, BranchProtection protection, CancellationToken cancellationToken);
 }

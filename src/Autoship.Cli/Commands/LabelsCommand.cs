@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autoship.Cli.Doctor;
+using Autoship.Forge;
 using Spectre.Console;
 
 namespace Autoship.Cli.Commands;
@@ -23,7 +24,7 @@ internal static class LabelsCommand
         {
             await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
             var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
-            var existing = await target.ListLabelsAsync(ct);
+            var existing = await target.RequireSetup().ListLabelsAsync(ct);
             var changes = LabelChange.Plan(settings.Labels, existing, parse.GetValue(prune));
             var apply = !parse.GetValue(dryRun);
             if (apply)
@@ -33,10 +34,10 @@ internal static class LabelsCommand
                     switch (change.Action)
                     {
                         case LabelAction.Create or LabelAction.Update:
-                            await target.UpsertLabelAsync(change.Desired!, ct);
+                            await target.RequireSetup().UpsertLabelAsync(change.Desired!, ct);
                             break;
                         case LabelAction.Delete:
-                            await target.DeleteLabelAsync(change.Name, ct);
+                            await target.RequireSetup().DeleteLabelAsync(change.Name, ct);
                             break;
                     }
                 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autoship.Cli.Doctor;
+using Autoship.Forge;
 using Autoship.Forge.GitHub;
 using Spectre.Console;
 
@@ -24,7 +25,7 @@ internal static class ProtectCommand
             await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
             var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
             var branch = settings.Protections.Branch;
-            var current = await target.GetBranchProtectionAsync(branch, ct);
+            var current = await target.RequireSetup().GetBranchProtectionAsync(branch, ct);
             var desired = ProtectionPlan.Desired(settings, current);
             var changes = ProtectionPlan.Diff(current, desired).ToList();
 
@@ -39,7 +40,7 @@ internal static class ProtectCommand
             var apply = !parse.GetValue(dryRun);
             if (apply && changes.Take(7).Any(c => c.Changed))
             {
-                await target.SetBranchProtectionAsync(branch, desired, ct);
+                await target.RequireSetup().SetBranchProtectionAsync(branch, desired, ct);
             }
 
             if (apply && github is not null && changes.Skip(7).Any(c => c.Changed))

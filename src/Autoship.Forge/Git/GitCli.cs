@@ -14,15 +14,62 @@ public static class GitCli
     /// <summary>Runs git and returns its result whatever the exit code.</summary>
     public static async Task<Result> TryRunAsync(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null, string? stdin = null, CancellationToken cancellationToken = default)
     {
+        var psi = StartInfo(workingDirectory, args, env, stdin is not null);
+        psi.StandardOutputEncoding = Encoding.UTF8;
+        psi.StandardErrorEncoding = Encoding.UTF8;
+        GitLaunches.Count();
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start git");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin.AsMemory(), cancellationToken);
+            process.StandardInput.Close();
+        }
+
+        await WaitAsync(process, cancellationToken);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Runs git with <paramref name="stdin"/> and returns its raw standard output, or null on a non-zero exit (for <c>cat-file --batch</c>).</summary>
+    public static async Task<byte[]?> TryRunBytesAsync(string workingDirectory, IEnumerable<string> args, string stdin, CancellationToken cancellationToken)
+    {
+        var psi = StartInfo(workingDirectory, args, null, redirectInput: true);
+        GitLaunches.Count();
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start git");
+        using var buffer = new MemoryStream();
+        var stdout = process.StandardOutput.BaseStream.CopyToAsync(buffer, cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.StandardInput.WriteAsync(stdin.AsMemory(), cancellationToken);
+        process.StandardInput.Close();
+        await WaitAsync(process, cancellationToken);
+        await stdout;
+        await stderr;
+        return process.ExitCode == 0 ? buffer.ToArray() : null;
+    }
+
+    private static async Task WaitAsync(Process process, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env, bool redirectInput)
+    {
         var psi = new ProcessStartInfo("git")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
+            RedirectStandardInput = redirectInput,
             UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
         };
         foreach (var a in args)
         {
@@ -46,26 +93,7 @@ public static class GitCli
             }
         }
 
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start git");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin.AsMemory(), cancellationToken);
-            process.StandardInput.Close();
-        }
-
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return psi;
     }
 
     /// <summary>Runs git and returns its trimmed standard output; throws <see cref="GitException"/> on a non-zero exit.</summary>

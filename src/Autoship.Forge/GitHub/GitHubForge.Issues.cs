@@ -97,8 +97,15 @@ public sealed partial class GitHubForge
         return comments.LastOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true && (author is null || SameLogin(c.User?.Login, author)));
     }
 
-    public async Task CloseIssueAsync(int number, CancellationToken cancellationToken) =>
-        await _author.Issue.Update(Owner, Repo, number, new IssueUpdate { State = ItemState.Closed }).WaitAsync(cancellationToken);
+    /// <summary>
+    /// Sends only the state: Octokit's <c>IssueUpdate</c> always serialises <c>"milestone": null</c>, which would
+    /// clear the milestone of every issue Autoship closes.
+    /// </summary>
+    public async Task CloseIssueAsync(int number, CancellationToken cancellationToken)
+    {
+        var uri = new Uri($"repos/{Owner}/{Repo}/issues/{number}", UriKind.Relative);
+        await new ApiConnection(_author.Connection).Patch<Issue>(uri, new { State = "closed" }).WaitAsync(cancellationToken);
+    }
 
     /// <summary>The author identity's login; null when GitHub will not say (an App installation token has no user).</summary>
     private async Task<string?> AuthorLoginAsync(CancellationToken cancellationToken)

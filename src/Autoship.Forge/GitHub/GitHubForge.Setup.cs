@@ -5,7 +5,7 @@ using Octokit;
 
 namespace Autoship.Forge.GitHub;
 
-public sealed partial class GitHubForge
+public sealed partial class GitHubForge : IForgeSetup
 {
     public async Task<IReadOnlyList<LabelDefinition>> ListLabelsAsync(CancellationToken cancellationToken)
     {

@@ -1,48 +1,59 @@
-using System.Text.Json;
 using Autoship.Core;
+using Autoship.Core.Config;
 using Autoship.Forge.Git;
-using Microsoft.Data.Sqlite;
 
 namespace Autoship.Forge.Local;
 
 /// <summary>
 /// The embedded forge: a real bare git repository (<c>repo.git</c>), issues, pull requests, reviews, checks and
 /// deployments in SQLite (<c>forge.db</c>), CI logs under <c>ci/</c>. Everything it writes is authored by the
-/// user it acts as; time comes from the injected clock so that a simulated demo stays deterministic.
+/// user it acts as; time comes from the injected clock so that a simulated demo stays deterministic. This type is
+/// a facade: each concern is a collaborator (<see cref="LocalIssues"/>, <see cref="LocalPullRequests"/>,
+/// <see cref="LocalReviews"/>, <see cref="LocalBranches"/>, <see cref="LocalMerger"/>, <see cref="LocalCi"/>,
+/// <see cref="LocalDeployments"/>, <see cref="LocalSetup"/>, <see cref="LocalObserver"/>) sharing one <see cref="LocalContext"/>.
 /// </summary>
-public sealed partial class LocalForge : IForge
+public sealed class LocalForge : IForge, IForgeSetup
 {
     public const string HarnessLogin = "autoship[bot]";
     public const string ReviewerLogin = "autoship-reviewer[bot]";
     public const string DefaultBranch = "main";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private readonly LocalDb db;
-    private readonly TimeProvider clock;
-    private readonly LocalForgeOptions options;
-    private int requests;
+    private readonly LocalContext context;
+    private readonly LocalGit git;
+    private readonly LocalIssues issues;
+    private readonly LocalPullRequests pulls;
+    private readonly LocalReviews reviews;
+    private readonly LocalBranches branches;
+    private readonly LocalMerger merger;
+    private readonly LocalDeployments deployments;
+    private readonly LocalSetup setup;
+    private readonly LocalObserver observer;
 
     private LocalForge(string directory, string actingAs, TimeProvider clock, LocalForgeOptions options)
     {
-        Directory = Path.GetFullPath(directory);
-        ActingAs = actingAs;
-        this.clock = clock;
-        this.options = options;
-        db = new LocalDb(Path.Combine(Directory, "forge.db"));
+        context = new LocalContext(Path.GetFullPath(directory), actingAs, clock, options);
+        git = new LocalGit(context);
+        issues = new LocalIssues(context);
+        pulls = new LocalPullRequests(context, git, issues);
+        reviews = new LocalReviews(context, git, issues);
+        deployments = new LocalDeployments(context, git);
+        branches = new LocalBranches(context, git, new LocalCi(context, git, reviews, deployments));
+        merger = new LocalMerger(context, git, issues);
+        setup = new LocalSetup(context);
+        observer = new LocalObserver(context, git, merger);
     }
 
-    public string Directory { get; }
+    public string Directory => context.Directory;
 
-    public string ActingAs { get; }
+    public string ActingAs => context.ActingAs;
 
-    public string BareRepository => Path.Combine(Directory, "repo.git");
+    public string BareRepository => git.BareRepository;
 
-    public string CiDirectory => Path.Combine(Directory, "ci");
+    public string CiDirectory => context.CiDirectory;
 
     public string Name => "local:" + Directory;
 
-    public ForgeUsage Usage => new(Volatile.Read(ref requests), null, null);
+    public ForgeUsage Usage => new(context.Requests, null, null);
 
     public static bool Exists(string directory) =>
         File.Exists(Path.Combine(directory, "forge.db")) && System.IO.Directory.Exists(Path.Combine(directory, "repo.git"));
@@ -62,10 +73,11 @@ public sealed partial class LocalForge : IForge
         var forge = new LocalForge(directory, ownerLogin, clock, LocalForgeOptions.Default);
         System.IO.Directory.CreateDirectory(forge.CiDirectory);
         await GitCli.RunAsync(forge.Directory, ["init", "--bare", "--quiet", "--initial-branch", DefaultBranch, "repo.git"], null, null, cancellationToken);
-        await forge.CommitSeedAsync(seedDirectory, ownerLogin, cancellationToken);
+        await forge.git.CommitSeedAsync(seedDirectory, ownerLogin, cancellationToken);
 
-        await forge.db.MigrateAsync(cancellationToken);
-        await using var c = await forge.db.OpenAsync(cancellationToken);
+        await forge.context.Db.MigrateAsync(cancellationToken);
+        await using var c = await forge.context.Db.OpenAsync(cancellationToken);
+        await using var tx = c.BeginTransaction(deferred: false);
         await LocalDb.ExecAsync(c, "INSERT INTO meta(key, value) VALUES ('name', $n), ('owner', $o)", cancellationToken,
             ("$n", new DirectoryInfo(forge.Directory).Name), ("$o", ownerLogin));
         foreach (var (login, role) in new[] { (ownerLogin, LocalRole.Owner), (HarnessLogin, LocalRole.Writer), (ReviewerLogin, LocalRole.Writer) })
@@ -73,7 +85,8 @@ public sealed partial class LocalForge : IForge
             await LocalDb.ExecAsync(c, "INSERT OR IGNORE INTO users(login, role) VALUES ($l, $r)", cancellationToken, ("$l", login), ("$r", role));
         }
 
-        await forge.RecordAsync(c, "forge.created", "repo", new { owner = ownerLogin }, cancellationToken);
+        await forge.context.RecordAsync(c, "forge.created", "repo", new { owner = ownerLogin }, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
         return forge;
     }
 
@@ -88,9 +101,9 @@ public sealed partial class LocalForge : IForge
         }
 
         var forge = new LocalForge(directory, actingAs, clock, options);
-        await forge.db.MigrateAsync(cancellationToken);
-        await using var c = await forge.db.OpenAsync(cancellationToken);
-        if (await RoleOfAsync(c, actingAs, cancellationToken) is null)
+        await forge.context.Db.MigrateAsync(cancellationToken);
+        await using var c = await forge.context.Db.OpenAsync(cancellationToken);
+        if (await LocalContext.RoleOfAsync(c, actingAs, cancellationToken) is null)
         {
             throw new ForgeException("unknown-user", $"no user '{actingAs}' on the local forge at {directory}: add one with 'autoship local user add {actingAs} --role writer'");
         }
@@ -113,34 +126,102 @@ public sealed partial class LocalForge : IForge
 
     public ValueTask DisposeAsync()
     {
-        db.ReleaseFiles();
+        context.Db.ReleaseFiles();
         return ValueTask.CompletedTask;
     }
 
-    private DateTimeOffset Now => clock.GetUtcNow();
+    // ---- IForge: reads ----
+    public Task<RepositorySnapshot> ObserveAsync(CancellationToken cancellationToken) => observer.ObserveAsync(cancellationToken);
 
-    private void Count() => Interlocked.Increment(ref requests);
+    public Task<IssueSnapshot?> GetIssueAsync(int number, CancellationToken cancellationToken) => issues.GetAsync(number, cancellationToken);
 
-    private Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
+    public Task<PullRequestSnapshot?> GetPullRequestAsync(int number, CancellationToken cancellationToken) => pulls.GetAsync(number, cancellationToken);
+
+    public async Task<string?> ReadFileAsync(string path, string? gitRef, CancellationToken cancellationToken)
     {
-        Count();
-        return db.OpenAsync(cancellationToken);
+        context.Count();
+        return await git.ShowAsync(gitRef ?? DefaultBranch, path, cancellationToken);
     }
 
-    private async Task RecordAsync(SqliteConnection c, string kind, string target, object payload, CancellationToken cancellationToken) =>
-        await LocalDb.ExecAsync(c, "INSERT INTO events(actor, at, kind, target, payload) VALUES ($a, $t, $k, $g, $p)", cancellationToken,
-            ("$a", ActingAs), ("$t", LocalDb.Time(Now)), ("$k", kind), ("$g", target), ("$p", JsonSerializer.Serialize(payload, Json)));
-
-    private static async Task<string?> RoleOfAsync(SqliteConnection c, string login, CancellationToken cancellationToken) =>
-        (string?)await LocalDb.ScalarAsync(c, "SELECT role FROM users WHERE login = $l", cancellationToken, ("$l", login));
-
-    /// <summary>Refuses a write the acting user may not make, in GitHub's words.</summary>
-    private async Task RequireWriteAsync(SqliteConnection c, string action, CancellationToken cancellationToken)
+    public async Task<Permission> GetPermissionAsync(string login, CancellationToken cancellationToken)
     {
-        var permission = LocalRole.ToPermission(await RoleOfAsync(c, ActingAs, cancellationToken));
-        if (permission < Permission.Write)
-        {
-            throw new ForgeException("forbidden", $"{ActingAs} needs write access to the repository to {action} (has {permission.ToString().ToLowerInvariant()})");
-        }
+        await using var c = await context.ConnectAsync(cancellationToken);
+        return LocalRole.ToPermission(await LocalContext.RoleOfAsync(c, login, cancellationToken));
     }
+
+    public Task<GitRemote> GetGitRemoteAsync(CancellationToken cancellationToken)
+    {
+        context.Count();
+        return Task.FromResult(new GitRemote(BareRepository, new Dictionary<string, string>()));
+    }
+
+    // ---- IForge: issues ----
+    public Task AddLabelsAsync(int number, IReadOnlyList<string> labels, CancellationToken cancellationToken) => issues.AddLabelsAsync(number, labels, cancellationToken);
+
+    public Task RemoveLabelAsync(int number, string label, CancellationToken cancellationToken) => issues.RemoveLabelAsync(number, label, cancellationToken);
+
+    public Task SetAssigneesAsync(int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) => issues.SetAssigneesAsync(number, logins, cancellationToken);
+
+    public Task UpsertCommentAsync(int number, string marker, string body, CancellationToken cancellationToken) => issues.UpsertCommentAsync(number, marker, body, cancellationToken);
+
+    public Task<string?> FindCommentAsync(int number, string marker, CancellationToken cancellationToken) => issues.FindCommentAsync(number, marker, cancellationToken);
+
+    public Task CloseIssueAsync(int number, CancellationToken cancellationToken) => issues.CloseAsync(number, cancellationToken);
+
+    // ---- IForge: branches and pull requests ----
+    public Task PushBranchAsync(string localRepository, string branch, string? expectedRemoteSha, CancellationToken cancellationToken) =>
+        branches.PushAsync(localRepository, branch, expectedRemoteSha, cancellationToken);
+
+    public Task DeleteBranchAsync(string branch, CancellationToken cancellationToken) => branches.DeleteAsync(branch, cancellationToken);
+
+    public Task<PullRequestSnapshot> CreatePullRequestAsync(NewPullRequest request, CancellationToken cancellationToken) => pulls.CreateAsync(request, cancellationToken);
+
+    public Task UpdatePullRequestAsync(int number, string? title, string? body, CancellationToken cancellationToken) => pulls.UpdateAsync(number, title, body, cancellationToken);
+
+    public Task ClosePullRequestAsync(int number, CancellationToken cancellationToken) => pulls.CloseAsync(number, cancellationToken);
+
+    public Task SubmitReviewAsync(int number, ReviewSubmission review, CancellationToken cancellationToken) => reviews.SubmitAsync(number, review, cancellationToken);
+
+    public Task RequestReviewersAsync(int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) => pulls.RequestReviewersAsync(number, logins, cancellationToken);
+
+    public Task SetCommitStatusAsync(string sha, CommitStatus status, CancellationToken cancellationToken) => reviews.SetStatusAsync(sha, status, cancellationToken);
+
+    public Task<MergeResult> MergeAsync(int number, string expectedHeadSha, string commitTitle, string commitMessage, CancellationToken cancellationToken) =>
+        merger.MergeAsync(number, expectedHeadSha, commitTitle, commitMessage, cancellationToken);
+
+    // ---- IForgeSetup ----
+    public Task<IReadOnlyList<LabelDefinition>> ListLabelsAsync(CancellationToken cancellationToken) => setup.ListLabelsAsync(cancellationToken);
+
+    public Task UpsertLabelAsync(LabelDefinition label, CancellationToken cancellationToken) => setup.UpsertLabelAsync(label, cancellationToken);
+
+    public Task DeleteLabelAsync(string name, CancellationToken cancellationToken) => setup.DeleteLabelAsync(name, cancellationToken);
+
+    public Task<BranchProtection?> GetBranchProtectionAsync(string branch, CancellationToken cancellationToken) => setup.GetBranchProtectionAsync(branch, cancellationToken);
+
+    public Task SetBranchProtectionAsync(string branch, BranchProtection protection, CancellationToken cancellationToken) =>
+        setup.SetBranchProtectionAsync(branch, protection, cancellationToken);
+
+    // ---- the local forge's own surface (the `autoship local` commands, the demo, tests) ----
+    public Task<IssueSnapshot> CreateIssueAsync(string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
+        issues.CreateAsync(title, body, labels, cancellationToken);
+
+    /// <summary>Issues (not pull requests) in a state: <c>open</c>, <c>closed</c> or <c>all</c>.</summary>
+    public Task<IReadOnlyList<IssueSnapshot>> ListIssuesAsync(string state, CancellationToken cancellationToken) => issues.ListAsync(state, cancellationToken);
+
+    public Task<IReadOnlyList<LocalComment>> ListCommentsAsync(int number, CancellationToken cancellationToken) => issues.ListCommentsAsync(number, cancellationToken);
+
+    /// <summary>Every pull request, newest last; <paramref name="state"/> is <c>open</c>, <c>closed</c>, <c>merged</c> or <c>all</c>.</summary>
+    public Task<IReadOnlyList<PullRequestSnapshot>> ListPullRequestsAsync(string state, CancellationToken cancellationToken) => pulls.ListAsync(state, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListRequestedReviewersAsync(int number, CancellationToken cancellationToken) => pulls.ListRequestedReviewersAsync(number, cancellationToken);
+
+    /// <summary>A person's review (as the acting user) on the pull request's current head.</summary>
+    public Task<ReviewSnapshot> SubmitPersonReviewAsync(int number, ReviewVerdict verdict, string body, CancellationToken cancellationToken) =>
+        reviews.SubmitPersonAsync(number, verdict, body, cancellationToken);
+
+    public Task AddUserAsync(string login, string role, CancellationToken cancellationToken) => setup.AddUserAsync(login, role, cancellationToken);
+
+    /// <summary>Deploys a ref to an environment with <c>scripts/deploy-ENV.sh</c> and records the deployment.</summary>
+    public Task<DeploymentSnapshot> DeployAsync(string gitRef, string environment, CancellationToken cancellationToken) =>
+        deployments.DeployAsync(gitRef, environment, cancellationToken);
 }

@@ -35,5 +35,12 @@ internal static class LocalSchema
         CREATE INDEX events_target ON events(target, kind);
         CREATE INDEX pushes_branch ON pushes(branch);
         """,
+        """
+        CREATE INDEX comments_number ON comments(number, id);
+        CREATE TABLE merge_intents(commit_sha TEXT PRIMARY KEY, pr INTEGER NOT NULL, base TEXT NOT NULL, base_sha TEXT NOT NULL,
+            head_sha TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
+        CREATE TABLE ci_results(tree TEXT NOT NULL, entrypoint TEXT NOT NULL, context TEXT NOT NULL, sha TEXT NOT NULL,
+            description TEXT NOT NULL, log_path TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (tree, entrypoint, context));
+        """,
     ];
 }

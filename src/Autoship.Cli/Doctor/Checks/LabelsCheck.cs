@@ -1,3 +1,5 @@
+using Autoship.Forge;
+
 namespace Autoship.Cli.Doctor.Checks;
 
 internal sealed class LabelsCheck : IDoctorCheck
@@ -6,7 +8,7 @@ internal sealed class LabelsCheck : IDoctorCheck
 
     public async Task<DoctorResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
-        var plan = LabelChange.Plan(context.Config.Labels, await context.Forge.ListLabelsAsync(cancellationToken), prune: false);
+        var plan = LabelChange.Plan(context.Config.Labels, await context.Forge.RequireSetup().ListLabelsAsync(cancellationToken), prune: false);
         var missing = plan.Where(c => c.Action == LabelAction.Create).Select(c => c.Name).ToList();
         var differ = plan.Where(c => c.Action == LabelAction.Update).Select(c => c.Name).ToList();
         if (missing.Count > 0)

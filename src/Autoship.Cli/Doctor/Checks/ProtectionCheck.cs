@@ -1,3 +1,5 @@
+using Autoship.Forge;
+
 namespace Autoship.Cli.Doctor.Checks;
 
 /// <summary>Protections must exist and match the gate: the first cause of "why isn't it merging".</summary>
@@ -8,7 +10,7 @@ internal sealed class ProtectionCheck : IDoctorCheck
     public async Task<DoctorResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
         var branch = context.Config.Protections.Branch;
-        var current = await context.Forge.GetBranchProtectionAsync(branch, cancellationToken);
+        var current = await context.Forge.RequireSetup().GetBranchProtectionAsync(branch, cancellationToken);
         if (current is null)
         {
             return DoctorResult.Fail(Name, $"{branch} is not protected: anything could be pushed or merged without the gate", "run 'autoship protect'");

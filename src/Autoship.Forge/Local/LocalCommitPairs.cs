@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Autoship.Core;
+
+namespace Autoship.Forge.Local;
+
+/// <summary>
+/// What a pull request's base and head commits say about each other: the changed files (diff from the merge base),
+/// how far the head is behind and whether the two merge cleanly. Commits never change, so each pair is computed
+/// once per process (for every forge opened on the same repository) instead of with five git processes per pull
+/// request per observation.
+/// </summary>
+internal static class LocalCommitPairs
+{
+    public sealed record Facts(IReadOnlyList<ChangedFile> Files, int Behind, bool Mergeable);
+
+    private const int Capacity = 2048;
+
+    private static readonly ConcurrentDictionary<(string Repository, string Base, string Head), Facts> Cache = new();
+
+    public static bool IsCached(string repository, string baseSha, string head) => Cache.ContainsKey((repository, baseSha, head));
+
+    public static async Task<Facts> GetAsync(LocalGit git, string baseSha, string head, CancellationToken cancellationToken)
+    {
+        var key = (git.BareRepository, baseSha, head);
+        if (Cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        IReadOnlyList<ChangedFile> files = [];
+        var mergeBase = await git.TryGitAsync(["merge-base", baseSha, head], cancellationToken);
+        if (mergeBase.Ok)
+        {
+            files = await LocalDiff.ChangedFilesAsync(git.BareRepository, mergeBase.Stdout.Trim(), head, cancellationToken);
+        }
+
+        var behind = int.Parse(await git.GitAsync(["rev-list", "--count", $"{head}..{baseSha}"], cancellationToken), CultureInfo.InvariantCulture);
+        var mergeable = (await git.TryGitAsync(["merge-tree", "--write-tree", "--no-messages", baseSha, head], cancellationToken)).Ok;
+        var facts = new Facts(files, behind, mergeable);
+        if (Cache.Count >= Capacity)
+        {
+            Cache.Clear();
+        }
+
+        Cache[key] = facts;
+        return facts;
+    }
+}

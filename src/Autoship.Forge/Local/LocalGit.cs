@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using Autoship.Forge.Git;
+
+namespace Autoship.Forge.Local;
+
+/// <summary>
+/// The forge's bare repository. Reads of several objects go through one <c>git cat-file --batch</c>; what two
+/// commits say about each other (<see cref="LocalCommitPairs"/>) is computed once per pair of SHAs.
+/// </summary>
+internal sealed class LocalGit(LocalContext context)
+{
+    public string BareRepository { get; } = Path.Combine(context.Directory, "repo.git");
+
+    public static string BranchRef(string branch) => "refs/heads/" + branch;
+
+    public Task<string> GitAsync(IEnumerable<string> args, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? env = null, string? stdin = null) =>
+        GitCli.RunAsync(BareRepository, args, env, stdin, cancellationToken);
+
+    public Task<GitCli.Result> TryGitAsync(IEnumerable<string> args, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? env = null) =>
+        GitCli.TryRunAsync(BareRepository, args, env, null, cancellationToken);
+
+    /// <summary>The commit a ref names, or null when it does not exist.</summary>
+    public async Task<string?> ResolveAsync(string gitRef, CancellationToken cancellationToken)
+    {
+        var result = await TryGitAsync(["rev-parse", "--verify", "--quiet", gitRef + "^{commit}"], cancellationToken);
+        return result.Ok ? result.Stdout.Trim() : null;
+    }
+
+    /// <summary>Every branch and its commit, in one process.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> BranchesAsync(CancellationToken cancellationToken)
+    {
+        var text = await GitAsync(["for-each-ref", "--format=%(objectname) %(refname)", "refs/heads/"], cancellationToken);
+        var branches = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            branches[line[(space + 1)..]["refs/heads/".Length..]] = line[..space];
+        }
+
+        return branches;
+    }
+
+    public async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken) =>
+        (await TryGitAsync(["merge-base", "--is-ancestor", ancestor, descendant], cancellationToken)).Ok;
+
+    public async Task<string?> ShowAsync(string gitRef, string path, CancellationToken cancellationToken) =>
+        (await ShowManyAsync(gitRef, [path], cancellationToken))[0];
+
+    /// <summary>The text of each path at a ref (null where it does not exist), read by one <c>git cat-file --batch</c>.</summary>
+    public async Task<IReadOnlyList<string?>> ShowManyAsync(string gitRef, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var input = string.Concat(paths.Select(p => $"{gitRef}:{p.TrimStart('/')}\n"));
+        var result = await GitCli.TryRunBytesAsync(BareRepository, ["cat-file", "--batch"], input, cancellationToken);
+        return result is null ? paths.Select(_ => (string?)null).ToList() : ParseBatch(result, paths.Count);
+    }
+
+    /// <summary>Commits are authored by the acting user at the clock's time, so a simulated clock gives stable history.</summary>
+    public Dictionary<string, string> CommitEnv(string login)
+    {
+        var date = context.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + " +0000";
+        var email = login.Replace("[bot]", string.Empty, StringComparison.Ordinal) + "@local.forge";
+        return new Dictionary<string, string>
+        {
+            ["GIT_AUTHOR_NAME"] = login,
+            ["GIT_AUTHOR_EMAIL"] = email,
+            ["GIT_COMMITTER_NAME"] = login,
+            ["GIT_COMMITTER_EMAIL"] = email,
+            ["GIT_AUTHOR_DATE"] = date,
+            ["GIT_COMMITTER_DATE"] = date,
+        };
+    }
+
+    /// <summary>Makes <c>main</c> one commit holding <paramref name="seedDirectory"/> (the empty tree when null).</summary>
+    public async Task CommitSeedAsync(string? seedDirectory, string ownerLogin, CancellationToken cancellationToken)
+    {
+        string tree;
+        if (seedDirectory is not null)
+        {
+            // A throwaway index lets us write the seed's tree straight into the bare repository, keeping file modes.
+            var index = Path.Combine(Path.GetTempPath(), "autoship-index-" + Guid.NewGuid().ToString("N"));
+            var workTree = Path.GetFullPath(seedDirectory);
+            var env = new Dictionary<string, string> { ["GIT_INDEX_FILE"] = index, ["GIT_DIR"] = BareRepository, ["GIT_WORK_TREE"] = workTree };
+            try
+            {
+                await GitCli.RunAsync(workTree, ["add", "-A", "."], env, null, cancellationToken);
+                tree = await GitCli.RunAsync(workTree, ["write-tree"], env, null, cancellationToken);
+            }
+            finally
+            {
+                File.Delete(index);
+            }
+        }
+        else
+        {
+            // The empty tree exists in every repository by name, but commit-tree needs the object itself.
+            tree = await GitAsync(["mktree"], cancellationToken, stdin: string.Empty);
+        }
+
+        var commit = await GitAsync(["commit-tree", tree, "-m", "Initial commit"], cancellationToken, CommitEnv(ownerLogin));
+        await GitAsync(["update-ref", BranchRef(LocalForge.DefaultBranch), commit], cancellationToken);
+    }
+
+    // "<sha> <type> <size>\n<content>\n" per object, or "<name> missing\n".
+    private static List<string?> ParseBatch(byte[] output, int count)
+    {
+        var texts = new List<string?>(count);
+        var at = 0;
+        for (var i = 0; i < count && at < output.Length; i++)
+        {
+            var end = Array.IndexOf(output, (byte)'\n', at);
+            var header = Encoding.UTF8.GetString(output, at, end - at).Split(' ');
+            at = end + 1;
+            if (header.Length < 3 || header[^1] == "missing" || !int.TryParse(header[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
+            {
+                texts.Add(null);
+                continue;
+            }
+
+            texts.Add(header[1] == "blob" ? Encoding.UTF8.GetString(output, at, size) : null);
+            at += size + 1;
+        }
+
+        while (texts.Count < count)
+        {
+            texts.Add(null);
+        }
+
+        return texts;
+    }
+}

@@ -1,0 +1,49 @@
+using Autoship.Core;
+
+namespace Autoship.Forge.Local;
+
+/// <summary>
+/// A tick's observation of the local forge: open labeled issues, Autoship's pull requests and the default branch's
+/// configuration. Branch heads come from one <c>for-each-ref</c>, the two files from one <c>cat-file --batch</c>,
+/// and each pull request's git facts from <see cref="LocalCommitPairs"/>. Half-done merges are completed first.
+/// </summary>
+internal sealed class LocalObserver(LocalContext context, LocalGit git, LocalMerger merger)
+{
+    public async Task<RepositorySnapshot> ObserveAsync(CancellationToken cancellationToken)
+    {
+        await using var c = await context.ConnectAsync(cancellationToken);
+        await merger.CompleteInterruptedAsync(c, null, cancellationToken);
+        var name = (string?)await LocalDb.ScalarAsync(c, "SELECT value FROM meta WHERE key = 'name'", cancellationToken) ?? "local";
+        var branches = await git.BranchesAsync(cancellationToken);
+        var mainSha = branches.GetValueOrDefault(LocalForge.DefaultBranch) ?? string.Empty;
+
+        var issueRows = await LocalDb.QueryAsync(
+            c,
+            $"""
+            SELECT {LocalIssueRows.Columns} FROM issues i WHERE kind = 'issue' AND state = 'open'
+            AND EXISTS (SELECT 1 FROM issue_labels l WHERE l.number = i.number AND l.label LIKE 'autonomy:%') ORDER BY number
+            """,
+            LocalIssueRows.Map,
+            cancellationToken);
+        var issues = new List<IssueSnapshot>();
+        foreach (var row in issueRows)
+        {
+            issues.Add(await LocalIssueRows.SnapshotAsync(c, row, cancellationToken));
+        }
+
+        var openIssues = (await LocalDb.QueryAsync(c, "SELECT number FROM issues WHERE kind = 'issue' AND state = 'open'", r => r.GetInt32(0), cancellationToken)).ToHashSet();
+        var pullRows = await LocalDb.QueryAsync(c, $"{LocalPullRows.Select} WHERE head LIKE 'autoship/%' ORDER BY number", LocalPullRows.Map, cancellationToken);
+        var pulls = new List<PullRequestSnapshot>();
+        foreach (var row in pullRows.Where(p => p.State == "open" || (BranchNames.IssueOf(p.Head) is { } n && openIssues.Contains(n))))
+        {
+            pulls.Add(await LocalPullSnapshots.ReadAsync(c, git, row, branches, cancellationToken));
+        }
+
+        IReadOnlyList<string?> files = mainSha.Length == 0 ? [null, null] : await git.ShowManyAsync(mainSha, [".github/autoship.yml", ".gitattributes"], cancellationToken);
+        return new RepositorySnapshot(name, LocalForge.DefaultBranch, mainSha, issues, pulls, context.Now)
+        {
+            ConfigText = files[0],
+            GitAttributesText = files[1],
+        };
+    }
+}
