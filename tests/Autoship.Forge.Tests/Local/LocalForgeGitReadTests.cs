@@ -1,0 +1,76 @@
+using Autoship.Core;
+using Autoship.Forge.Git;
+using Microsoft.Data.Sqlite;
+
+namespace Autoship.Forge.Tests.Local;
+
+public sealed class LocalForgeGitReadTests
+{
+    private static readonly Dictionary<string, string> Seed = new()
+    {
+        ["README.md"] = "# hello\n",
+        [".github/autoship.yml"] = "version: 1\n",
+        [".gitattributes"] = "* text=auto\n",
+    };
+
+    [Fact]
+    public async Task ObserveAsync_SecondTimeNothingChanged_OnlyReadsRefsAndFilesInTwoGitProcesses()
+    {
+        await using var fx = await LocalForgeFixture.CreateAsync(Seed);
+        var bot = await fx.OpenAsync();
+        foreach (var n in new[] { 1, 2, 3 })
+        {
+            await bot.CreateIssueAsync($"Issue {n}", "body", [Labels.Ready], CancellationToken.None);
+            await fx.CommitAsync($"autoship/{n}-x", new Dictionary<string, string?> { [$"f{n}.txt"] = $"{n}\n" });
+            await bot.PushBranchAsync(fx.Clone, $"autoship/{n}-x", null, CancellationToken.None);
+            await bot.CreatePullRequestAsync(new NewPullRequest($"autoship/{n}-x", "main", $"PR {n}", $"Fixes #{n}", []), CancellationToken.None);
+        }
+
+        await bot.ObserveAsync(CancellationToken.None);
+        RepositorySnapshot second;
+        using (var launches = GitLaunches.Start())
+        {
+            second = await bot.ObserveAsync(CancellationToken.None);
+            launches.Value.ShouldBe(2); // for-each-ref and one cat-file --batch; each pull request's diff is cached
+        }
+
+        second.PullRequests.Count.ShouldBe(3);
+        second.PullRequests.ShouldAllBe(p => p.Files.Count == 1 && p.BehindBy == 0 && p.Mergeable == true);
+        second.ConfigText.ShouldBe("version: 1\n");
+        second.GitAttributesText.ShouldBe("* text=auto\n");
+    }
+
+    [Fact]
+    public async Task ReadFileAsync_MissingPath_NullAndPresentPathItsText()
+    {
+        await using var fx = await LocalForgeFixture.CreateAsync(Seed);
+        var bot = await fx.OpenAsync();
+
+        (await bot.ReadFileAsync("nope.txt", null, CancellationToken.None)).ShouldBeNull();
+        (await bot.ReadFileAsync("README.md", "main", CancellationToken.None)).ShouldBe("# hello\n");
+    }
+
+    [Fact]
+    public async Task FindCommentAsync_StateLookup_UsesTheCommentsIndex()
+    {
+        await using var fx = await LocalForgeFixture.CreateAsync(Seed);
+        await using (await fx.OpenAsync())
+        {
+        }
+
+        await using var c = new SqliteConnection($"Data Source={Path.Combine(fx.ForgeDir, "forge.db")};Pooling=false");
+        await c.OpenAsync(TestContext.Current.CancellationToken);
+        using var command = c.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN SELECT id, body FROM comments WHERE number = 1 AND instr(body, 'm') > 0 ORDER BY id LIMIT 1";
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        string.Join("\n", plan).ShouldContain("USING INDEX comments_number");
+    }
+}
