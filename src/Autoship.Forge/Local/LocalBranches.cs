@@ -32,9 +32,15 @@ internal sealed class LocalBranches(LocalContext context, LocalGit git, LocalCi 
             await LocalDb.ExecAsync(c, "INSERT INTO pushes(branch, sha, actor, at) VALUES ($b, $s, $a, $t)", cancellationToken,
                 ("$b", branch), ("$s", sha), ("$a", context.ActingAs), ("$t", LocalDb.Time(context.Now)));
             await context.RecordAsync(c, "pushed", "branch:" + branch, new { sha, expected = expectedRemoteSha }, cancellationToken);
+            if (context.Options.RunCi)
+            {
+                await LocalCiRuns.OweAsync(c, sha, cancellationToken);
+            }
+
             await tx.CommitAsync(cancellationToken);
         }
 
+        LocalCrashPoint.Reach("push-before-ci");
         if (context.Options.RunCi)
         {
             await ci.RunAsync(sha, cancellationToken);

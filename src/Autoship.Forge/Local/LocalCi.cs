@@ -14,6 +14,32 @@ internal sealed class LocalCi(LocalContext context, LocalGit git, LocalReviews r
 {
     public async Task RunAsync(string sha, CancellationToken cancellationToken)
     {
+        await ValidateAsync(sha, cancellationToken);
+        await LocalCiRuns.PaidAsync(context, sha, cancellationToken);
+    }
+
+    /// <summary>Runs the CI that a killed process owed (see <see cref="LocalCiRuns"/>); nothing when CI is off.</summary>
+    public async Task ResumeAbandonedAsync(CancellationToken cancellationToken)
+    {
+        if (!context.Options.RunCi)
+        {
+            return;
+        }
+
+        IReadOnlyList<string> owed;
+        await using (var c = await context.Db.OpenAsync(cancellationToken))
+        {
+            owed = await LocalCiRuns.AbandonedAsync(c, cancellationToken);
+        }
+
+        foreach (var sha in owed)
+        {
+            await RunAsync(sha, cancellationToken);
+        }
+    }
+
+    private async Task ValidateAsync(string sha, CancellationToken cancellationToken)
+    {
         var options = context.Options;
         var entrypoint = await EntrypointAsync(sha, cancellationToken);
         var tree = await git.GitAsync(["rev-parse", sha + "^{tree}"], cancellationToken);

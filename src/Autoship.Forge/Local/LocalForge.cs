@@ -37,10 +37,11 @@ public sealed class LocalForge : IForge, IForgeSetup
         pulls = new LocalPullRequests(context, git, issues);
         reviews = new LocalReviews(context, git, issues);
         deployments = new LocalDeployments(context, git);
-        branches = new LocalBranches(context, git, new LocalCi(context, git, reviews, deployments));
+        var ci = new LocalCi(context, git, reviews, deployments);
+        branches = new LocalBranches(context, git, ci);
         merger = new LocalMerger(context, git, issues);
         setup = new LocalSetup(context);
-        observer = new LocalObserver(context, git, merger);
+        observer = new LocalObserver(context, git, merger, ci);
     }
 
     public string Directory => context.Directory;

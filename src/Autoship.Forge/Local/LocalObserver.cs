@@ -5,12 +5,14 @@ namespace Autoship.Forge.Local;
 /// <summary>
 /// A tick's observation of the local forge: open labeled issues, Autoship's pull requests and the default branch's
 /// configuration. Branch heads come from one <c>for-each-ref</c>, the two files from one <c>cat-file --batch</c>,
-/// and each pull request's git facts from <see cref="LocalCommitPairs"/>. Half-done merges are completed first.
+/// and each pull request's git facts from <see cref="LocalCommitPairs"/>. Half-done merges are completed first, and CI
+/// that a killed process owed is run.
 /// </summary>
-internal sealed class LocalObserver(LocalContext context, LocalGit git, LocalMerger merger)
+internal sealed class LocalObserver(LocalContext context, LocalGit git, LocalMerger merger, LocalCi ci)
 {
     public async Task<RepositorySnapshot> ObserveAsync(CancellationToken cancellationToken)
     {
+        await ci.ResumeAbandonedAsync(cancellationToken);
         await using var c = await context.ConnectAsync(cancellationToken);
         await merger.CompleteInterruptedAsync(c, null, cancellationToken);
         var name = (string?)await LocalDb.ScalarAsync(c, "SELECT value FROM meta WHERE key = 'name'", cancellationToken) ?? "local";

@@ -41,6 +41,7 @@ internal static class LocalSchema
             head_sha TEXT NOT NULL, message TEXT NOT NULL, at TEXT NOT NULL);
         CREATE TABLE ci_results(tree TEXT NOT NULL, entrypoint TEXT NOT NULL, context TEXT NOT NULL, sha TEXT NOT NULL,
             description TEXT NOT NULL, log_path TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (tree, entrypoint, context));
+        CREATE TABLE ci_runs(sha TEXT PRIMARY KEY, pid INTEGER NOT NULL, started_ticks INTEGER NOT NULL);
         """,
     ];
 }
