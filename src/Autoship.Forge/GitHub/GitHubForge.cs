@@ -21,6 +21,7 @@ public sealed partial class GitHubForge : IForge
     private readonly GitHubClient? _reviewer;
     private readonly HttpClient _raw;
     private readonly ConcurrentDictionary<string, Permission> _permissions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ObservedComments _comments = new();
     private string? _authorLogin;
     private string? _reviewerLogin;
 
