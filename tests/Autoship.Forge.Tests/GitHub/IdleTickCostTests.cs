@@ -24,6 +24,7 @@ public sealed class IdleTickCostTests
     [Theory]
     [InlineData(10, 0)]
     [InlineData(250, 20)]
+    [InlineData(1_000, 200)]
     public async Task IdleTick_FreshProcessWithThePersistedCache_NoRateLimitedRest(int issues, int pulls)
     {
         var ct = TestContext.Current.CancellationToken;
