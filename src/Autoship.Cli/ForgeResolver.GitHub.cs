@@ -28,6 +28,9 @@ internal static partial class ForgeResolver
             // An installation token cannot ask GET /user who it is; the App's bot account is "<slug>[bot]".
             AuthorLogin = Blank(Environment.GetEnvironmentVariable("AUTOSHIP_APP_SLUG")) is { } slug ? slug + "[bot]" : null,
             Clock = clock,
+
+            // Conditional-request cache kept between scheduled runs (the workflow restores it with actions/cache).
+            CacheDirectory = Blank(Environment.GetEnvironmentVariable("AUTOSHIP_CACHE_DIR")),
         };
         return Task.FromResult<IForge>(new GitHubForge(forgeOptions));
     }

@@ -1,3 +1,10 @@
+using Autoship.Benchmarks;
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Autoship.Benchmarks.PlannerBenchmarks).Assembly).Run(args);
+if (args.Contains("--scaling"))
+{
+    PlannerScaling.Run(Console.Out);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(PlannerBenchmarks).Assembly).Run(args);

@@ -61,9 +61,18 @@ public static class AutoshipWorkflow
                   app-id: ${{ vars.AUTOSHIP_APP_ID }}
                   private-key: ${{ secrets.AUTOSHIP_APP_PRIVATE_KEY }}
 
+              # GitHub's ETags from the previous run: unchanged answers come back as 304s, which cost no rate limit.
+              - name: Restore the request cache
+                uses: actions/cache@v4
+                with:
+                  path: ${{ runner.temp }}/autoship-cache
+                  key: autoship-requests-${{ github.run_id }}-${{ github.run_attempt }}
+                  restore-keys: autoship-requests-
+
               - name: autoship tick
                 run: autoship tick --forge github:${{ github.repository }}
                 env:
+                  AUTOSHIP_CACHE_DIR: ${{ runner.temp }}/autoship-cache
                   GITHUB_TOKEN: ${{ steps.app-token.outputs.token || secrets.AUTOSHIP_TOKEN || github.token }}
                   # A second identity for reviews: GitHub does not let an account approve its own PR.
                   AUTOSHIP_REVIEWER_TOKEN: ${{ secrets.AUTOSHIP_REVIEWER_TOKEN }}

@@ -61,8 +61,7 @@ public static class LaneClassifier
             string[] paths = file.OldPath is null || file.OldPath == file.Path ? [file.Path] : [file.Path, file.OldPath];
             foreach (var path in paths)
             {
-                var areas = config.Areas.Where(a => GlobMatcher.MatchesAny(path, a.Paths)).ToList();
-                var rules = config.PathRules.Where(r => GlobMatcher.MatchesAny(path, r.Paths)).ToList();
+                var (areas, rules) = PathMatches.For(config, path);
                 foreach (var area in areas)
                 {
                     raises.Add(area.Lane, "area-path", $"area {area.Name}", path, $"area {area.Name} starts in lane {area.Lane.Letter()}");

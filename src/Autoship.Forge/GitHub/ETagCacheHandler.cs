@@ -6,12 +6,31 @@ namespace Autoship.Forge.GitHub;
 /// <summary>
 /// Conditional requests for polled GETs: remembers each answer's ETag and body for this process, sends
 /// <c>If-None-Match</c>, and turns GitHub's 304 (which costs no rate limit) back into the remembered 200.
+/// With a file (<see cref="ETagCacheFile"/>) the entries outlive the process: a scheduled run starts with the
+/// previous run's ETags, so its permission and identity look-ups are free 304s too.
 /// </summary>
 internal sealed class ETagCacheHandler : DelegatingHandler
 {
-    private sealed record Entry(string ETag, byte[] Body, IReadOnlyList<KeyValuePair<string, IEnumerable<string>>> Headers, IReadOnlyList<KeyValuePair<string, IEnumerable<string>>> ContentHeaders);
+    internal sealed record Entry(string ETag, byte[] Body, IReadOnlyList<KeyValuePair<string, IEnumerable<string>>> Headers, IReadOnlyList<KeyValuePair<string, IEnumerable<string>>> ContentHeaders);
 
-    private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _cache;
+    private readonly string? _file;
+
+    public ETagCacheHandler(string? file = null)
+    {
+        _file = file;
+        _cache = new ConcurrentDictionary<string, Entry>(file is null ? [] : ETagCacheFile.Load(file), StringComparer.Ordinal);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _file is not null)
+        {
+            ETagCacheFile.Save(_file, _cache);
+        }
+
+        base.Dispose(disposing);
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

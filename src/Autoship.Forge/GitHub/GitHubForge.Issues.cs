@@ -76,25 +76,34 @@ public sealed partial class GitHubForge
         var existing = await FindOwnCommentAsync(number, marker, cancellationToken);
         if (existing is null)
         {
-            await _author.Issue.Comment.Create(Owner, Repo, number, text).WaitAsync(cancellationToken);
+            var created = await _author.Issue.Comment.Create(Owner, Repo, number, text).WaitAsync(cancellationToken);
+            _comments.Wrote(number, new ObservedComments.Comment(created.Id, text, created.User?.Login));
         }
         else if (existing.Body != text)
         {
             await _author.Issue.Comment.Update(Owner, Repo, existing.Id, text).WaitAsync(cancellationToken);
+            _comments.Wrote(number, existing with { Body = text });
         }
     }
 
     public async Task<string?> FindCommentAsync(int number, string marker, CancellationToken cancellationToken) =>
         (await FindOwnCommentAsync(number, marker, cancellationToken))?.Body;
 
-    private async Task<IssueComment?> FindOwnCommentAsync(int number, string marker, CancellationToken cancellationToken)
+    private async Task<ObservedComments.Comment?> FindOwnCommentAsync(int number, string marker, CancellationToken cancellationToken)
     {
+        // The tick's observation read each issue's newest comments: no request when the state comment is among them.
+        if (_comments.TryFind(number, marker, out var observed))
+        {
+            return observed;
+        }
+
         // Octokit's GetAllForIssue adds sort/direction, which this endpoint does not declare; the order is creation anyway.
         var comments = await new ApiConnection(_author.Connection).GetAll<IssueComment>(new Uri($"repos/{Owner}/{Repo}/issues/{number}/comments", UriKind.Relative)).WaitAsync(cancellationToken);
         var author = await AuthorLoginAsync(cancellationToken);
 
         // Anyone can paste our marker into a comment; only the one our identity wrote is ours.
-        return comments.LastOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true && (author is null || SameLogin(c.User?.Login, author)));
+        var own = comments.LastOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true && (author is null || SameLogin(c.User?.Login, author)));
+        return own is null ? null : new ObservedComments.Comment(own.Id, own.Body ?? string.Empty, own.User?.Login);
     }
 
     /// <summary>

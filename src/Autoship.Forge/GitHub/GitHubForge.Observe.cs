@@ -11,6 +11,7 @@ public sealed partial class GitHubForge
     {
         // Permissions are cached for one tick: someone's access can change between ticks.
         _permissions.Clear();
+        _comments.Clear();
         var issues = new List<JsonElement>();
         var pulls = new List<JsonElement>();
         JsonElement repository = default;
@@ -37,6 +38,11 @@ public sealed partial class GitHubForge
 
             (withIssues, issuesAfter) = Page(repository, "issues", withIssues, issues, issuesAfter);
             (withPulls, pullsAfter) = Page(repository, "pullRequests", withPulls, pulls, pullsAfter);
+        }
+
+        foreach (var issue in issues)
+        {
+            _comments.Add(issue);
         }
 
         var ours = pulls.Where(p => GraphQlMapping.Str(p, "headRefName")?.StartsWith(BranchPrefix, StringComparison.Ordinal) == true).ToList();

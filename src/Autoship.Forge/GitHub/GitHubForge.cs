@@ -21,6 +21,7 @@ public sealed partial class GitHubForge : IForge
     private readonly GitHubClient? _reviewer;
     private readonly HttpClient _raw;
     private readonly ConcurrentDictionary<string, Permission> _permissions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ObservedComments _comments = new();
     private string? _authorLogin;
     private string? _reviewerLogin;
 
@@ -29,12 +30,12 @@ public sealed partial class GitHubForge : IForge
         _options = options with { ApiUrl = WithSlash(options.ApiUrl) };
         _authorLogin = options.AuthorLogin;
         _reviewerLogin = options.ReviewerLogin;
-        _authorHandler = GitHubHttp.Build(options.Author, _options.ApiUrl, _usage, options.Resilience, options.Clock, options.Transport);
+        _authorHandler = GitHubHttp.Build(options.Author, _options.ApiUrl, _usage, options.Resilience, options.Clock, options.Transport, CacheFile(options, "author"));
         _author = CreateClient(_authorHandler);
         _raw = new HttpClient(_authorHandler, disposeHandler: false) { BaseAddress = _options.ApiUrl };
         if (options.Reviewer is { } reviewer)
         {
-            _reviewerHandler = GitHubHttp.Build(reviewer, _options.ApiUrl, _usage, options.Resilience, options.Clock, options.Transport);
+            _reviewerHandler = GitHubHttp.Build(reviewer, _options.ApiUrl, _usage, options.Resilience, options.Clock, options.Transport, CacheFile(options, "reviewer"));
             _reviewer = CreateClient(_reviewerHandler);
         }
     }
@@ -67,6 +68,10 @@ public sealed partial class GitHubForge : IForge
             new SimpleJsonSerializer());
         return new GitHubClient(connection);
     }
+
+    /// <summary>One ETag file per repository and identity under <see cref="GitHubForgeOptions.CacheDirectory"/>.</summary>
+    private static string? CacheFile(GitHubForgeOptions options, string identity) =>
+        options.CacheDirectory is null ? null : Path.Combine(options.CacheDirectory, $"github-{options.Owner}-{options.Repository}-{identity}.etags.json");
 
     private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
 

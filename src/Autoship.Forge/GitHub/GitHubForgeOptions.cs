@@ -14,6 +14,9 @@ public sealed record GitHubForgeOptions(string Owner, string Repository, Uri Api
     /// <summary>The author identity's login when known (a GitHub App's <c>slug[bot]</c>); otherwise read from <c>GET /user</c>.</summary>
     public string? AuthorLogin { get; init; }
 
+    /// <summary>Where the ETag cache is kept between processes (the workflow restores it with actions/cache); null keeps it in memory.</summary>
+    public string? CacheDirectory { get; init; }
+
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public ResilienceSettings Resilience { get; init; } = new();

@@ -7,10 +7,10 @@ namespace Autoship.Forge.GitHub;
 /// </summary>
 internal static class GitHubHttp
 {
-    public static HttpMessageHandler Build(ITokenSource tokens, Uri apiUrl, UsageCounter usage, ResilienceSettings resilience, TimeProvider clock, HttpMessageHandler? transport)
+    public static HttpMessageHandler Build(ITokenSource tokens, Uri apiUrl, UsageCounter usage, ResilienceSettings resilience, TimeProvider clock, HttpMessageHandler? transport, string? cacheFile = null)
     {
         var headers = new GitHubHeadersHandler(tokens, apiUrl);
-        var etags = new ETagCacheHandler();
+        var etags = new ETagCacheHandler(cacheFile);
         var counting = new UsageHandler(usage);
         var retry = new ResilienceHandler(resilience, clock);
         headers.InnerHandler = etags;

@@ -15,12 +15,13 @@ internal static class ObserveQuery
             defaultBranchRef { name target { oid } }
             config: object(expression: "HEAD:.github/autoship.yml") { ... on Blob { text } }
             gitattributes: object(expression: "HEAD:.gitattributes") { ... on Blob { text } }
-            issues(first: 50, after: $issuesAfter, states: OPEN, labels: $labels) @include(if: $withIssues) {
+            issues(first: 100, after: $issuesAfter, states: OPEN, labels: $labels) @include(if: $withIssues) {
               pageInfo { hasNextPage endCursor }
               nodes {
                 number title body state updatedAt
                 labels(first: 50) { nodes { name } }
                 assignees(first: 10) { nodes { login } }
+                comments(last: 20) { totalCount nodes { databaseId body viewerDidAuthor author { login } } }
                 timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
                   nodes {
                     __typename

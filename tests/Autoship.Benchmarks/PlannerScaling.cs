@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Autoship.Core.Planning;
+
+namespace Autoship.Benchmarks;
+
+/// <summary>
+/// <c>--scaling</c>: the planner over 100, 1,000 and 10,000 items (four ready issues to one open PR), the median of a
+/// few runs after a warm-up, and the bytes allocated per plan. A console table, not a timed test: compare ratios
+/// between rows of the same run, never absolute times across machines.
+/// </summary>
+internal static class PlannerScaling
+{
+    public static void Run(TextWriter output)
+    {
+        int[] sizes = [100, 1_000, 10_000];
+        output.WriteLine("| items (ready issues + open PRs) | median ms | ms / 1,000 items | allocated KB / item |");
+        output.WriteLine("|---|---|---|---|");
+        foreach (var items in sizes)
+        {
+            var input = SyntheticRepository.Build(readyIssues: items * 4 / 5, openPullRequests: items / 5);
+            Planner.Plan(input);
+            var runs = items >= 10_000 ? 5 : 15;
+            var times = new double[runs];
+            long allocated = 0;
+            for (var r = 0; r < runs; r++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var watch = Stopwatch.StartNew();
+                Planner.Plan(input);
+                times[r] = watch.Elapsed.TotalMilliseconds;
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            Array.Sort(times);
+            var median = times[runs / 2];
+            output.WriteLine($"| {items:N0} | {median:F1} | {median * 1_000 / items:F1} | {allocated / 1024.0 / items:F1} |");
+        }
+    }
+}
