@@ -53,12 +53,12 @@ internal sealed partial class ConfigMapper
             var path = $"rules.content[{i}]";
             var view = MapView.Open(reader, items[i], path, path, ConfigKeys.ContentRule);
             var pattern = view.String("pattern", string.Empty, required: true);
-            if (view.Has("pattern") && RegexProblem(pattern) is { } problem)
+            var action = view.Choice("action", "raise", ConfigKeys.Actions, "action") == "forbid" ? ContentAction.Forbid : ContentAction.Raise;
+            if (view.Has("pattern") && RegexProblem(pattern, action) is { } problem)
             {
-                reader.ErrorAt(path + ".pattern", $"invalid regular expression: {problem}");
+                reader.ErrorAt(path + ".pattern", problem);
             }
 
-            var action = view.Choice("action", "raise", ConfigKeys.Actions, "action") == "forbid" ? ContentAction.Forbid : ContentAction.Raise;
             var rule = new ContentRule(
                 view.String("id", string.Empty, required: true),
                 pattern,
@@ -82,17 +82,28 @@ internal sealed partial class ConfigMapper
         }
     }
 
-    private static string? RegexProblem(string pattern)
+    private static string? RegexProblem(string pattern, ContentAction action)
     {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            return "empty regular expression: it matches every line (write what the rule looks for)";
+        }
+
         try
         {
-            // Constructing only parses; the timeout bounds whoever later matches with the same options.
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-            return null;
+            // The timeout bounds whoever later matches with the same options (and this empty-string probe).
+            var regex = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return action == ContentAction.Forbid && regex.IsMatch(string.Empty)
+                ? $"the forbid pattern '{pattern}' matches an empty line, so it would forbid every change: make it match something"
+                : null;
         }
         catch (ArgumentException e)
         {
-            return e.Message;
+            return "invalid regular expression: " + e.Message;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return $"the pattern '{pattern}' takes too long to match even an empty line";
         }
     }
 }
