@@ -30,5 +30,8 @@ public static class ConfigDefaults
     public static TimeSpan AgentInactivity => AgentSections.Inactivity.Default;
 
     /// <summary>The seed's lane, used for every key a <c>lanes.&lt;lane&gt;</c> entry (or a whole lane) leaves out.</summary>
-    public static LanePolicy Lane(Lane lane) => LaneSection.Read(new ConfigReader("defaults"), MapView.Empty(), lane);
+    public static LanePolicy Lane(Lane lane) => Lanes[lane];
+
+    private static readonly IReadOnlyDictionary<Lane, LanePolicy> Lanes =
+        Enum.GetValues<Lane>().ToDictionary(l => l, l => LaneSection.Read(new ConfigReader("defaults"), MapView.Empty(), l));
 }

@@ -57,6 +57,30 @@ public sealed class ConfigDeclarationTests
         lane.GetProperty("autoMerge").GetProperty("description").GetString().ShouldEndWith("Default: safe true, staging true, human false.");
     }
 
+    [Theory]
+    [InlineData(Lane.Safe)]
+    [InlineData(Lane.Staging)]
+    [InlineData(Lane.Human)]
+    public void DefaultConfig_Lanes_SpellOutTheDeclaredDefaults(Lane lane)
+    {
+        // The file init writes repeats the lanes for people to read; this keeps it equal to the one declaration.
+        // One known difference, kept as it was: the seed file merges human-lane PRs once a person approved
+        // (autoMerge: true), while a file that leaves the key out gets the stricter declared default (false).
+        var expected = ConfigDefaults.Lane(lane);
+        Same(DefaultConfig.Load().Lane(lane), lane == Lane.Human ? expected with { AutoMerge = true } : expected);
+    }
+
+    [Fact]
+    public void DefaultConfig_Sections_SpellOutTheDeclaredDefaults()
+    {
+        var config = DefaultConfig.Load();
+        Same(config.Sizing, ConfigDefaults.Sizing);
+        config.Protections.ShouldBe(ConfigDefaults.Protections);
+        config.Validation.Entrypoint.ShouldBe(ConfigDefaults.Validation.Entrypoint);
+        Same(config.Loop, ConfigDefaults.Loop);
+        config.Agents.ShouldAllBe(a => a.Timeout == ConfigDefaults.AgentTimeout && a.Inactivity == ConfigDefaults.AgentInactivity);
+    }
+
     [Fact]
     public void Readme_ConfigurationTable_IsTheGeneratedOne()
     {
@@ -67,6 +91,9 @@ public sealed class ConfigDeclarationTests
         end.ShouldBeGreaterThan(start);
         readme[start..(end + ConfigDocs.End.Length + 1)].ShouldBe(ConfigDocs.Markdown, "README.md's table is stale: replace it with the output of 'autoship config docs'");
     }
+
+    // Records holding lists compare their lists by reference; their JSON compares the values.
+    private static void Same<T>(T actual, T expected) => JsonSerializer.Serialize(actual).ShouldBe(JsonSerializer.Serialize(expected));
 
     private static (T Value, string[] Errors) Read<T>(ConfigSection section, string yaml, Func<MapView, T> read)
     {
