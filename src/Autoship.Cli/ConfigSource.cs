@@ -35,6 +35,6 @@ internal static class ConfigSource
             return new ConfigLoadResult(null, [new ConfigError(display, 1, 1, $"configuration file not found (run 'autoship init' to write one, or pass --config FILE)")]);
         }
 
-        return ConfigLoader.Load(File.ReadAllText(path), display);
+        return ConfigLoader.Load(File.ReadAllBytes(path), display);
     }
 }

@@ -108,4 +108,42 @@ public sealed class ConfigCommandTests
         doc.RootElement.GetProperty("$schema").GetString().ShouldBe("https://json-schema.org/draft/2020-12/schema");
         result.Stdout.Trim().ShouldBe(ConfigSchema.Json.Trim());
     }
+
+    [Fact]
+    public async Task Docs_PrintsTheReferenceTable()
+    {
+        using var dir = new TempDir();
+
+        var result = await CliRunner.RunAsync(dir.Path, "config", "docs");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Stdout.ShouldBe(ConfigDocs.Markdown);
+        result.Stdout.ShouldContain("| `loop.schedule` | string | `\"*/15 * * * *\"` |");
+    }
+
+    [Fact]
+    public async Task Validate_InvalidUtf8_IsAnErrorWithItsLineAndColumn()
+    {
+        using var dir = new TempDir();
+        File.WriteAllBytes(dir.Combine("autoship.yml"), [.. "version: 1\nx: \"a"u8, 0xFF, .. "\"\n"u8]);
+
+        var result = await CliRunner.RunAsync(dir.Path, "config", "validate", "autoship.yml");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stdout.ShouldStartWith("autoship.yml:2:6: the file is not valid UTF-8 (byte 0xFF");
+    }
+
+    [Fact]
+    public async Task Validate_AliasBomb_IsRefusedWithALocation()
+    {
+        using var dir = new TempDir();
+        var bomb = "version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n" +
+            string.Concat(Enumerable.Range(1, 9).Select(i => $"{(char)('a' + i)}: &{(char)('a' + i)} [{string.Join(", ", Enumerable.Repeat($"*{(char)('a' + i - 1)}", 10))}]\n"));
+        File.WriteAllText(dir.Combine("autoship.yml"), bomb);
+
+        var result = await CliRunner.RunAsync(dir.Path, "config", "validate", "autoship.yml");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Stdout.ShouldMatch(@"^autoship\.yml:\d+:\d+: the document expands to more than 100000 nodes");
+    }
 }

@@ -61,10 +61,10 @@ public static class TestConfigs
             Agent(CliSdk, ["cli-sdk", "web"], Qa),
             Agent(Steward, ["api", "auth", "runtime", "infra"], Qa),
         ],
-        Loop: new LoopSettings("*/15 * * * *", TimeSpan.FromHours(2), 3, 2, false, [], 600, 3),
-        Validation: new ValidationSettings("scripts/test.sh", ["ci"]),
-        Sizing: new SizingSettings(10, 30, 100, 500, ["**/*.lock", "**/package-lock.json", "**/generated/**"]),
-        Protections: new ProtectionSettings("main", true, 1, true, true, true, true, true));
+        Loop: ConfigDefaults.Loop with { MaxAgentMinutesPerDay = 600 },
+        Validation: ConfigDefaults.Validation with { RequiredChecks = ["ci"] },
+        Sizing: ConfigDefaults.Sizing with { Generated = ["**/*.lock", "**/package-lock.json", "**/generated/**"] },
+        Protections: ConfigDefaults.Protections);
 
     public static LanePolicy SafeLane() => new(
         Lane.Safe, "safe auto-merge", ["docs", "test repairs", "small CLI and SDK parity fixes", "small frontend proxy or type alignment"],

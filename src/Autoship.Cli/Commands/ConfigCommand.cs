@@ -15,18 +15,30 @@ internal static class ConfigCommand
 
     public static Command Create()
     {
-        var command = new Command("config", "Check the configuration or print its JSON Schema.");
+        var command = new Command("config", "Check the configuration, or print its JSON Schema or reference table.");
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(Schema());
+        command.Subcommands.Add(Docs());
         return command;
     }
 
     private static Command Schema()
     {
-        var command = new Command("schema", "Print the JSON Schema (draft 2020-12) of .github/autoship.yml.");
+        var command = new Command("schema", "Print the JSON Schema (draft 2020-12) of .github/autoship.yml (save it as .github/autoship.schema.json).");
         command.SetAction(parse =>
         {
             parse.InvocationConfiguration.Output.WriteLine(ConfigSchema.Json);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Docs()
+    {
+        var command = new Command("docs", "Print the README's configuration reference table (Markdown), generated from the key declarations.");
+        command.SetAction(parse =>
+        {
+            parse.InvocationConfiguration.Output.Write(ConfigDocs.Markdown);
             return ExitCodes.Ok;
         });
         return command;
@@ -45,10 +57,10 @@ internal static class ConfigCommand
             var path = ConfigSource.Resolve(parse.GetValue(file) ?? parse.GetValue(config), cwd);
             var display = Path.GetRelativePath(cwd, path);
             var asJson = parse.GetValue(json);
-            string text;
+            byte[] text;
             try
             {
-                text = File.ReadAllText(path);
+                text = File.ReadAllBytes(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -17,7 +17,7 @@ internal static class RunCommand
             await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
             var reconciler = session.CreateReconciler();
             var scheduler = new TickScheduler(session.Clock, TimeSpan.Zero);
-            var schedule = session.ConfigOverride?.Loop.Schedule ?? "*/15 * * * *";
+            var schedule = session.ConfigOverride?.Loop.Schedule ?? Autoship.Core.Config.ConfigDefaults.Schedule;
             try
             {
                 await scheduler.RunAsync(() => schedule, async token =>

@@ -3,7 +3,7 @@ namespace Autoship.Core.Config;
 /// <summary>The GitHub Actions workflow <c>autoship init</c> writes: one tick every 15 minutes, never overlapping.</summary>
 public static class AutoshipWorkflow
 {
-    public const string Yaml = """
+    public const string Yaml = $$$"""
         # Autoship: one reconciliation pass ("tick") every 15 minutes. Written by `autoship init`.
         # A tick claims ready issues, runs the owning agent, reviews with a different agent,
         # gates each pull request by lane and merges only what is safe. Running it twice changes nothing.
@@ -11,7 +11,7 @@ public static class AutoshipWorkflow
 
         on:
           schedule:
-            - cron: "*/15 * * * *"
+            - cron: "{{{ConfigDefaults.Schedule}}}"
           workflow_dispatch: {}
 
         # Ticks never overlap; a new run waits instead of cancelling one that may be merging.

@@ -14,7 +14,21 @@ public static class ConfigLoader
     public static ConfigLoadResult Load(string yaml, string fileName)
     {
         var reader = new ConfigReader(fileName);
-        var root = Parse(yaml, reader);
+        return ConfigText.Check(yaml, reader) ? Load(yaml, reader) : new ConfigLoadResult(null, reader.Errors);
+    }
+
+    /// <summary>Loads the file's bytes: invalid UTF-8 is an error at its line and column (a string has lost that).</summary>
+    public static ConfigLoadResult Load(ReadOnlySpan<byte> utf8, string fileName)
+    {
+        var reader = new ConfigReader(fileName);
+        return ConfigText.Decode(utf8, reader) is { } yaml && ConfigText.Check(yaml, reader)
+            ? Load(yaml, reader)
+            : new ConfigLoadResult(null, reader.Errors);
+    }
+
+    private static ConfigLoadResult Load(string yaml, ConfigReader reader)
+    {
+        var root = ConfigPrescan.Check(yaml, reader) ? Parse(yaml, reader) : null;
         if (root is null)
         {
             return new ConfigLoadResult(null, reader.Errors);

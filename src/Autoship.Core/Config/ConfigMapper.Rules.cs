@@ -7,15 +7,12 @@ internal sealed partial class ConfigMapper
     private IReadOnlyList<LabelRule> ReadLabelRules(MapView rules)
     {
         var result = new List<LabelRule>();
-        var items = rules.Items("labels");
+        var items = rules.Items(RuleSections.Labels.Name);
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"rules.labels[{i}]";
-            var view = MapView.Open(reader, items[i], path, path, ConfigKeys.LabelRule);
-            var rule = new LabelRule(
-                view.String("label", string.Empty, required: true),
-                view.Lane("lane", Lane.Human, required: true),
-                view.String("reason", string.Empty, required: true));
+            var view = MapView.Open(reader, items[i], RuleSections.LabelRule, path);
+            var rule = new LabelRule(RuleSections.Label.Read(view), RuleSections.LabelLane.Read(view), RuleSections.LabelReason.Read(view));
             Origins[rule] = path;
             result.Add(rule);
         }
@@ -26,16 +23,12 @@ internal sealed partial class ConfigMapper
     private IReadOnlyList<PathRule> ReadPathRules(MapView rules)
     {
         var result = new List<PathRule>();
-        var items = rules.Items("paths");
+        var items = rules.Items(RuleSections.Paths.Name);
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"rules.paths[{i}]";
-            var view = MapView.Open(reader, items[i], path, path, ConfigKeys.PathRule);
-            var rule = new PathRule(
-                view.String("id", string.Empty, required: true),
-                view.Globs("paths", [], required: true),
-                view.Lane("lane", Lane.Human, required: true),
-                view.String("reason", string.Empty, required: true));
+            var view = MapView.Open(reader, items[i], RuleSections.PathRule, path);
+            var rule = new PathRule(RuleSections.PathId.Read(view), RuleSections.PathGlobs.Read(view), RuleSections.PathLane.Read(view), RuleSections.PathReason.Read(view));
             CheckUniqueId(result.Select(r => r.Id), rule.Id, path);
             Origins[rule] = path;
             result.Add(rule);
@@ -47,25 +40,20 @@ internal sealed partial class ConfigMapper
     private IReadOnlyList<ContentRule> ReadContentRules(MapView rules)
     {
         var result = new List<ContentRule>();
-        var items = rules.Items("content");
+        var items = rules.Items(RuleSections.Content.Name);
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"rules.content[{i}]";
-            var view = MapView.Open(reader, items[i], path, path, ConfigKeys.ContentRule);
-            var pattern = view.String("pattern", string.Empty, required: true);
-            if (view.Has("pattern") && RegexProblem(pattern) is { } problem)
+            var view = MapView.Open(reader, items[i], RuleSections.ContentRule, path);
+            var pattern = RuleSections.Pattern.Read(view);
+            var action = RuleSections.Action.Read(view) == "forbid" ? ContentAction.Forbid : ContentAction.Raise;
+            if (view.Has(RuleSections.Pattern.Name) && RegexProblem(pattern, action) is { } problem)
             {
-                reader.ErrorAt(path + ".pattern", $"invalid regular expression: {problem}");
+                reader.ErrorAt(path + ".pattern", problem);
             }
 
-            var action = view.Choice("action", "raise", ConfigKeys.Actions, "action") == "forbid" ? ContentAction.Forbid : ContentAction.Raise;
             var rule = new ContentRule(
-                view.String("id", string.Empty, required: true),
-                pattern,
-                action,
-                view.Lane("lane", Lane.Human),
-                view.String("reason", string.Empty, required: true),
-                view.Globs("paths", []));
+                RuleSections.ContentId.Read(view), pattern, action, RuleSections.ContentLane.Read(view), RuleSections.ContentReason.Read(view), RuleSections.ContentPaths.Read(view));
             CheckUniqueId(result.Select(r => r.Id), rule.Id, path);
             Origins[rule] = path;
             result.Add(rule);
@@ -82,17 +70,28 @@ internal sealed partial class ConfigMapper
         }
     }
 
-    private static string? RegexProblem(string pattern)
+    private static string? RegexProblem(string pattern, ContentAction action)
     {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            return "empty regular expression: it matches every line (write what the rule looks for)";
+        }
+
         try
         {
-            // Constructing only parses; the timeout bounds whoever later matches with the same options.
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-            return null;
+            // The timeout bounds whoever later matches with the same options (and this empty-string probe).
+            var regex = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            return action == ContentAction.Forbid && regex.IsMatch(string.Empty)
+                ? $"the forbid pattern '{pattern}' matches an empty line, so it would forbid every change: make it match something"
+                : null;
         }
         catch (ArgumentException e)
         {
-            return e.Message;
+            return "invalid regular expression: " + e.Message;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return $"the pattern '{pattern}' takes too long to match even an empty line";
         }
     }
 }

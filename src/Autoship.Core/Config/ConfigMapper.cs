@@ -2,58 +2,54 @@ using YamlDotNet.RepresentationModel;
 
 namespace Autoship.Core.Config;
 
-/// <summary>Maps the YAML tree into <see cref="AutoshipConfig"/>, recording every error on the way.</summary>
+/// <summary>Maps the YAML tree into <see cref="AutoshipConfig"/>, recording every error on the way. Keys are read through their declarations.</summary>
 internal sealed partial class ConfigMapper(ConfigReader reader)
 {
-    private const string Root = "the configuration";
-
     /// <summary>Where each mapped record came from (its <c>agents[2]</c>-style path), for the semantic checks.</summary>
     public Dictionary<object, string> Origins { get; } = new(ReferenceEqualityComparer.Instance);
 
     public AutoshipConfig Map(YamlNode root)
     {
-        var view = MapView.Open(reader, root, string.Empty, Root, ConfigKeys.Root);
-        var version = view.Require("version") ? view.Int("version", 1, int.MinValue) : 1;
+        var view = MapView.Open(reader, root, RootSection.Section);
+        var version = view.Require(RootSection.Version.Name) ? view.Int(RootSection.Version.Name, 1, int.MinValue) : 1;
         if (version != 1)
         {
             reader.ErrorAt("version", $"unsupported version {version}: this Autoship reads version 1");
         }
 
-        var labels = ReadLabels(view);
         var areas = ReadAreas(view);
+        var labels = view.Present(RootSection.Labels.Name) ? ReadLabels(view) : StandardLabels.For(areas);
         var lanes = ReadLanes(view);
-        var rules = MapView.Open(reader, view.Node("rules"), "rules", "rules", ConfigKeys.Rules);
+        var rules = MapView.Open(reader, view.Node(RootSection.Rules.Name), RuleSections.Rules);
         var labelRules = ReadLabelRules(rules);
         var pathRules = ReadPathRules(rules);
         var contentRules = ReadContentRules(rules);
-        var never = view.Globs("never", ConfigDefaults.Never);
+        var never = RootSection.Never.Read(view);
         var agents = ReadAgents(view);
         return new AutoshipConfig(
             version, labels, lanes, areas, labelRules, pathRules, contentRules, never, agents,
-            ReadLoop(view), ReadValidation(view), ReadSizing(view), ReadProtections(view));
+            LoopSection.Read(Open(view, RootSection.Loop, LoopSection.Section)),
+            ValidationSection.Read(Open(view, RootSection.Validation, ValidationSection.Section)),
+            SizingSection.Read(Open(view, RootSection.Sizing, SizingSection.Section)),
+            ProtectionsSection.Read(Open(view, RootSection.Protections, ProtectionsSection.Section)));
     }
+
+    private MapView Open(MapView parent, KeySpec key, ConfigSection section) => MapView.Open(reader, parent.Node(key.Name), section);
 
     private IReadOnlyList<LabelDefinition> ReadLabels(MapView root)
     {
         var labels = new List<LabelDefinition>();
-        var items = root.Items("labels", required: true);
+        var items = root.Items(RootSection.Labels.Name);
         for (var i = 0; i < items.Count; i++)
         {
             var path = $"labels[{i}]";
-            var view = MapView.Open(reader, items[i], path, $"labels[{i}]", ConfigKeys.Label);
-            var name = view.String("name", string.Empty, required: true);
-            var color = view.String("color", "ededed", required: true);
-            if (view.Has("color") && !IsHexColor(color))
+            var view = MapView.Open(reader, items[i], LabelAreaSections.Label, path);
+            var label = new LabelDefinition(LabelAreaSections.Name.Read(view), LabelAreaSections.Color.Read(view), LabelAreaSections.Description.Read(view));
+            if (label.Name.Length > 0 && labels.Any(l => string.Equals(l.Name, label.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                reader.ErrorAt(path + ".color", $"label color must be 6 hex digits without '#', got '{color}'");
+                reader.ErrorAt(path + ".name", $"label '{label.Name}' is defined twice");
             }
 
-            if (name.Length > 0 && labels.Any(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)))
-            {
-                reader.ErrorAt(path + ".name", $"label '{name}' is defined twice");
-            }
-
-            var label = new LabelDefinition(name, color, view.String("description", string.Empty));
             Origins[label] = path;
             labels.Add(label);
         }
@@ -64,8 +60,7 @@ internal sealed partial class ConfigMapper(ConfigReader reader)
     private IReadOnlyList<AreaDefinition> ReadAreas(MapView root)
     {
         var areas = new List<AreaDefinition>();
-        root.Require("areas");
-        var view = MapView.Open(reader, root.Node("areas"), "areas", "areas", knownKeys: null);
+        var view = MapView.Open(reader, root.Node(RootSection.Areas.Name), "areas", "areas", knownKeys: null);
         foreach (var (key, value) in view.Entries)
         {
             var name = key.Value ?? string.Empty;
@@ -75,8 +70,8 @@ internal sealed partial class ConfigMapper(ConfigReader reader)
                 reader.Error(key, $"area name '{name}' must be lowercase letters, digits and '-' (it becomes the label 'area:{name}')");
             }
 
-            var area = MapView.Open(reader, value, path, $"area '{name}'", ConfigKeys.Area);
-            var definition = new AreaDefinition(name, area.Globs("paths", [], required: true), area.Lane("lane", Lane.Human, required: true));
+            var area = MapView.Open(reader, value, LabelAreaSections.Area, path, $"area '{name}'");
+            var definition = new AreaDefinition(name, LabelAreaSections.Paths.Read(area), LabelAreaSections.Lane.Read(area));
             Origins[definition] = path;
             areas.Add(definition);
         }
@@ -86,15 +81,15 @@ internal sealed partial class ConfigMapper(ConfigReader reader)
 
     private IReadOnlyDictionary<Lane, LanePolicy> ReadLanes(MapView root)
     {
-        var view = MapView.Open(reader, root.Node("lanes"), "lanes", "lanes", ConfigKeys.Lanes);
+        var view = MapView.Open(reader, root.Node(RootSection.Lanes.Name), LanesSection.Section);
         var lanes = new Dictionary<Lane, LanePolicy>();
         foreach (var lane in Enum.GetValues<Lane>())
         {
-            lanes[lane] = ReadLane(view, lane);
+            var policy = LaneSection.Read(reader, view, lane);
+            Origins[policy] = "lanes." + lane.Name();
+            lanes[lane] = policy;
         }
 
         return lanes;
     }
-
-    private static bool IsHexColor(string color) => color.Length == 6 && color.All(Uri.IsHexDigit);
 }

@@ -3,11 +3,14 @@ namespace Autoship.Core.Config;
 /// <summary>The text of the default configuration (kept apart so that the YAML reads as one piece).</summary>
 internal static class DefaultConfigText
 {
-    public const string Yaml = """
+    public const string Yaml = $$"""
+        {{ConfigSchema.Modeline}}
         # Autoship configuration — the seed's "autonomous shipping operating model", ready to use.
         # Goal: ship many small, reviewed, testable changes every day without giving unattended
-        # agents direct production power. Check it with `autoship config validate`; the JSON
-        # Schema is printed by `autoship config schema`.
+        # agents direct production power. Check it with `autoship config validate`. The first line
+        # points editors at the JSON Schema: save it beside this file with
+        # `autoship config schema > .github/{{ConfigSchema.FileName}}`. Every section but `version`
+        # may be left out: omitted keys take the defaults shown here (see the README's table).
         version: 1
 
         # The four label families Autoship reads (area, risk, autonomy, size), plus the lane
@@ -222,7 +225,7 @@ internal static class DefaultConfigText
 
         # The control loop: one tick every 15 minutes (the workflow's schedule should match).
         loop:
-          schedule: "*/15 * * * *"
+          schedule: "{{ConfigDefaults.Schedule}}"
           claimTimeout: 2h                # stale claims with no open PR go back to the queue
           maxAttempts: 3                  # then the issue is labeled autonomy:blocked
           maxConcurrent: 2                # work orders in flight at once

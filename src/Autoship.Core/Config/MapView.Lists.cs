@@ -52,7 +52,11 @@ internal sealed partial class MapView
         {
             for (var i = 0; i < globs.Count && i < sequence.Children.Count; i++)
             {
-                if (globs[i].Length > 0 && GlobSyntax.Problem(globs[i]) is { } problem)
+                if (sequence.Children[i] is YamlScalarNode { Value: { } text } && !Values.IsNull(sequence.Children[i]) && string.IsNullOrWhiteSpace(text))
+                {
+                    reader.Error(sequence.Children[i], "empty glob: it matches no path (remove it, or write the paths it should match)");
+                }
+                else if (globs[i].Length > 0 && GlobSyntax.Problem(globs[i]) is { } problem)
                 {
                     reader.Error(sequence.Children[i], $"bad glob '{globs[i]}': {problem}");
                 }

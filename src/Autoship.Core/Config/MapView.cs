@@ -32,6 +32,12 @@ internal sealed partial class MapView
     /// Opens <paramref name="node"/> as a mapping. A missing or null node gives an empty view (all defaults);
     /// any other non-mapping is an error and also gives an empty view, so reading can go on.
     /// </summary>
+    public static MapView Open(ConfigReader reader, YamlNode? node, ConfigSection section, string? path = null, string? what = null)
+    {
+        var at = path ?? section.Path;
+        return Open(reader, node, at, what ?? (at.Length > 0 ? at : "the configuration"), section.KeyNames);
+    }
+
     public static MapView Open(ConfigReader reader, YamlNode? node, string path, string what, IReadOnlyList<string>? knownKeys)
     {
         var view = new MapView(reader, path, what, node?.Start ?? reader.At(path));
@@ -66,12 +72,18 @@ internal sealed partial class MapView
         return view;
     }
 
+    /// <summary>A view of nothing: every key reads its default (how <see cref="ConfigDefaults"/> is made).</summary>
+    public static MapView Empty() => new(new ConfigReader("defaults"), string.Empty, "defaults", YamlDotNet.Core.Mark.Empty);
+
     /// <summary>The key is written, even if its value is null (null can mean "none", unlike a missing key).</summary>
     public bool Present(string key) => entries.ContainsKey(key);
 
     public bool Has(string key) => entries.TryGetValue(key, out var e) && !Values.IsNull(e.Value);
 
     public YamlNode? Node(string key) => entries.TryGetValue(key, out var e) ? e.Value : null;
+
+    /// <summary>An error at <paramref name="key"/>'s value (or this mapping when it is not written).</summary>
+    public void Error(string key, string message) => reader.ErrorAt(key.Length == 0 ? Path : Child(key), message);
 
     public string Child(string key) => Path.Length == 0 ? key : Path + "." + key;
 

@@ -18,7 +18,7 @@ internal sealed partial class ReconcilerService(
     ILogger<ReconcilerService> logger) : BackgroundService
 {
     private readonly HashSet<string> recordedRuns = [];
-    private string schedule = engine.ConfigOverride?.Loop.Schedule ?? "*/15 * * * *";
+    private string schedule = engine.ConfigOverride?.Loop.Schedule ?? Autoship.Core.Config.ConfigDefaults.Schedule;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -20,10 +20,10 @@ public static class Fixtures
             [],
             [".github/workflows/**", "**/*.pem"],
             agents,
-            new LoopSettings("*/15 * * * *", TimeSpan.FromHours(2), 3, 2, false, [], 600, 3),
-            new ValidationSettings("scripts/test.sh", ["ci"]),
-            new SizingSettings(10, 50, 200, 800, []),
-            new ProtectionSettings("main", true, 1, true, true, true, true, true));
+            ConfigDefaults.Loop with { MaxAgentMinutesPerDay = 600 },
+            ConfigDefaults.Validation with { RequiredChecks = ["ci"] },
+            ConfigDefaults.Sizing with { S = 50, M = 200, L = 800, Generated = [] },
+            ConfigDefaults.Protections);
     }
 
     public static WorkOrder Order(string body = "Fix the guide.", Lane lane = Lane.Safe, string owner = "author", string validation = "", IReadOnlyList<string>? allowed = null, Guardrails? guardrails = null, int issue = 42) =>
