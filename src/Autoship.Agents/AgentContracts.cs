@@ -35,7 +35,7 @@ public sealed record ReviewResult(ReviewVerdict Verdict, IReadOnlyList<Finding> 
 public sealed record RunRecord(
     string Id,
     string Agent,
-    string Role,
+    AgentRole Role,
     int Issue,
     int Attempt,
     string WorkOrderId,

@@ -9,7 +9,7 @@ public sealed partial class AgentRunner
         var order = request.Order;
         var agent = request.Agent;
         var runId = NewRunId(order, "author");
-        var recorder = new RunRecorder(runId, agent.Name, "author", order, options.Time.GetUtcNow());
+        var recorder = new RunRecorder(runId, agent.Name, AgentRole.Author, order, options.Time.GetUtcNow());
         IReadOnlyList<ChangedFile> files = [];
 
         AuthorResult Result(AttemptOutcome outcome, IReadOnlyList<Reason> reasons, string? sha = null) =>

@@ -10,7 +10,7 @@ public sealed partial class AgentRunner
         var order = request.Order;
         var reviewer = request.Reviewer;
         var runId = NewRunId(order, "review");
-        var recorder = new RunRecorder(runId, reviewer.Name, "reviewer", order, options.Time.GetUtcNow());
+        var recorder = new RunRecorder(runId, reviewer.Name, AgentRole.Reviewer, order, options.Time.GetUtcNow());
 
         ReviewResult Closed(string reason, IReadOnlyList<Finding>? findings = null)
         {

@@ -3,7 +3,7 @@ using Autoship.Core;
 namespace Autoship.Agents;
 
 /// <summary>Collects a run's facts as it goes, so every exit path can produce a complete <see cref="RunRecord"/>.</summary>
-internal sealed class RunRecorder(string id, string agent, string role, WorkOrder order, DateTimeOffset startedAt)
+internal sealed class RunRecorder(string id, string agent, AgentRole role, WorkOrder order, DateTimeOffset startedAt)
 {
     public string Id { get; } = id;
 

@@ -38,7 +38,7 @@ public sealed class BrowserTests(DemoForge demo)
             await page.GotoAsync(host.BaseUrl + "/");
 
             var docs = page.Locator($".item[data-issue='{demo.DocsIssue}']").First;
-            (await docs.InnerTextAsync()).ShouldContain(ItemPhase.Paused);
+            (await docs.InnerTextAsync()).ShouldContain(ItemPhase.Paused.Wire());
             (await page.Locator($".lane-prs[data-lane=human] .item[data-issue='{demo.AuthIssue}']").InnerTextAsync()).ShouldContain("hold for a human");
             await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard.png"), FullPage = true });
 

@@ -6,6 +6,7 @@ using Autoship.Core;
 using Autoship.Core.Config;
 using Autoship.Core.Planning;
 using Autoship.Engine.Git;
+using Autoship.Engine.Store;
 using Spectre.Console;
 
 namespace Autoship.Cli.Commands;
@@ -58,7 +59,7 @@ internal static class AgentCommand
             var main = await forge.ObserveAsync(ct);
             var baseSha = await cache.SyncAsync(remote, main.DefaultBranch, ct);
             var result = await session.CreateRunner().RunAuthorAsync(new AuthorRequest(order, agent, config, cache.Path, baseSha, main.GitAttributesText), ct);
-            await session.Store.SaveRunAsync(forge.Name, result.Run, result.Outcome.ToString(), ct);
+            await session.Store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Outcome), ct);
             var pushed = false;
             if (parse.GetValue(push) && result.Outcome == AttemptOutcome.Committed)
             {

@@ -51,21 +51,21 @@ internal static class ExplainCommand
 
     public static void Print(ItemExplanation e)
     {
-        AnsiConsole.MarkupLine($"[bold]#{e.Issue}[/] {Markup.Escape(e.Title)}");
+        AnsiConsole.MarkupLine($"[bold]#{e.View.Issue}[/] {Markup.Escape(e.View.Title)}");
         AnsiConsole.MarkupLine(Markup.Escape(e.Summary));
-        if (e.Reasons.Count > 0)
+        if (e.View.Reasons.Count > 0)
         {
             AnsiConsole.MarkupLine("[bold]Why[/]");
-            foreach (var r in e.Reasons)
+            foreach (var r in e.View.Reasons)
             {
                 AnsiConsole.MarkupLine(Markup.Escape($"  • {r.Message} ({r.Code})"));
             }
         }
 
-        if (e.HumanActions.Count > 0)
+        if (e.View.HumanActions.Count > 0)
         {
             AnsiConsole.MarkupLine("[bold yellow]What a human must do[/]");
-            foreach (var a in e.HumanActions)
+            foreach (var a in e.View.HumanActions)
             {
                 AnsiConsole.MarkupLine(Markup.Escape($"  → {a}"));
             }
@@ -76,7 +76,7 @@ internal static class ExplainCommand
             var runs = new Table().Border(TableBorder.Rounded).Expand().AddColumns("agent run", "role", "attempt", "ended", "diff", "validation", "log");
             foreach (var r in e.Runs)
             {
-                runs.AddRow(Markup.Escape(r.Agent), r.Role, $"{r.Attempt}", Markup.Escape(r.ExitReason.StartsWith(r.Outcome, StringComparison.Ordinal) ? r.ExitReason : $"{r.Outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
+                runs.AddRow(Markup.Escape(r.Agent), r.Role.Wire(), $"{r.Attempt}", Markup.Escape(r.ExitReason.StartsWith(r.Outcome, StringComparison.Ordinal) ? r.ExitReason : $"{r.Outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
                     Markup.Escape(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"), Markup.Escape(r.LogPath ?? "—"));
             }
 

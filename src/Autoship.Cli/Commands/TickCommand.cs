@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Cli.Reporting;
+using Autoship.Core;
 using Autoship.Engine.Reconcile;
 using Spectre.Console;
 
@@ -30,7 +31,7 @@ internal static class TickCommand
                 Print(report);
             }
 
-            return report.Outcome is "done" or "dry-run" or "lease-busy" ? ExitCodes.Ok : ExitCodes.Problem;
+            return report.Outcome is TickOutcome.Done or TickOutcome.DryRun or TickOutcome.LeaseBusy ? ExitCodes.Ok : ExitCodes.Problem;
         });
         return command;
     }
@@ -42,7 +43,7 @@ internal static class TickCommand
             AnsiConsole.MarkupLine($"[yellow]![/] {Markup.Escape(notice.Message)}");
         }
 
-        if (report.Outcome == "dry-run")
+        if (report.Outcome == TickOutcome.DryRun)
         {
             AnsiConsole.MarkupLine(report.Planned.Count == 0 ? "Nothing to do: the repository is in the desired state." : $"[bold]Plan[/] ({report.Planned.Count} action(s), nothing changed):");
             if (report.Planned.Count > 0)
@@ -61,7 +62,7 @@ internal static class TickCommand
         }
 
         AnsiConsole.MarkupLine(Markup.Escape(
-            $"tick {report.TickId}: {report.Outcome}, {report.Rounds} pass(es), {report.Actions.Count} action(s), {report.Requests} forge request(s)" +
+            $"tick {report.TickId}: {report.Outcome.Wire()}, {report.Rounds} pass(es), {report.Actions.Count} action(s), {report.Requests} forge request(s)" +
             (report.RateLimitRemaining is { } left ? $", {left} left in the rate limit" : string.Empty) + $", {report.Duration.TotalSeconds:0.0} s"));
     }
 }

@@ -63,20 +63,23 @@ internal static class ItemTables
         return text.Length == 0 ? "—" : text;
     }
 
-    public static string PhaseMarkup(string phase) => phase switch
+    /// <summary>Markup for a phase's text (the demo's outcomes use the phases' words).</summary>
+    public static string PhaseMarkup(string text) => WireNames.TryParse<ItemPhase>(text, out var phase) ? PhaseMarkup(phase) : Markup.Escape(text);
+
+    public static string PhaseMarkup(ItemPhase phase) => phase switch
     {
         ItemPhase.Merged => "[green]merged[/]",
         ItemPhase.Held => "[yellow]held[/]",
-        ItemPhase.Blocked or ItemPhase.Refused => $"[red]{phase}[/]",
-        ItemPhase.Skipped or ItemPhase.Paused => $"[grey]{phase}[/]",
-        _ => Markup.Escape(phase),
+        ItemPhase.Blocked or ItemPhase.Refused => $"[red]{phase.Wire()}[/]",
+        ItemPhase.Skipped or ItemPhase.Paused => $"[grey]{phase.Wire()}[/]",
+        _ => Markup.Escape(phase.Wire()),
     };
 
-    private static string OutcomeMarkup(string outcome) => outcome switch
+    private static string OutcomeMarkup(ActionOutcome outcome) => outcome switch
     {
-        "ok" => "[green]ok[/]",
-        "failed" or "refused" => $"[red]{outcome}[/]",
-        _ => $"[yellow]{Markup.Escape(outcome)}[/]",
+        ActionOutcome.Ok => "[green]ok[/]",
+        ActionOutcome.Failed or ActionOutcome.Refused => $"[red]{outcome.Wire()}[/]",
+        _ => $"[yellow]{Markup.Escape(outcome.Wire())}[/]",
     };
 
     private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -20,8 +20,8 @@ internal sealed record TickJson(
     public sealed record ActionJson(string Kind, int Issue, string Outcome, string Message, IReadOnlyList<Reason> Reasons);
 
     public static TickJson From(TickReport r) => new(
-        r.TickId, r.Outcome, r.Rounds, r.Requests, r.RateLimitRemaining, Math.Round(r.Duration.TotalSeconds, 3), r.Notices,
-        r.Actions.Select(a => new ActionJson(a.Action.Kind, a.Action.Issue, a.Outcome, a.Message, a.Reasons)).ToList(),
-        r.Outcome == "dry-run" ? r.Planned.Select(p => new ActionJson(p.Kind, p.Issue, "planned", p.Describe(), p.Reasons)).ToList() : [],
+        r.TickId, r.Outcome.Wire(), r.Rounds, r.Requests, r.RateLimitRemaining, Math.Round(r.Duration.TotalSeconds, 3), r.Notices,
+        r.Actions.Select(a => new ActionJson(a.Action.Kind, a.Action.Issue, a.Outcome.Wire(), a.Message, a.Reasons)).ToList(),
+        r.Outcome == TickOutcome.DryRun ? r.Planned.Select(p => new ActionJson(p.Kind, p.Issue, ActionOutcome.Planned.Wire(), p.Describe(), p.Reasons)).ToList() : [],
         r.Items);
 }

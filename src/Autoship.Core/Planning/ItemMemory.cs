@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Autoship.Core.Planning;
 
 /// <summary>
@@ -5,12 +7,12 @@ namespace Autoship.Core.Planning;
 /// comment on the issue) so that losing the store loses history, never correctness.
 /// </summary>
 public sealed record ItemMemory(
-    string Phase,
+    ItemPhase Phase,
     string? Agent,
     string? Reviewer,
     int Attempt,
     DateTimeOffset? ClaimedAt,
-    string? Lane,
+    [property: JsonConverter(typeof(LaneWireConverter))] Lane? Lane,
     IReadOnlyList<Reason> Reasons)
 {
     public const string Marker = "<!-- autoship:item -->";
@@ -18,5 +20,5 @@ public sealed record ItemMemory(
     /// <summary>After a failed attempt, the next one does not start before this time (exponential backoff).</summary>
     public DateTimeOffset? RetryAfter { get; init; }
 
-    public static ItemMemory Empty { get; } = new("new", null, null, 0, null, null, []);
+    public static ItemMemory Empty { get; } = new(ItemPhase.New, null, null, 0, null, null, []);
 }

@@ -4,7 +4,7 @@ namespace Autoship.Core.Planning;
 public sealed record ItemView(
     int Issue,
     string Title,
-    string Phase,
+    ItemPhase Phase,
     Lane? Lane,
     string? Owner,
     string? Reviewer,

@@ -14,7 +14,7 @@ internal sealed class PlanContext(PlanInput input)
     /// <summary>Issues that hold a slot: claimed, or with an open PR.</summary>
     public Dictionary<int, string?> Active { get; } = [];
 
-    public void View(IssueSnapshot issue, string phase, IReadOnlyList<Reason> reasons, Lane? lane = null, string? owner = null, string? reviewer = null,
+    public void View(IssueSnapshot issue, ItemPhase phase, IReadOnlyList<Reason> reasons, Lane? lane = null, string? owner = null, string? reviewer = null,
         int? pr = null, GateVerdict? verdict = null, int attempt = 0, IReadOnlyList<string>? humanActions = null) =>
         Items.Add(new ItemView(issue.Number, issue.Title, phase, lane, owner, reviewer, pr, verdict, attempt, reasons.ToList(), humanActions ?? []));
 

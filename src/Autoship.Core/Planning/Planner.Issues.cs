@@ -15,7 +15,7 @@ public static partial class Planner
             var reasons = Because.One("resolved", $"PR #{mergedPr.Number} that fixes it was merged");
             context.Actions.Add(new CloseResolved(issue.Number, mergedPr.Number, reasons));
             context.Remember(issue, memory, memory with { Phase = ItemPhase.Merged, Reasons = reasons }, $"merged in #{mergedPr.Number}", [], mergedPr.Number);
-            context.View(issue, ItemPhase.Merged, reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, mergedPr.Number, GateVerdict.Merge, memory.Attempt);
+            context.View(issue, ItemPhase.Merged, reasons, memory.Lane, memory.Agent, memory.Reviewer, mergedPr.Number, GateVerdict.Merge, memory.Attempt);
             return null;
         }
 
@@ -30,7 +30,7 @@ public static partial class Planner
             var reasons = memory.Phase == ItemPhase.Blocked && memory.Reasons.Count > 0
                 ? memory.Reasons
                 : Because.One("blocked", "labeled autonomy:blocked: remove the label to let agents try again");
-            context.View(issue, ItemPhase.Blocked, reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, openPr?.Number, attempt: memory.Attempt,
+            context.View(issue, ItemPhase.Blocked, reasons, memory.Lane, memory.Agent, memory.Reviewer, openPr?.Number, attempt: memory.Attempt,
                 humanActions: ["fix what the reasons say, then remove autonomy:blocked to let the agents try again"]);
             return null;
         }
@@ -83,7 +83,7 @@ public static partial class Planner
         var agent = memory.Agent ?? "unknown agent";
         if (input.Running.Contains(issue.Number))
         {
-            context.View(issue, ItemPhase.Claimed, Because.One("running", $"{agent} is working on attempt {attempt}"), Parse(memory.Lane), memory.Agent, memory.Reviewer, attempt: attempt);
+            context.View(issue, ItemPhase.Claimed, Because.One("running", $"{agent} is working on attempt {attempt}"), memory.Lane, memory.Agent, memory.Reviewer, attempt: attempt);
             return;
         }
 
@@ -108,17 +108,17 @@ public static partial class Planner
         switch (decision.Action)
         {
             case ClaimAction.Keep:
-                context.View(issue, ItemPhase.Claimed, decision.Reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, attempt: attempt);
+                context.View(issue, ItemPhase.Claimed, decision.Reasons, memory.Lane, memory.Agent, memory.Reviewer, attempt: attempt);
                 break;
             case ClaimAction.Release:
                 context.Actions.Add(new ReleaseClaim(issue.Number, null, decision.NextAttempt, decision.Reasons));
                 context.Remember(issue, memory, memory with { Phase = ItemPhase.Released, Attempt = attempt, Reasons = decision.Reasons }, "claim released", [], null);
-                context.View(issue, ItemPhase.Released, decision.Reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, attempt: attempt);
+                context.View(issue, ItemPhase.Released, decision.Reasons, memory.Lane, memory.Agent, memory.Reviewer, attempt: attempt);
                 break;
             default:
                 context.Actions.Add(new BlockItem(issue.Number, null, attempt, decision.Reasons));
                 context.Remember(issue, memory, memory with { Phase = ItemPhase.Blocked, Attempt = attempt, Reasons = decision.Reasons }, "blocked", BlockedActions, null);
-                context.View(issue, ItemPhase.Blocked, decision.Reasons, Parse(memory.Lane), memory.Agent, memory.Reviewer, attempt: attempt, humanActions: BlockedActions);
+                context.View(issue, ItemPhase.Blocked, decision.Reasons, memory.Lane, memory.Agent, memory.Reviewer, attempt: attempt, humanActions: BlockedActions);
                 break;
         }
     }
@@ -136,5 +136,4 @@ public static partial class Planner
             _ => null,
         }).Where(a => a is not null).Select(a => a!).Distinct().ToList();
 
-    private static Lane? Parse(string? lane) => LaneNames.TryParse(lane, out var l) ? l : null;
 }

@@ -55,7 +55,7 @@ public static partial class Planner
             context.Actions.Add(new PublishGate(issue.Number, pr.Number, pr.HeadSha, gate));
         }
 
-        var lane = gate.Lane.Name();
+        var lane = gate.Lane;
         switch (review ? (GateVerdict?)null : gate.Verdict)
         {
             case GateVerdict.Merge:

@@ -1,3 +1,4 @@
+using Autoship.Agents;
 using Autoship.Core;
 using Autoship.Core.Planning;
 using Autoship.Engine.Reconcile;
@@ -20,12 +21,12 @@ internal static class DemoOutcomes
             var view = plan.Items.FirstOrDefault(i => i.Issue == number);
             var events = await store.QueryEventsAsync(new EventQuery(forge.Name, number, Limit: 500), cancellationToken);
             var runs = await store.ListRunsAsync(forge.Name, number, null, cancellationToken);
-            var merged = events.FirstOrDefault(e => e.Kind == "merge" && e.Outcome == "ok");
-            var lastAuthor = runs.LastOrDefault(r => r.Role == "author");
+            var merged = events.FirstOrDefault(e => e.Kind == "merge" && e.Result == ActionOutcome.Ok);
+            var lastAuthor = runs.LastOrDefault(r => r.Role == AgentRole.Author);
             var outcome = (issue, view, memory) switch
             {
                 _ when merged is not null => "merged",
-                ({ Open: true }, _, _) when issue.HasLabel(Labels.Blocked) => lastAuthor?.Outcome == "GuardrailViolation" ? "refused" : "blocked",
+                ({ Open: true }, _, _) when issue.HasLabel(Labels.Blocked) => lastAuthor?.Outcome == RunOutcomes.Of(AttemptOutcome.GuardrailViolation) ? "refused" : "blocked",
                 (_, { Phase: ItemPhase.Held }, _) => "held",
                 (_, { Phase: ItemPhase.Skipped }, _) => "skipped",
                 _ => "open",
@@ -43,8 +44,7 @@ internal static class DemoOutcomes
                 reasons = [.. reasons.Where(r => r.Code == "stale-claim-released"), .. sizing, .. merged!.Reasons];
             }
 
-            LaneNames.TryParse(memory?.Lane, out var lane);
-            var laneName = view?.Lane?.Name() ?? (memory?.Lane is null ? null : lane.Name());
+            var laneName = (view?.Lane ?? memory?.Lane)?.Name();
             var pr = view?.PullRequest ?? merged?.PullRequest ?? events.Select(e => e.PullRequest).LastOrDefault(p => p is not null);
             items.Add(new DemoItem(number, demo.Title, demo.Shows, laneName, view?.Owner ?? memory?.Agent, view?.Reviewer ?? memory?.Reviewer, pr, outcome, reasons));
         }

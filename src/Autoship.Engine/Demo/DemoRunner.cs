@@ -44,7 +44,7 @@ public sealed class DemoRunner(string directory, Action<string> progress)
         var runner = new AgentRunner(new AgentRunnerOptions(stateDirectory) { Time = clock });
         var reconciler = new Reconciler(forge, store, runner, new ReconcilerOptions("demo", stateDirectory)
         {
-            OnAction = r => progress($"  {(r.Outcome == "ok" ? "✓" : "✗")} {r.Message}"),
+            OnAction = r => progress($"  {(r.Outcome == ActionOutcome.Ok ? "✓" : "✗")} {r.Message}"),
         }, clock, NullLogger.Instance);
 
         var ticks = await RunUntilQuietAsync(reconciler, "the agents work", cancellationToken);

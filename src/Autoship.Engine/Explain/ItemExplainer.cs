@@ -27,18 +27,16 @@ public static class ItemExplainer
 
         if (view is null)
         {
-            var phase = memory?.Phase ?? (issue.Open ? "not-observed" : "closed");
+            var phase = memory?.Phase ?? (issue.Open ? ItemPhase.NotObserved : ItemPhase.Closed);
             var reasons = memory?.Reasons ?? (issue.Open
                 ? Because.One("not-labeled", "the issue has no autonomy:* label, so Autoship does not look at it (add autonomy:ready to queue it)")
                 : Because.One("closed", "the issue is closed"));
-            LaneNames.TryParse(memory?.Lane, out var lane);
             var pr = isPullRequest ? number : history.LastOrDefault(e => e.PullRequest is not null)?.PullRequest;
             var verdict = phase == ItemPhase.Merged ? GateVerdict.Merge : (GateVerdict?)null;
-            view = new ItemView(issueNumber, issue.Title, phase, memory?.Lane is null ? null : lane, memory?.Agent, memory?.Reviewer, pr, verdict, memory?.Attempt ?? 0, reasons, []);
+            view = new ItemView(issueNumber, issue.Title, phase, memory?.Lane, memory?.Agent, memory?.Reviewer, pr, verdict, memory?.Attempt ?? 0, reasons, []);
         }
 
-        return new ItemExplanation(issueNumber, issue.Title, view.Phase, Summarize(view, issue.Open), view.Lane, view.Owner, view.Reviewer, view.PullRequest,
-            view.Verdict, view.Attempt, view.Reasons, view.HumanActions, history, runs);
+        return new ItemExplanation(view with { Title = issue.Title }, Summarize(view, issue.Open), history, runs);
     }
 
     public static string Summarize(ItemView v, bool open)

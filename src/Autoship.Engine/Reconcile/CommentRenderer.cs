@@ -14,9 +14,9 @@ public static class CommentRenderer
         sb.Append(ItemMemory.Marker).Append('\n');
         sb.Append(CultureInfo.InvariantCulture, $"**Autoship** — {headline}\n\n");
         sb.Append("| phase | lane | owner | reviewer | attempt | PR |\n|---|---|---|---|---|---|\n");
-        var lane = LaneNames.TryParse(memory.Lane, out var l) ? $"{l.Letter()} ({l.Name()})" : "—";
+        var lane = memory.Lane is { } l ? $"{l.Letter()} ({l.Name()})" : "—";
         sb.Append(CultureInfo.InvariantCulture,
-            $"| {memory.Phase} | {lane} | {memory.Agent ?? "—"} | {memory.Reviewer ?? "—"} | {(memory.Attempt == 0 ? "—" : memory.Attempt.ToString(CultureInfo.InvariantCulture))} | {(pullRequest is { } pr ? "#" + pr.ToString(CultureInfo.InvariantCulture) : "—")} |\n\n");
+            $"| {memory.Phase.Wire()} | {lane} | {memory.Agent ?? "—"} | {memory.Reviewer ?? "—"} | {(memory.Attempt == 0 ? "—" : memory.Attempt.ToString(CultureInfo.InvariantCulture))} | {(pullRequest is { } pr ? "#" + pr.ToString(CultureInfo.InvariantCulture) : "—")} |\n\n");
         if (memory.Reasons.Count > 0)
         {
             sb.Append("**Why**\n");

@@ -19,7 +19,7 @@ public sealed partial class Reconciler
             MergePullRequest merge => MergeAsync(merge, context, cancellationToken),
             CloseResolved close => CloseAsync(close, cancellationToken),
             UpdateComment comment => CommentAsync(comment, cancellationToken),
-            _ => Task.FromResult(Done(action, "skipped", "not applied here")),
+            _ => Task.FromResult(Done(action, ActionOutcome.Skipped, "not applied here")),
         });
 
     /// <summary>Runs one action's forge work; a refusal by the forge becomes a failed result with its reason, not a crash.</summary>
@@ -34,7 +34,7 @@ public sealed partial class Reconciler
         catch (ForgeException e)
         {
             LogActionFailed(logger, action.Kind, forge.Name, action.Issue, e.Message);
-            return new ActionResult(action, "failed", $"{action.Describe()} — the forge refused: {e.Message}", [.. action.Reasons, new Reason(e.Code, e.Message)]);
+            return new ActionResult(action, ActionOutcome.Failed, $"{action.Describe()} — the forge refused: {e.Message}", [.. action.Reasons, new Reason(e.Code, e.Message)]);
         }
     }
 
@@ -119,7 +119,7 @@ public sealed partial class Reconciler
         {
             // The forge may close the issue itself ("Fixes #N"); record the outcome now, not only when we close it.
             await forge.RemoveLabelAsync(merge.Issue, Labels.Claimed, cancellationToken);
-            var memory = (context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty) with { Phase = ItemPhase.Merged, Lane = merge.Lane.Name(), Reasons = merge.Reasons };
+            var memory = (context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty) with { Phase = ItemPhase.Merged, Lane = merge.Lane, Reasons = merge.Reasons };
             await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
                 CommentRenderer.Render(merge.Issue, memory, $"merged in #{merge.PullRequest}", [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
         }
@@ -127,8 +127,8 @@ public sealed partial class Reconciler
         return result.Outcome switch
         {
             MergeOutcome.Merged => Done(merge, message: $"{merge.Describe()}: merged as {result.MergeCommitSha?[..Math.Min(7, result.MergeCommitSha.Length)]}"),
-            MergeOutcome.Enqueued => Done(merge, "enqueued", $"{merge.Describe()}: added to the merge queue"),
-            _ => new ActionResult(merge, "refused", $"{merge.Describe()}: the forge refused the merge", [.. merge.Reasons, .. result.Reasons]),
+            MergeOutcome.Enqueued => Done(merge, ActionOutcome.Enqueued, $"{merge.Describe()}: added to the merge queue"),
+            _ => new ActionResult(merge, ActionOutcome.Refused, $"{merge.Describe()}: the forge refused the merge", [.. merge.Reasons, .. result.Reasons]),
         };
     }
 
@@ -151,7 +151,7 @@ public sealed partial class Reconciler
         return Done(comment);
     }
 
-    private static ActionResult Done(PlannedAction action, string outcome = "ok", string? message = null) =>
+    private static ActionResult Done(PlannedAction action, ActionOutcome outcome = ActionOutcome.Ok, string? message = null) =>
         new(action, outcome, message ?? action.Describe(), action.Reasons);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} on {Repo}#{Issue} failed: {Error}")]

@@ -3,6 +3,7 @@ using Autoship.Core;
 using Autoship.Core.Config;
 using Autoship.Core.Planning;
 using Autoship.Engine.Git;
+using Autoship.Engine.Store;
 using Autoship.Forge;
 
 namespace Autoship.Engine.Reconcile;
@@ -53,7 +54,7 @@ public sealed partial class Reconciler
         foreach (var p in prepared)
         {
             var result = await runner.RunAuthorAsync(new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, baseSha, context.Snapshot.GitAttributesText), cancellationToken);
-            await store.SaveRunAsync(forge.Name, result.Run, result.Outcome.ToString(), CancellationToken.None);
+            await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Outcome), CancellationToken.None);
             await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, remote, context, CancellationToken.None)));
         }
     }
@@ -73,12 +74,12 @@ public sealed partial class Reconciler
                 await forge.RemoveLabelAsync(order.Issue, Labels.Claimed, cancellationToken);
             }
 
-            return (null, new ActionResult(start, "skipped", $"#{order.Issue}: not dispatched — the issue was closed or unlabeled since it was observed",
+            return (null, new ActionResult(start, ActionOutcome.Skipped, $"#{order.Issue}: not dispatched — the issue was closed or unlabeled since it was observed",
                 Because.One("issue-changed", "the issue was closed, blocked or lost autonomy:ready before the agent started")));
         }
 
         var claimedAt = context.Memories.GetValueOrDefault(order.Issue)?.ClaimedAt ?? clock.GetUtcNow();
-        var memory = new ItemMemory(ItemPhase.Claimed, order.Owner, order.Reviewer, order.Attempt, start.Resume ? claimedAt : clock.GetUtcNow(), order.Lane.Name(), start.Reasons);
+        var memory = new ItemMemory(ItemPhase.Claimed, order.Owner, order.Reviewer, order.Attempt, start.Resume ? claimedAt : clock.GetUtcNow(), order.Lane, start.Reasons);
         if (!start.Resume)
         {
             await forge.AddLabelsAsync(order.Issue, [Labels.Claimed], cancellationToken);
@@ -124,7 +125,7 @@ public sealed partial class Reconciler
 
         var opened = memory with { Phase = ItemPhase.PullRequest, Reasons = Because.One("pr-opened", $"{order.Owner} opened PR #{pr.Number}; {order.Reviewer} reviews it next") };
         await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker, CommentRenderer.Render(order.Issue, opened, $"PR #{pr.Number} opened", [], pr.Number, clock.GetUtcNow()), cancellationToken);
-        return new ActionResult(start, "ok", $"{start.Describe()}: PR #{pr.Number} opened ({result.Run.DiffStat})", result.Reasons.Count > 0 ? result.Reasons : start.Reasons);
+        return new ActionResult(start, ActionOutcome.Ok, $"{start.Describe()}: PR #{pr.Number} opened ({result.Run.DiffStat})", result.Reasons.Count > 0 ? result.Reasons : start.Reasons);
     }
 
     private async Task<ActionResult> FailAttemptAsync(StartAttempt start, ItemMemory memory, AuthorResult result, LoopSettings loop, CancellationToken cancellationToken)
@@ -148,7 +149,7 @@ public sealed partial class Reconciler
         var headline = blocked ? "blocked" : $"attempt {order.Attempt} failed; attempt {order.Attempt + 1} starts after {next.RetryAfter:yyyy-MM-dd HH:mm} UTC";
         await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
             CommentRenderer.Render(order.Issue, next, headline, blocked ? Planner.BlockedActions : [], null, clock.GetUtcNow()), cancellationToken);
-        return new ActionResult(start, result.Outcome == AttemptOutcome.GuardrailViolation ? "refused" : "failed",
+        return new ActionResult(start, result.Outcome == AttemptOutcome.GuardrailViolation ? ActionOutcome.Refused : ActionOutcome.Failed,
             $"{start.Describe()}: {result.Outcome} — {string.Join("; ", reasons.Select(r => r.Message))}", next.Reasons);
     }
 
@@ -158,14 +159,14 @@ public sealed partial class Reconciler
         var pr = await forge.GetPullRequestAsync(review.PullRequest, cancellationToken);
         if (pr is null || !pr.Open || pr.HeadSha != review.HeadSha)
         {
-            return new ActionResult(review, "skipped", $"{review.Describe()}: the PR changed since it was observed; the next pass reviews its new head", review.Reasons);
+            return new ActionResult(review, ActionOutcome.Skipped, $"{review.Describe()}: the PR changed since it was observed; the next pass reviews its new head", review.Reasons);
         }
 
         var reviewer = config.Agent(review.Order.Reviewer);
         var author = config.Agent(review.Order.Owner);
         if (reviewer is null || author is null || string.Equals(reviewer.Name, author.Name, StringComparison.OrdinalIgnoreCase))
         {
-            return new ActionResult(review, "refused", $"{review.Describe()}: no reviewer agent distinct from the author is configured",
+            return new ActionResult(review, ActionOutcome.Refused, $"{review.Describe()}: no reviewer agent distinct from the author is configured",
                 Because.One("no-reviewer", "the reviewer must be a different agent than the author"));
         }
 
@@ -176,10 +177,10 @@ public sealed partial class Reconciler
         // Review the PR's own changes: commits merged to the base since it forked are not part of it (drift is BehindBy).
         var forkPoint = await cache.MergeBaseAsync(baseSha, pr.HeadSha, cancellationToken);
         var result = await runner.RunReviewerAsync(new ReviewRequest(review.Order, reviewer, author, pr, forkPoint, config, cache.Path), cancellationToken);
-        await store.SaveRunAsync(forge.Name, result.Run, result.Verdict.ToString(), CancellationToken.None);
+        await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Verdict), CancellationToken.None);
         await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer.Name, result.Verdict, result.Body, pr.HeadSha), cancellationToken);
         var findings = result.Findings.Select(f => new Reason("review-" + f.Rubric, (f.Path is null ? string.Empty : f.Path + ": ") + f.Message)).ToList();
         var verdict = result.FailedClosed ? "not approved (failed closed)" : result.Verdict == ReviewVerdict.Approve ? "approved" : "requested changes";
-        return new ActionResult(review, "ok", $"{review.Describe()}: {verdict}", findings.Count > 0 ? findings : review.Reasons);
+        return new ActionResult(review, ActionOutcome.Ok, $"{review.Describe()}: {verdict}", findings.Count > 0 ? findings : review.Reasons);
     }
 }

@@ -33,14 +33,15 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         {
             var lease = await store.GetLeaseAsync(repository, cancellationToken);
             var why = new Reason("lease-busy", $"another orchestrator ({lease?.Holder ?? "unknown"}) holds the lease on {repository} until {lease?.ExpiresAt:u}; this tick does nothing");
-            return new TickReport(tickId, "lease-busy", 0, [], [], [], [why], forge.Usage.Requests, forge.Usage.RateLimitRemaining, stopwatch.Elapsed);
+            return new TickReport(tickId, TickOutcome.LeaseBusy, 0, [], [], [], [why], forge.Usage.Requests, forge.Usage.RateLimitRemaining, stopwatch.Elapsed);
         }
 
         var results = new List<ActionResult>();
         Plan? last = null;
         string? schedule = null;
         var rounds = 0;
-        var outcome = "done";
+        var outcome = TickOutcome.Done;
+        string? failure = null;
         var requestsBefore = forge.Usage.Requests;
         try
         {
@@ -66,7 +67,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
                     results.Add(result);
                     options.OnAction?.Invoke(result);
                     await store.AppendEventAsync(new StoredEvent(0, clock.GetUtcNow(), repository, tickId, action.Issue, PullRequestOf(action), action.Kind,
-                        result.Message, result.Reasons, result.Outcome), CancellationToken.None);
+                        result.Message, result.Reasons, result.Outcome.Wire()), CancellationToken.None);
                     if (options.AfterAction is { } hook)
                     {
                         await hook(action, results.Count);
@@ -90,12 +91,13 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         }
         catch (OperationCanceledException)
         {
-            outcome = "cancelled";
+            outcome = TickOutcome.Cancelled;
             throw;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            outcome = "failed: " + e.Message;
+            outcome = TickOutcome.Failed;
+            failure = e.Message;
             throw;
         }
         finally
@@ -104,12 +106,12 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
             {
                 var usage = forge.Usage;
                 await store.SaveTickAsync(new TickRecord(tickId, repository, started, clock.GetUtcNow(), rounds, results.Count, usage.Requests - requestsBefore,
-                    usage.RateLimitRemaining, outcome, Summary(last, results)), CancellationToken.None);
+                    usage.RateLimitRemaining, TickOutcomes.Text(outcome, failure), Summary(last, results)), CancellationToken.None);
                 await store.ReleaseLeaseAsync(repository, options.Holder, CancellationToken.None);
             }
         }
 
-        return new TickReport(tickId, dryRun ? "dry-run" : outcome, rounds, results, last?.Actions ?? [], last?.Items ?? [], last?.Notices ?? [],
+        return new TickReport(tickId, dryRun ? TickOutcome.DryRun : outcome, rounds, results, last?.Actions ?? [], last?.Items ?? [], last?.Notices ?? [],
             forge.Usage.Requests - requestsBefore, forge.Usage.RateLimitRemaining, stopwatch.Elapsed)
         {
             Schedule = schedule,
@@ -208,7 +210,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
     private static string Summary(Plan? plan, List<ActionResult> results) =>
         plan is null
             ? "no pass completed"
-            : $"{results.Count} action(s); items: " + string.Join(", ", plan.Items.GroupBy(i => i.Phase).Select(g => $"{g.Count()} {g.Key}"));
+            : $"{results.Count} action(s); items: " + string.Join(", ", plan.Items.GroupBy(i => i.Phase).Select(g => $"{g.Count()} {g.Key.Wire()}"));
 }
 
 /// <summary>What the acting step needs from the observation it was planned from.</summary>

@@ -18,7 +18,7 @@ public static class SpendGuard
     public static async Task<Dictionary<string, Reason>> UnavailableAgentsAsync(IStateStore store, string repository, AutoshipConfig config, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var runs = await store.ListRunsAsync(repository, null, now.AddDays(-2), cancellationToken);
-        var history = runs.Where(r => r.Role == "author").Select(r => new RunSummary(r.Agent, r.Issue, r.StartedAt, r.EndedAt, OutcomeOf(r.Outcome))).ToList();
+        var history = runs.Where(r => r.Role == Agents.AgentRole.Author).Select(r => new RunSummary(r.Agent, r.Issue, r.StartedAt, r.EndedAt, RunOutcomes.Classify(r.Outcome))).ToList();
         var reset = await store.GetSettingAsync(repository, BreakerResetSetting, cancellationToken) is { } text
             ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)
             : (DateTimeOffset?)null;
@@ -35,11 +35,4 @@ public static class SpendGuard
 
         return result;
     }
-
-    private static RunOutcome OutcomeOf(string outcome) => outcome switch
-    {
-        "Committed" => RunOutcome.Succeeded,
-        "Cancelled" => RunOutcome.Cancelled,
-        _ => RunOutcome.Failed,
-    };
 }

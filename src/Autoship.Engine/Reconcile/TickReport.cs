@@ -4,12 +4,12 @@ using Autoship.Core.Planning;
 namespace Autoship.Engine.Reconcile;
 
 /// <summary>What one applied action did.</summary>
-public sealed record ActionResult(PlannedAction Action, string Outcome, string Message, IReadOnlyList<Reason> Reasons);
+public sealed record ActionResult(PlannedAction Action, ActionOutcome Outcome, string Message, IReadOnlyList<Reason> Reasons);
 
 /// <summary>What one tick saw and did.</summary>
 public sealed record TickReport(
     string TickId,
-    string Outcome,
+    TickOutcome Outcome,
     int Rounds,
     IReadOnlyList<ActionResult> Actions,
     IReadOnlyList<PlannedAction> Planned,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Autoship.Agents;
+using Autoship.Core;
 
 namespace Autoship.Engine.Store;
 
@@ -16,7 +17,7 @@ public sealed partial class SqlStateStore
             ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at, exit_reason = excluded.exit_reason, outcome = excluded.outcome
             """, new()
         {
-            ["id"] = run.Id, ["repo"] = repository, ["issue"] = run.Issue, ["attempt"] = run.Attempt, ["agent"] = run.Agent, ["role"] = run.Role,
+            ["id"] = run.Id, ["repo"] = repository, ["issue"] = run.Issue, ["attempt"] = run.Attempt, ["agent"] = run.Agent, ["role"] = run.Role.Wire(),
             ["wo"] = run.WorkOrderId, ["cmd"] = JsonSerializer.Serialize(run.CommandLine, Json), ["start"] = Time(run.StartedAt), ["end"] = Time(run.EndedAt),
             ["reason"] = run.ExitReason, ["code"] = run.ExitCode, ["stat"] = run.DiffStat, ["digest"] = run.DiffDigest, ["vcmd"] = run.ValidationCommand,
             ["vcode"] = run.ValidationExitCode, ["log"] = run.LogPath, ["outcome"] = outcome,
@@ -46,7 +47,7 @@ public sealed partial class SqlStateStore
 
         sql += " ORDER BY started_at";
         return await QueryAsync(connection, sql, args, r => new StoredRun(
-            r.GetString(0), r.GetString(1), Int(r, 2)!.Value, Int(r, 3)!.Value, r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetString(0), r.GetString(1), Int(r, 2)!.Value, Int(r, 3)!.Value, r.GetString(4), WireNames.TryParse<AgentRole>(r.GetString(5), out var role) ? role : AgentRole.Author, r.GetString(6),
             string.Join(' ', JsonSerializer.Deserialize<List<string>>(r.GetString(7), Json) ?? []),
             ParseTime(r.GetString(8)), ParseTime(r.GetString(9)), r.GetString(10), Int(r, 11), r.GetString(12),
             r.IsDBNull(13) ? null : r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14), Int(r, 15), r.IsDBNull(16) ? null : r.GetString(16), r.GetString(17)),

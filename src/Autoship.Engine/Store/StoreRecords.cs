@@ -1,4 +1,8 @@
+using Autoship.Agents;
 using Autoship.Core;
+
+using System.Text.Json.Serialization;
+using Autoship.Engine.Reconcile;
 
 namespace Autoship.Engine.Store;
 
@@ -13,7 +17,12 @@ public sealed record StoredEvent(
     string Kind,
     string Message,
     IReadOnlyList<Reason> Reasons,
-    string Outcome = "ok");
+    string Outcome = "ok")
+{
+    /// <summary>The outcome as an <see cref="ActionOutcome"/>, or null for a text this version does not know.</summary>
+    [JsonIgnore]
+    public ActionOutcome? Result => WireNames.TryParse<ActionOutcome>(Outcome, out var outcome) ? outcome : null;
+}
 
 public sealed record EventQuery(string Repository, int? Issue = null, string? Kind = null, string? Text = null, int Limit = 200, long? BeforeId = null);
 
@@ -26,7 +35,7 @@ public sealed record StoredRun(
     int Issue,
     int Attempt,
     string Agent,
-    string Role,
+    AgentRole Role,
     string WorkOrderId,
     string CommandLine,
     DateTimeOffset StartedAt,

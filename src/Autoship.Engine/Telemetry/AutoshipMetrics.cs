@@ -47,13 +47,13 @@ public sealed class AutoshipMetrics : IDisposable
     public void RecordTick(TickReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ticks.Add(1, new KeyValuePair<string, object?>("outcome", OutcomeTag(report.Outcome)));
+        ticks.Add(1, new KeyValuePair<string, object?>("outcome", report.Outcome.Wire()));
         tickDuration.Record(report.Duration.TotalSeconds);
         forgeRequests.Add(report.Requests);
         foreach (var action in report.Actions)
         {
-            actions.Add(1, new("kind", action.Action.Kind), new("outcome", action.Outcome));
-            if (action.Action is MergePullRequest && action.Outcome == "ok")
+            actions.Add(1, new("kind", action.Action.Kind), new("outcome", action.Outcome.Wire()));
+            if (action.Action is MergePullRequest && action.Outcome == ActionOutcome.Ok)
             {
                 merges.Add(1, new KeyValuePair<string, object?>("lane", LaneOf(report, action.Action.Issue)));
             }
@@ -71,7 +71,7 @@ public sealed class AutoshipMetrics : IDisposable
     public void RecordObservation(IReadOnlyList<ItemView> items, int? remaining)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var phases = items.GroupBy(i => i.Phase).ToDictionary(g => g.Key, g => g.Count());
+        var phases = items.GroupBy(i => i.Phase).ToDictionary(g => g.Key.Wire(), g => g.Count());
         lock (gate)
         {
             itemsPerPhase = phases;
@@ -114,7 +114,4 @@ public sealed class AutoshipMetrics : IDisposable
 
     private static string LaneOf(TickReport report, int issue) =>
         report.Items.FirstOrDefault(i => i.Issue == issue)?.Lane?.Name() ?? "unknown";
-
-    // Failure messages are free text; keep the label's cardinality small.
-    private static string OutcomeTag(string outcome) => outcome.StartsWith("failed", StringComparison.Ordinal) ? "failed" : outcome;
 }

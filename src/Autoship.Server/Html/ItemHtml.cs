@@ -61,7 +61,11 @@ internal static class ItemHtml
         actions.Count == 0 ? string.Empty : "<div class=\"human\"><strong>What a human must do:</strong><ul class=\"reasons\">"
             + string.Concat(actions.Select(a => "<li>" + H(a) + "</li>")) + "</ul></div>";
 
-    public static string PhaseBadge(string phase) => $"<span class=\"badge {PhaseClass(phase)}\">{H(phase)}</span>";
+    public static string PhaseBadge(ItemPhase phase) => PhaseBadge(phase.Wire());
+
+    /// <summary>A badge for a phase's or an event outcome's text (the two vocabularies share <c>refused</c>, <c>skipped</c>…).</summary>
+    public static string PhaseBadge(string text) =>
+        $"<span class=\"badge {(WireNames.TryParse<ItemPhase>(text, out var phase) ? PhaseClass(phase) : "info")}\">{H(text)}</span>";
 
     public static string VerdictBadge(GateVerdict verdict) => verdict switch
     {
@@ -71,7 +75,7 @@ internal static class ItemHtml
         _ => "<span class=\"badge bad\">reject</span>",
     };
 
-    public static string PhaseClass(string phase) => phase switch
+    public static string PhaseClass(ItemPhase phase) => phase switch
     {
         ItemPhase.Merged => "ok",
         ItemPhase.Held or ItemPhase.Paused or ItemPhase.Skipped or ItemPhase.Released => "warn",

@@ -11,19 +11,19 @@ internal static class ItemPage
 {
     public static string Render(string repository, ItemExplanation e)
     {
-        var html = new StringBuilder("<h1>#").Append(e.Issue).Append(' ').Append(H(e.Title)).Append(' ').Append(ItemHtml.PhaseBadge(e.Phase)).Append("</h1>");
+        var html = new StringBuilder("<h1>#").Append(e.View.Issue).Append(' ').Append(H(e.View.Title)).Append(' ').Append(ItemHtml.PhaseBadge(e.View.Phase)).Append("</h1>");
         html.Append("<div class=\"card\"><p id=\"summary\"><strong>").Append(H(e.Summary)).Append("</strong></p><div class=\"meta\">");
-        html.Append("<span>lane: ").Append(e.Lane is { } lane ? H($"{lane.Letter()} ({lane.Name()})") : "not yet known").Append("</span>");
-        html.Append("<span>agent: ").Append(H(e.Owner ?? "none")).Append("</span><span>reviewer: ").Append(H(e.Reviewer ?? "none")).Append("</span>");
-        html.Append(e.PullRequest is { } pr ? $"<span>PR #{pr}</span>" : string.Empty);
-        html.Append(e.Verdict is { } v ? "<span>gate: " + ItemHtml.VerdictBadge(v) + "</span>" : string.Empty);
-        html.Append("<span>attempt ").Append(e.Attempt).Append("</span></div>");
-        if (e.Reasons.Count > 0)
+        html.Append("<span>lane: ").Append(e.View.Lane is { } lane ? H($"{lane.Letter()} ({lane.Name()})") : "not yet known").Append("</span>");
+        html.Append("<span>agent: ").Append(H(e.View.Owner ?? "none")).Append("</span><span>reviewer: ").Append(H(e.View.Reviewer ?? "none")).Append("</span>");
+        html.Append(e.View.PullRequest is { } pr ? $"<span>PR #{pr}</span>" : string.Empty);
+        html.Append(e.View.Verdict is { } v ? "<span>gate: " + ItemHtml.VerdictBadge(v) + "</span>" : string.Empty);
+        html.Append("<span>attempt ").Append(e.View.Attempt).Append("</span></div>");
+        if (e.View.Reasons.Count > 0)
         {
-            html.Append("<h3>Why</h3>").Append(ItemHtml.Reasons(e.Reasons));
+            html.Append("<h3>Why</h3>").Append(ItemHtml.Reasons(e.View.Reasons));
         }
 
-        html.Append(ItemHtml.HumanActions(e.HumanActions)).Append("</div>");
+        html.Append(ItemHtml.HumanActions(e.View.HumanActions)).Append("</div>");
 
         html.Append("<h2>Agent runs</h2>");
         if (e.Runs.Count == 0)
@@ -35,7 +35,7 @@ internal static class ItemPage
             html.Append("<div class=\"scroll\"><table><tr><th>agent</th><th>role</th><th>attempt</th><th>ended</th><th>took</th><th>diff</th><th>validation</th></tr>");
             foreach (var r in e.Runs)
             {
-                html.Append("<tr><td>").Append(H(r.Agent)).Append("</td><td>").Append(H(r.Role)).Append("</td><td>").Append(r.Attempt)
+                html.Append("<tr><td>").Append(H(r.Agent)).Append("</td><td>").Append(H(r.Role.Wire())).Append("</td><td>").Append(r.Attempt)
                     .Append("</td><td>").Append(H($"{r.Outcome}: {r.ExitReason}")).Append("</td><td>")
                     .Append(H(r.Duration.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture))).Append("</td><td>").Append(H(r.DiffStat)).Append("</td><td>")
                     .Append(H(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"))
@@ -55,8 +55,8 @@ internal static class ItemPage
             html.Append(EventsPage.Table(e.History));
         }
 
-        html.Append("<p class=\"small\"><a href=\"/events?issue=").Append(e.Issue).Append("\">Filter the event log by this item</a> · <a href=\"/api/items/")
-            .Append(e.Issue).Append("\">JSON</a></p>");
-        return Page($"#{e.Issue}", repository, html.ToString());
+        html.Append("<p class=\"small\"><a href=\"/events?issue=").Append(e.View.Issue).Append("\">Filter the event log by this item</a> · <a href=\"/api/items/")
+            .Append(e.View.Issue).Append("\">JSON</a></p>");
+        return Page($"#{e.View.Issue}", repository, html.ToString());
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Autoship.Core;
 using Autoship.Core.Planning;
+using Autoship.Engine.Reconcile;
 using Autoship.Server.Status;
 using static Autoship.Server.Html.Html;
 
@@ -111,7 +113,7 @@ internal static class OverviewPage
         {
             html.Append("<tr><td class=\"small\">").Append(H(Time(e.At))).Append("</td><td>")
                 .Append(e.Issue is { } n ? $"<a href=\"/items/{n}\">#{n}</a>" : "—").Append("</td><td>")
-                .Append(ItemHtml.PhaseBadge(e.Kind + (e.Outcome == "ok" ? string.Empty : ": " + e.Outcome))).Append("</td><td>").Append(H(e.Message))
+                .Append(ItemHtml.PhaseBadge(e.Kind + (e.Result == ActionOutcome.Ok ? string.Empty : ": " + e.Outcome))).Append("</td><td>").Append(H(e.Message))
                 .Append(ItemHtml.Reasons(e.Reasons)).Append("</td></tr>");
         }
 

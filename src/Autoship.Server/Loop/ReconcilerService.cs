@@ -1,3 +1,4 @@
+using Autoship.Core;
 using Autoship.Core.Config;
 using Autoship.Engine.Loop;
 using Autoship.Engine.Reconcile;
@@ -70,7 +71,7 @@ internal sealed partial class ReconcilerService(
             report = await reconciler.TickAsync(false, cancellationToken);
             metrics.RecordTick(report);
             cache.Update(report);
-            LogTick(logger, engine.Forge.Name, report.TickId, report.Outcome, report.Actions.Count, report.Requests, report.Duration.TotalSeconds);
+            LogTick(logger, engine.Forge.Name, report.TickId, report.Outcome.Wire(), report.Actions.Count, report.Requests, report.Duration.TotalSeconds);
             await RecordRunsAsync(started, cancellationToken);
             schedule = report.Schedule ?? schedule;
         }
@@ -100,7 +101,7 @@ internal sealed partial class ReconcilerService(
                 continue;
             }
 
-            metrics.RecordAgentRun(run.Agent, run.Role, run.Outcome, run.Duration);
+            metrics.RecordAgentRun(run.Agent, run.Role.Wire(), run.Outcome, run.Duration);
         }
     }
 

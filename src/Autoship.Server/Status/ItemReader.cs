@@ -32,19 +32,17 @@ public sealed class ItemReader(ServerEngine engine, ObservationCache cache)
 
         var history = (await engine.Store.QueryEventsAsync(new EventQuery(engine.Forge.Name, number, Limit: 500), cancellationToken)).Reverse().ToList();
         var runs = await engine.Store.ListRunsAsync(engine.Forge.Name, number, null, cancellationToken);
-        return new ItemExplanation(number, view.Title, view.Phase, ItemExplainer.Summarize(view, open), view.Lane, view.Owner, view.Reviewer, view.PullRequest,
-            view.Verdict, view.Attempt, view.Reasons, view.HumanActions, history, runs);
+        return new ItemExplanation(view, ItemExplainer.Summarize(view, open), history, runs);
     }
 
     // Same fallback as ItemExplainer: what the item's Autoship comment remembers.
     private async Task<ItemView> FromMemoryAsync(int number, string title, bool open, CancellationToken cancellationToken)
     {
         var memory = ItemMemoryCodec.Decode(await engine.Forge.FindCommentAsync(number, ItemMemory.Marker, cancellationToken));
-        var phase = memory?.Phase ?? (open ? "not-observed" : "closed");
+        var phase = memory?.Phase ?? (open ? ItemPhase.NotObserved : ItemPhase.Closed);
         var reasons = memory?.Reasons ?? (open
             ? Because.One("not-labeled", "the issue has no autonomy:* label, so Autoship does not look at it (add autonomy:ready to queue it)")
             : Because.One("closed", "the issue is closed"));
-        Lane? lane = LaneNames.TryParse(memory?.Lane, out var parsed) ? parsed : null;
-        return new ItemView(number, title, phase, lane, memory?.Agent, memory?.Reviewer, null, null, memory?.Attempt ?? 0, reasons, []);
+        return new ItemView(number, title, phase, memory?.Lane, memory?.Agent, memory?.Reviewer, null, null, memory?.Attempt ?? 0, reasons, []);
     }
 }

@@ -1,5 +1,6 @@
 using Autoship.Core;
 using Autoship.Core.Planning;
+using Autoship.Engine.Reconcile;
 using Autoship.Engine.Store;
 using Autoship.Server.Hosting;
 using Autoship.Server.Loop;
@@ -13,8 +14,6 @@ public sealed class StatusBuilder(ServerEngine engine, ServerOptions options, Ob
     /// <summary>Agent success rates look back this far.</summary>
     public static readonly TimeSpan RunWindow = TimeSpan.FromDays(7);
 
-    private static readonly HashSet<string> Succeeded = ["Committed", "NoChanges", "Approve", "RequestChanges", "Comment"];
-
     public async Task<StatusView> BuildAsync(CancellationToken cancellationToken)
     {
         var observation = await cache.GetAsync(cancellationToken);
@@ -25,7 +24,7 @@ public sealed class StatusBuilder(ServerEngine engine, ServerOptions options, Ob
         var runs = await store.ListRunsAsync(repo, null, now - RunWindow, cancellationToken);
         var ticks = await store.RecentTicksAsync(repo, 8, cancellationToken);
         var outcomes = (await store.QueryEventsAsync(new EventQuery(repo, Limit: 200), cancellationToken))
-            .Where(e => e.Kind is "merge" or "block" or "release" or "stop" || e.Outcome != "ok")
+            .Where(e => e.Kind is "merge" or "block" or "release" or "stop" || e.Result != ActionOutcome.Ok)
             .Take(10)
             .ToList();
         var items = observation.Items;
@@ -73,7 +72,7 @@ public sealed class StatusBuilder(ServerEngine engine, ServerOptions options, Ob
         return names.Select(name =>
         {
             var mine = runs.Where(r => r.Agent == name).ToList();
-            var ok = mine.Count(r => Succeeded.Contains(r.Outcome));
+            var ok = mine.Count(r => RunOutcomes.Succeeded(r.Outcome));
             return new AgentView(name, working.GetValueOrDefault(name) ?? [], mine.Count, ok, mine.Count == 0 ? null : (double)ok / mine.Count,
                 mine.OrderByDescending(r => r.EndedAt).FirstOrDefault()?.Outcome);
         }).ToList();

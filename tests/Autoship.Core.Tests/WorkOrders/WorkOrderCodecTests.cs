@@ -57,7 +57,7 @@ public sealed class WorkOrderCodecTests
     [Fact]
     public void ItemMemory_RoundTripsThroughAComment()
     {
-        var memory = new ItemMemory(ItemPhase.Held, "a", "b", 2, T0, "human", [new Reason("human-approval-missing", "needs --> a human")]);
+        var memory = new ItemMemory(ItemPhase.Held, "a", "b", 2, T0, Lane.Human, [new Reason("human-approval-missing", "needs --> a human")]);
         var decoded = ItemMemoryCodec.Decode("text\n" + ItemMemoryCodec.Encode(memory) + "\nmore");
         decoded.ShouldNotBeNull();
         decoded.Phase.ShouldBe(ItemPhase.Held);

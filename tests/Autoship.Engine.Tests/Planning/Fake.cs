@@ -53,6 +53,6 @@ internal static class Fake
 
     public static AutoshipConfig WithLoop(Func<LoopSettings, LoopSettings> change) => Config with { Loop = change(Config.Loop) };
 
-    public static ItemMemory Memory(string phase, string agent = "mission-control-orchestrator", int attempt = 1, DateTimeOffset? claimedAt = null) =>
-        new(phase, agent, "qa-reliability-engineer", attempt, claimedAt ?? Now.AddMinutes(-10), "safe", []);
+    public static ItemMemory Memory(ItemPhase phase, string agent = "mission-control-orchestrator", int attempt = 1, DateTimeOffset? claimedAt = null) =>
+        new(phase, agent, "qa-reliability-engineer", attempt, claimedAt ?? Now.AddMinutes(-10), Lane.Safe, []);
 }

@@ -63,7 +63,7 @@ public sealed class PlannerStabilityTests
     {
         var auth = Ready(2, "auth", "high", safe: false, claimed: true);
         var pr = Pr(11, Order(auth, "auth", "high"), files: [new ChangedFile("src/auth/session.py", 1, 1)], reviews: [AgentReview(11, Reviewer)], checks: [Ci(11)]);
-        var memories = new Dictionary<int, ItemMemory> { [2] = new(ItemPhase.PullRequest, "control-plane-steward", Reviewer, 1, Now.AddMinutes(-30), "human", []) };
+        var memories = new Dictionary<int, ItemMemory> { [2] = new(ItemPhase.PullRequest, "control-plane-steward", Reviewer, 1, Now.AddMinutes(-30), Lane.Human, []) };
 
         var first = Planner.Plan(Input([auth], [pr], memories));
         first.Actions.Select(a => a.Kind).ShouldBe(["labels", "gate", "comment"]);

@@ -1,3 +1,4 @@
+using Autoship.Engine.Reconcile;
 using Autoship.Engine.Tests.Support;
 
 namespace Autoship.Engine.Tests.Reconcile;
@@ -17,7 +18,7 @@ public sealed class IdempotencyTests
 
         dryRun.Planned.ShouldBeEmpty();
         tick.Actions.ShouldBeEmpty();
-        tick.Outcome.ShouldBe("done");
+        tick.Outcome.ShouldBe(TickOutcome.Done);
         var after = await ForgeState.ReadAsync(demo);
         after.Items.ShouldBe(before.Items);
         after.Duplicates.ShouldBeEmpty();
@@ -32,7 +33,7 @@ public sealed class IdempotencyTests
         await using var session = await demo.SessionAsync();
         var report = await session.Reconciler.TickAsync(true, CancellationToken.None);
 
-        report.Outcome.ShouldBe("dry-run");
+        report.Outcome.ShouldBe(TickOutcome.DryRun);
         report.Planned.Select(p => p.Kind).ShouldContain("start-attempt");
         report.Actions.ShouldBeEmpty();
         (await ForgeState.ReadAsync(demo)).Items.ShouldBe(before.Items);

@@ -1,6 +1,7 @@
 using Autoship.Core;
 using Autoship.Core.Config;
 using Autoship.Core.Planning;
+using Autoship.Engine.Reconcile;
 using Autoship.Engine.Tests.Support;
 
 namespace Autoship.Engine.Tests.Reconcile;
@@ -23,7 +24,7 @@ public sealed class InvalidConfigTests
 
             report.Notices.ShouldContain(n => n.Code == "config-invalid" && n.Message.Contains(AutoshipConfig.DefaultPath));
             report.Actions.ShouldNotContain(a => a.Action is StartAttempt);
-            report.Actions.ShouldContain(a => a.Action is MergePullRequest && a.Action.Issue == demo.Numbers["auth"] && a.Outcome == "ok");
+            report.Actions.ShouldContain(a => a.Action is MergePullRequest && a.Action.Issue == demo.Numbers["auth"] && a.Outcome == ActionOutcome.Ok);
             var queued = report.Items.Single(i => i.Issue == docs);
             queued.Phase.ShouldBe(ItemPhase.Queued);
             queued.Reasons.ShouldContain(r => r.Code == "config-invalid");

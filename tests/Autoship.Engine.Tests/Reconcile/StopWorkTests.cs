@@ -1,5 +1,6 @@
 using Autoship.Core;
 using Autoship.Core.Planning;
+using Autoship.Engine.Reconcile;
 using Autoship.Engine.Tests.Support;
 using Autoship.Forge.Git;
 using Autoship.Forge.Local;
@@ -39,7 +40,7 @@ public sealed class StopWorkTests
         await using (var session = await demo.SessionAsync())
         {
             var report = await session.Reconciler.TickAsync(false, CancellationToken.None);
-            report.Actions.ShouldContain(a => a.Action is StopWork && a.Outcome == "ok");
+            report.Actions.ShouldContain(a => a.Action is StopWork && a.Outcome == ActionOutcome.Ok);
         }
 
         var closed = (await maintainer.GetPullRequestAsync(pr.Number, CancellationToken.None))!;

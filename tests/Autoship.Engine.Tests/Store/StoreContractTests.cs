@@ -57,7 +57,7 @@ public abstract class StoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Runs_AreSavedAndListedPerIssue()
     {
-        var run = new RunRecord("r1-" + Repo, "qa", "author", 3, 1, "wo", ["claude", "-p"], T0, T0.AddMinutes(2), "exited", 0, "1 file, +2 -0", "sha256:ab", "scripts/test.sh", 0, "/tmp/log");
+        var run = new RunRecord("r1-" + Repo, "qa", AgentRole.Author, 3, 1, "wo", ["claude", "-p"], T0, T0.AddMinutes(2), "exited", 0, "1 file, +2 -0", "sha256:ab", "scripts/test.sh", 0, "/tmp/log");
         await Store.SaveRunAsync(Repo, run, "Committed", default);
         await Store.SaveRunAsync(Repo, run with { Id = "r2-" + Repo, Issue = 4 }, "AgentFailed", default);
         var runs = await Store.ListRunsAsync(Repo, 3, null, default);

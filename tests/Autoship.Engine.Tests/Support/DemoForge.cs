@@ -98,7 +98,7 @@ public sealed class DemoForge : IAsyncDisposable
                 try
                 {
                     var report = await session.Reconciler.TickAsync(false, CancellationToken.None);
-                    report.Outcome.ShouldBe("done");
+                    report.Outcome.ShouldBe(TickOutcome.Done);
                     performed = report.Actions.Count;
                     if (performed == 0)
                     {

@@ -52,7 +52,7 @@ public sealed record ForgeState(IReadOnlyList<string> Items, IReadOnlyList<strin
             var labels = string.Join(",", issue.Labels.Where(l => l.StartsWith(Labels.AutonomyPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
             var outcome = string.Join(",", mine.Select(p => $"a{WorkOrderCodec.TryParse(p.Body)?.Attempt}:{(p.Merged ? "merged" : p.Open ? "open" : "closed")}"));
             var claims = issue.LabelEvents.Count(e => e.Added && e.Label == Labels.Claimed);
-            items.Add($"{key}: {(issue.Open ? "open" : "closed")} [{labels}] phase={memory?.Phase} claims={claims} prs=[{outcome}]");
+            items.Add($"{key}: {(issue.Open ? "open" : "closed")} [{labels}] phase={memory?.Phase.Wire()} claims={claims} prs=[{outcome}]");
         }
 
         return new ForgeState(items, duplicates);
