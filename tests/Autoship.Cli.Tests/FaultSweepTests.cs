@@ -8,6 +8,7 @@ public sealed class FaultSweepTests
 {
     private const int Usage = 2;
     private const int Unavailable = 3;
+    private const int NotFound = 4;
 
     public static TheoryData<string, int> Faults() => new()
     {
@@ -19,6 +20,7 @@ public sealed class FaultSweepTests
         { "doctor --forge github:octo/hello", Usage },
         { "config validate --config missing.yml", Usage },
         { "status --forge local:forge --store not-a-db.txt", Unavailable },
+        { "explain 999 --forge local:forge", NotFound },
     };
 
     [Theory]
