@@ -12,7 +12,8 @@ public static class AutoshipCli
             "Autoship runs coding agents on labeled issues, reviews their pull requests with a different agent, " +
             "gates them by risk lane and merges only what is safe.\n\n" +
             "Exit codes: 0 success, 1 the command ran and found a problem (invalid config, failed check), " +
-            "2 bad usage or unreadable configuration, 3 the forge or store could not be reached.");
+            "2 bad usage or unreadable configuration, 3 the forge or store could not be reached, 4 the issue, pull request or repository asked for does not exist. " +
+            "Add --verbose to see the stack trace of a failure.");
         foreach (var command in Commands())
         {
             root.Subcommands.Add(command);
@@ -55,29 +56,46 @@ public static class AutoshipCli
         }
     }
 
+    /// <summary><c>--verbose</c> on any command: a failure also prints its stack trace.</summary>
+    public static Option<bool> Verbose { get; } = new("--verbose") { Description = "On failure, also print the stack trace", Recursive = true };
+
     public static async Task<int> RunAsync(string[] args)
     {
         ConfigureConsole();
-        var parse = Build().Parse(args);
+        var root = Build();
+        root.Options.Add(Verbose);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync("autoship: " + error.Message);
+            }
+
+            await Console.Error.WriteLineAsync($"Run '{parse.CommandResult.Command.Name} --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
         try
         {
             // No forced exit on Ctrl-C: the loop finishes the action under way, then stops (run, serve).
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
         }
-        catch (CliUsageException e)
-        {
-            await Console.Error.WriteLineAsync("autoship: " + e.Message);
-            return ExitCodes.Usage;
-        }
-        catch (Autoship.Forge.ForgeException e)
-        {
-            await Console.Error.WriteLineAsync($"autoship: the forge refused ({e.Code}): {e.Message}");
-            return ExitCodes.Unavailable;
-        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("autoship: cancelled");
             return 130;
+        }
+        catch (Exception e)
+        {
+            var (code, message) = CliErrors.Describe(e);
+            await Console.Error.WriteLineAsync("autoship: " + message);
+            if (parse.GetValue(Verbose))
+            {
+                await Console.Error.WriteLineAsync(e.ToString());
+            }
+
+            return code;
         }
     }
 }

@@ -13,4 +13,7 @@ internal static class ExitCodes
 
     /// <summary>The forge or the store could not be reached.</summary>
     public const int Unavailable = 3;
+
+    /// <summary>The forge or store answered, but the thing asked for (an issue, a pull request, a repository) does not exist.</summary>
+    public const int NotFound = 4;
 }

@@ -12,7 +12,7 @@ internal static partial class ForgeResolver
     /// to know its bot login); else the token in <c>--token-env NAME</c>, <c>GITHUB_TOKEN</c> or <c>GH_TOKEN</c>.
     /// Reviewer identity: <c>AUTOSHIP_REVIEWER_TOKEN</c> (login read from GitHub, or <c>AUTOSHIP_REVIEWER_LOGIN</c>).
     /// </summary>
-    private static Task<IForge> OpenGitHubAsync(string ownerRepo, ForgeOpenOptions options, CancellationToken cancellationToken)
+    internal static Task<IForge> OpenGitHubAsync(string ownerRepo, ForgeOpenOptions options, CancellationToken cancellationToken)
     {
         var parts = ownerRepo.Split('/');
         var apiText = options.ApiUrl ?? Environment.GetEnvironmentVariable("GITHUB_API_URL");

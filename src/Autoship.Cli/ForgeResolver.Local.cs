@@ -6,7 +6,7 @@ namespace Autoship.Cli;
 internal static partial class ForgeResolver
 {
     /// <summary>The engine acts on the local forge as the harness identity unless told otherwise.</summary>
-    private static async Task<IForge> OpenLocalAsync(string directory, ForgeOpenOptions options, CancellationToken cancellationToken)
+    internal static async Task<IForge> OpenLocalAsync(string directory, ForgeOpenOptions options, CancellationToken cancellationToken)
     {
         if (!LocalForge.Exists(directory))
         {

@@ -1,0 +1,53 @@
+using Shouldly;
+using Xunit;
+
+namespace Autoship.Cli.Tests;
+
+/// <summary>Runs the real CLI into faults and checks the README's exit codes and that no output carries a stack trace.</summary>
+public sealed class FaultSweepTests
+{
+    private const int Usage = 2;
+    private const int Unavailable = 3;
+    private const int NotFound = 4;
+
+    public static TheoryData<string, int> Faults() => new()
+    {
+        { "status --no-such-option", Usage },
+        { "no-such-command", Usage },
+        { "status --forge gitlab:octo/hello", Usage },
+        { "status --forge github:octo", Usage },
+        { "status --forge local:missing", Usage },
+        { "doctor --forge github:octo/hello", Usage },
+        { "config validate --config missing.yml", Usage },
+        { "status --forge local:forge --store not-a-db.txt", Unavailable },
+        { "explain 999 --forge local:forge", NotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task Cli_Fault_DocumentedExitCodeAndNoStackTrace(string commandLine, int expected)
+    {
+        using var dir = new TempDir();
+        (await CliRunner.RunAsync(dir.Path, "local", "init", dir.Combine("forge"), "--sample")).ExitCode.ShouldBe(0);
+        await File.WriteAllTextAsync(dir.Combine("not-a-db.txt"), new string('x', 4096));
+
+        var run = await CliRunner.RunAsync(dir.Path, commandLine.Split(' '));
+
+        run.ExitCode.ShouldBe(expected, run.ToString());
+        run.Stderr.ShouldStartWith("autoship: ", Case.Sensitive, run.ToString());
+        (run.Stdout + run.Stderr).ShouldNotContain("   at ", Case.Sensitive, run.ToString());
+    }
+
+    [Fact]
+    public async Task Cli_FaultWithVerbose_ShowsTheTrace()
+    {
+        using var dir = new TempDir();
+        (await CliRunner.RunAsync(dir.Path, "local", "init", dir.Combine("forge"), "--sample")).ExitCode.ShouldBe(0);
+        await File.WriteAllTextAsync(dir.Combine("not-a-db.txt"), new string('x', 4096));
+
+        var run = await CliRunner.RunAsync(dir.Path, "status", "--forge", "local:forge", "--store", "not-a-db.txt", "--verbose");
+
+        run.ExitCode.ShouldBe(Unavailable, run.ToString());
+        run.Stderr.ShouldContain("   at ", Case.Sensitive, run.ToString());
+    }
+}
