@@ -5,6 +5,12 @@ public static class ConfigDefaults
 {
     public const long MaxBinaryBytes = 1_048_576;
 
+    public const long MaxFileBytes = 262_144;
+
+    public const long MaxPassBytes = 2_097_152;
+
+    public const int MaxLineLength = 1_000;
+
     public static readonly IReadOnlyList<string> Never =
         [".github/workflows/**", ".github/autoship.yml", ".git/**", "**/*.pem", "**/.env", "**/.env.*"];
 
@@ -41,7 +47,7 @@ public static class ConfigDefaults
             Approvers: [],
             VerificationEvidence: false,
             AutoMerge: true,
-            new Guardrails(10, 200, MaxBinaryBytes)),
+            new Guardrails(10, 200, MaxBinaryBytes) { MaxPassBytes = 524_288 }),
         Core.Lane.Staging => new LanePolicy(
             Core.Lane.Staging,
             "Lane B: staging-first product work",

@@ -23,7 +23,7 @@ internal static class ConfigKeys
         "deployment", "humanApproval", "approvers", "verificationEvidence", "autoMerge", "guardrails",
     ];
 
-    public static readonly IReadOnlyList<string> Guardrails = ["maxFiles", "maxLines", "maxBinaryBytes"];
+    public static readonly IReadOnlyList<string> Guardrails = ["maxFiles", "maxLines", "maxBinaryBytes", "maxFileBytes", "maxPassBytes", "maxLineLength"];
 
     public static readonly IReadOnlyList<string> Rules = ["labels", "paths", "content"];
 

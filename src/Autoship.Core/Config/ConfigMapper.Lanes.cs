@@ -25,7 +25,12 @@ internal sealed partial class ConfigMapper
             new Guardrails(
                 guardrails.Int("maxFiles", d.Guardrails.MaxFiles, 1),
                 guardrails.Int("maxLines", d.Guardrails.MaxLines, 1),
-                guardrails.Long("maxBinaryBytes", d.Guardrails.MaxBinaryBytes, 1)));
+                guardrails.Long("maxBinaryBytes", d.Guardrails.MaxBinaryBytes, 1))
+            {
+                MaxFileBytes = guardrails.Long("maxFileBytes", d.Guardrails.MaxFileBytes, 1),
+                MaxPassBytes = guardrails.Long("maxPassBytes", d.Guardrails.MaxPassBytes, 1),
+                MaxLineLength = guardrails.Int("maxLineLength", d.Guardrails.MaxLineLength, 1),
+            });
         Origins[policy] = path;
         return policy;
     }

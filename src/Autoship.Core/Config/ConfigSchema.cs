@@ -93,7 +93,10 @@ public static class ConfigSchema
               "properties": {
                 "maxFiles": { "$ref": "#/$defs/positive" },
                 "maxLines": { "$ref": "#/$defs/positive" },
-                "maxBinaryBytes": { "$ref": "#/$defs/positive" }
+                "maxBinaryBytes": { "$ref": "#/$defs/positive" },
+                "maxFileBytes": { "$ref": "#/$defs/positive", "description": "Most bytes of added text in one file." },
+                "maxPassBytes": { "$ref": "#/$defs/positive", "description": "Most bytes of added text and binaries in one pass." },
+                "maxLineLength": { "$ref": "#/$defs/positive", "description": "The longest added text line, in characters." }
               }
             },
             "rules": {
