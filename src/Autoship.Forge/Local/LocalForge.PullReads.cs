@@ -75,6 +75,7 @@ public sealed partial class LocalForge
             shas);
 
         IReadOnlyList<ChangedFile> files = [];
+        IReadOnlyDictionary<string, string> links = new Dictionary<string, string>();
         int? behind = null;
         bool? mergeable = null;
         if (head.Length > 0 && baseSha is not null)
@@ -82,7 +83,8 @@ public sealed partial class LocalForge
             var mergeBase = await TryGitAsync(["merge-base", baseSha, head], cancellationToken);
             if (mergeBase.Ok)
             {
-                files = await LocalDiff.ChangedFilesAsync(BareRepository, mergeBase.Stdout.Trim(), head, cancellationToken);
+                var diff = await LocalDiff.ReadAsync(BareRepository, mergeBase.Stdout.Trim(), head, cancellationToken);
+                (files, links) = (diff.Files, diff.TreeLinks);
             }
 
             behind = int.Parse(await GitAsync(["rev-list", "--count", $"{head}..{baseSha}"], cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
@@ -108,6 +110,7 @@ public sealed partial class LocalForge
         {
             BehindBy = behind,
             Mergeable = mergeable,
+            TreeLinks = links,
             MergeCommitSha = pull.MergeSha,
         };
     }
