@@ -53,7 +53,17 @@ public enum ContentAction
 public sealed record ContentRule(string Id, string Pattern, ContentAction Action, Lane Lane, string Reason, IReadOnlyList<string> Paths);
 
 /// <summary>Per-lane limits on one autonomous pass.</summary>
-public sealed record Guardrails(int MaxFiles, int MaxLines, long MaxBinaryBytes);
+public sealed record Guardrails(int MaxFiles, int MaxLines, long MaxBinaryBytes)
+{
+    /// <summary>Most bytes of added text in one file (a long single line counts by its bytes, not as one line).</summary>
+    public long MaxFileBytes { get; init; } = ConfigDefaults.MaxFileBytes;
+
+    /// <summary>Most bytes of added text and binaries in one pass.</summary>
+    public long MaxPassBytes { get; init; } = ConfigDefaults.MaxPassBytes;
+
+    /// <summary>The longest added text line, in characters.</summary>
+    public int MaxLineLength { get; init; } = ConfigDefaults.MaxLineLength;
+}
 
 /// <summary>What a pull request in a lane needs before it may merge.</summary>
 public sealed record LanePolicy(

@@ -37,6 +37,8 @@ public static class AutoshipWorkflow
               - uses: actions/checkout@v4
                 with:
                   fetch-depth: 0
+                  # The token must not stay in .git/config, where an agent on this runner could read it.
+                  persist-credentials: false
 
               - uses: actions/setup-dotnet@v4
                 with:

@@ -11,6 +11,12 @@ public static class ConfigDefaults
 
     public const long MaxBinaryBytes = 1_048_576;
 
+    public const long MaxFileBytes = 262_144;
+
+    public const long MaxPassBytes = 2_097_152;
+
+    public const int MaxLineLength = 1_000;
+
     public static IReadOnlyList<string> Never => RootSection.Never.Default;
 
     public static IReadOnlyList<string> Generated => SizingSection.Generated.Default;

@@ -72,7 +72,9 @@ internal static class DefaultConfigText
             approvers: []
             verificationEvidence: false
             autoMerge: true
-            guardrails: { maxFiles: 10, maxLines: 200, maxBinaryBytes: 1048576 }   # one autonomous pass stays small
+            # One autonomous pass stays small. Every changed line counts here (generated files too); text is
+            # limited by bytes per file and per pass and by line length, so one long line is not "1 line".
+            guardrails: { maxFiles: 10, maxLines: 200, maxBinaryBytes: 1048576, maxFileBytes: 262144, maxPassBytes: 524288, maxLineLength: 1000 }
           staging:
             description: "Lane B: staging-first product work"
             examples: ["backend route changes", "dashboard features", "observability improvements"]
@@ -85,7 +87,7 @@ internal static class DefaultConfigText
             approvers: []
             verificationEvidence: false
             autoMerge: true
-            guardrails: { maxFiles: 20, maxLines: 400, maxBinaryBytes: 1048576 }
+            guardrails: { maxFiles: 20, maxLines: 400, maxBinaryBytes: 1048576, maxFileBytes: 262144, maxPassBytes: 2097152, maxLineLength: 1000 }
           human:
             description: "Lane C: human-gated risk"
             examples: ["auth/session changes", "runtime protocol changes", "infrastructure changes", "database migrations"]
@@ -100,7 +102,7 @@ internal static class DefaultConfigText
             approvers: []
             verificationEvidence: true    # the PR body needs a "Verification evidence" section
             autoMerge: true               # merges only after the human approval and evidence above
-            guardrails: { maxFiles: 20, maxLines: 400, maxBinaryBytes: 1048576 }
+            guardrails: { maxFiles: 20, maxLines: 400, maxBinaryBytes: 1048576, maxFileBytes: 262144, maxPassBytes: 2097152, maxLineLength: 1000 }
 
         rules:
           # Labels raise the lane (never lower it).
@@ -129,8 +131,25 @@ internal static class DefaultConfigText
               paths: ["scripts/deploy*"]
               lane: human
               reason: "deployment scripts reach production (what not to automate: direct production infra changes)"
-          # Regular expressions over added lines. `forbid` refuses the change outright;
-          # `raise` puts it at least in `lane`.
+            - id: ci-workflows
+              paths: [".github/actions/**", ".ci/**", ".circleci/**", ".gitlab-ci.yml", ".buildkite/**", "azure-pipelines.yml", "Jenkinsfile", ".drone.yml"]
+              lane: human
+              reason: "CI configuration is infrastructure (.github/workflows/** is in `never` and lane C as well): they decide what runs with the repository's credentials"
+            - id: governance
+              paths: ["**/CODEOWNERS", ".github/settings.yml", ".github/rulesets/**", ".gitmodules", "**/.gitattributes", "OWNERS", "**/OWNERS"]
+              lane: human
+              reason: "ownership, repository settings, submodules and attributes decide who reviews and how files are read"
+            - id: validation-config
+              paths: ["**/conftest.py", "**/pytest.ini", "**/tox.ini", "**/noxfile.py", "**/setup.cfg", "**/pyproject.toml", "**/package.json", "**/.npmrc",
+                      "**/jest.config.*", "**/vitest.config.*", "**/vitest.workspace.*", "**/karma.conf.*", "**/.mocharc*", "**/playwright.config.*",
+                      "**/Directory.Build.*", "**/Directory.Packages.props", "**/*.runsettings", "**/global.json", "**/phpunit.xml*",
+                      "tests/**/__init__.py", "test/**/__init__.py", "**/tests/__init__.py", "Makefile", "justfile", "Taskfile.yml", "scripts/test*", "scripts/ci*"]
+              lane: human
+              reason: "what validates the code (test runner configuration, scripts and build settings) must not be changed unattended"
+          # Regular expressions over added text: each rule is tried on every added line and on each file's
+          # added text as a whole (a statement over several lines, in a string, cut into concatenated pieces
+          # or with SQL comments inside reads as one statement; ^ and $ anchor lines). `forbid` refuses the
+          # change outright; `raise` puts it at least in `lane`. Statements end at `;` or at a quote.
           content:
             - id: drop-table
               pattern: '(?i)\bdrop\s+(table|database|schema)\b'
@@ -139,23 +158,29 @@ internal static class DefaultConfigText
               reason: "destructive data operation (what not to automate): DROP TABLE/DATABASE/SCHEMA"
               paths: []
             - id: truncate
-              pattern: '(?i)\btruncate\s+(table\s+)?[\w."]+\s*(;|$)'
+              pattern: '(?i)\btruncate\s+(?:table\b|(?:only\s+)?(?:\w+|"\w+"|`\w+`|\[\w+\])(?:\.(?:\w+|"\w+"|`\w+`|\[\w+\]))*\s*(?:;|$|["''`)]))'
               action: forbid
               lane: human
               reason: "destructive data operation (what not to automate): TRUNCATE"
               paths: []
             - id: delete-without-where
-              pattern: '(?i)\bdelete\s+from\s+[\w."]+\s*(;|$)'
+              pattern: '(?i)\bdelete\s+from\s+(?>["`\[]?\w+["`\]]?(?:\.["`\[]?\w+["`\]]?)*)(?![^;"''`]*\bwhere\b)'
               action: forbid
               lane: human
-              reason: "destructive data operation (what not to automate): DELETE FROM without WHERE"
+              reason: "destructive data operation (what not to automate): DELETE FROM without WHERE in the same statement"
               paths: []
             - id: drop-column
-              pattern: '(?i)\balter\s+table\b.*\bdrop\s+column\b'
+              pattern: '(?i)\balter\s+table\b[^;]*?\bdrop\b'
               action: raise
               lane: human
-              reason: "broad schema migration (what not to automate): ALTER TABLE ... DROP COLUMN"
+              reason: "broad schema migration (what not to automate): ALTER TABLE ... DROP"
               paths: []
+            - id: test-runner-exit
+              pattern: '\b(?:os\._exit|sys\.exit|process\.exit|Environment\.Exit|pytest\.exit|exit\s*\(?\s*0\b)'
+              action: raise
+              lane: human
+              reason: "code that ends the test run early can make validation pass without running the tests"
+              paths: ["tests/**", "test/**", "**/*_test.*", "**/*.test.*", "**/test_*.py", "**/conftest.py", "scripts/**"]
 
         # Paths no agent may touch at all, in any lane. Area paths and path rules cannot override them.
         never: [".github/workflows/**", ".github/autoship.yml", ".git/**", "**/*.pem", "**/.env", "**/.env.*"]
@@ -241,7 +266,8 @@ internal static class DefaultConfigText
           requiredChecks: [ci]
 
         # Changed lines per size class (a change is in the first class whose limit it is under);
-        # generated files do not count.
+        # generated files do not count for the size label (guardrails still count every line, and a
+        # change to a generated path is at least lane B).
         sizing:
           xs: 10
           s: 30

@@ -13,4 +13,7 @@ public sealed record GateInput(PullRequestSnapshot PullRequest, Classification C
 
     /// <summary>The kill switch set at run time; the configuration's <c>loop.killSwitch</c> counts too.</summary>
     public bool KillSwitch { get; init; }
+
+    /// <summary>Logins of the harness itself (Autoship's own forge identity, its reviewer); never a human approval.</summary>
+    public IReadOnlyCollection<string> HarnessLogins { get; init; } = [];
 }

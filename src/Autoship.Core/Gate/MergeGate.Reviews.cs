@@ -53,12 +53,14 @@ public static partial class MergeGate
     private static bool CheckHumanApproval(GateInput input, LanePolicy policy, GateFindings findings)
     {
         var pr = input.PullRequest;
-        var agentLogins = input.Config.Agents.Select(a => a.Login).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // No harness identity is a human: agent logins, Autoship's own logins and any bot account.
+        var agentLogins = input.Config.Agents.Select(a => a.Login).OfType<string>().Concat(input.HarnessLogins).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var approvers = policy.Approvers.Select(a => a.TrimStart('@')).ToList();
         bool IsHuman(ReviewSnapshot r) =>
             r.Agent is null
             && r.Reviewer.CanWrite
             && !agentLogins.Contains(r.Reviewer.Login)
+            && !r.Reviewer.Login.EndsWith("[bot]", StringComparison.OrdinalIgnoreCase)
             && !string.Equals(r.Reviewer.Login, pr.Author.Login, StringComparison.OrdinalIgnoreCase)
             && (approvers.Count == 0 || approvers.Contains(r.Reviewer.Login, StringComparer.OrdinalIgnoreCase));
 

@@ -3,14 +3,18 @@ using Autoship.Core.Config;
 namespace Autoship.Core;
 
 /// <summary>Checks one autonomous pass against the lane's guardrails, the <c>never</c> globs and forbidden content.</summary>
-public static class GuardrailPolicy
+public static partial class GuardrailPolicy
 {
     /// <summary>
-    /// Refuses a change that has too many files or counted lines for its lane, touches a <c>never</c> path or
-    /// anything under <c>.git/</c>, adds forbidden content, adds a symlink that leaves the repository, or adds a
-    /// binary file over the lane's limit. One reason per violation.
+    /// Refuses a change that has too many files or changed lines for its lane (every line counts, generated files
+    /// too), touches a <c>never</c> path or anything under <c>.git/</c>, adds forbidden content, has a symlink that
+    /// resolves outside the repository or onto a <c>never</c> or lane-C path (following the tree's links in
+    /// <paramref name="treeLinks"/>), has text over the lane's byte or line-length limits or that could not be read,
+    /// or adds a binary file over the lane's limit. One reason per violation.
     /// </summary>
-    public static GuardrailDecision Check(IReadOnlyList<ChangedFile> files, Lane lane, SizeDecision size, AutoshipConfig config)
+    /// <param name="treeLinks">Every symlink of the tree after the change (path → target); null when unknown.</param>
+    public static GuardrailDecision Check(IReadOnlyList<ChangedFile> files, Lane lane, SizeDecision size, AutoshipConfig config,
+        IReadOnlyDictionary<string, string>? treeLinks = null)
     {
         var limits = config.Lane(lane).Guardrails;
         var violations = new List<Reason>();
@@ -20,16 +24,19 @@ public static class GuardrailPolicy
                 $"{files.Count} files changed; lane {lane.Letter()} ({lane.Name()}) allows at most {limits.MaxFiles} in one pass: split the work"));
         }
 
-        if (size.CountedLines > limits.MaxLines)
+        // The generated-file exclusion shapes the size label only: what a pass may change counts every line.
+        var lines = files.Sum(f => (long)f.ChangedLines);
+        if (lines > limits.MaxLines)
         {
+            var excluded = lines - size.CountedLines;
+            var note = excluded > 0 ? $" ({excluded} of them in generated files, which count here too)" : string.Empty;
             violations.Add(new("too-many-lines",
-                $"{size.CountedLines} lines changed; lane {lane.Letter()} ({lane.Name()}) allows at most {limits.MaxLines} in one pass: split the work"));
+                $"{lines} lines changed{note}; lane {lane.Letter()} ({lane.Name()}) allows at most {limits.MaxLines} in one pass: split the work"));
         }
 
         foreach (var file in files)
         {
             CheckPaths(file, config, violations);
-            CheckSymlink(file, violations);
             if (file.Binary && file.SizeBytes > limits.MaxBinaryBytes)
             {
                 violations.Add(new("binary-too-large",
@@ -37,6 +44,8 @@ public static class GuardrailPolicy
             }
         }
 
+        CheckText(files, lane, limits, violations);
+        CheckSymlinks(files, lane, config, treeLinks, violations);
         foreach (var (rule, file) in ContentMatcher.Matches(config.ContentRules.Where(r => r.Action == ContentAction.Forbid), files))
         {
             violations.Add(new("forbidden-content", $"{file.Path} matches content rule {rule.Id} ({rule.Reason}); this may not be automated"));
@@ -70,35 +79,4 @@ public static class GuardrailPolicy
     private static bool IsUnsafePath(string path) =>
         path.StartsWith('/') || path.StartsWith('\\') || (path.Length >= 2 && path[1] == ':')
         || path.Replace('\\', '/').Split('/').Any(s => s == "..");
-
-    private static void CheckSymlink(ChangedFile file, List<Reason> violations)
-    {
-        if (file.SymlinkTarget is not { } target)
-        {
-            return;
-        }
-
-        if (target.StartsWith('/') || target.StartsWith('\\') || (target.Length >= 2 && target[1] == ':') || target.StartsWith('~'))
-        {
-            violations.Add(new("symlink-escape", $"{file.Path} is a symlink to the absolute path {target}; links must stay inside the repository"));
-            return;
-        }
-
-        // Walk the target from the link's own directory; dropping below the root means it leaves the repository.
-        var depth = GlobMatcher.Normalize(file.Path).Count(c => c == '/');
-        foreach (var segment in target.Replace('\\', '/').Split('/'))
-        {
-            depth += segment switch
-            {
-                ".." => -1,
-                "" or "." => 0,
-                _ => 1,
-            };
-            if (depth < 0)
-            {
-                violations.Add(new("symlink-escape", $"{file.Path} is a symlink to {target}, which leaves the repository"));
-                return;
-            }
-        }
-    }
 }

@@ -9,11 +9,13 @@ public static class Classifier
     /// Sizes the change, classifies its lane (a change too large for lane A's size labels is at least lane B) and
     /// checks the guardrails of that lane. <see cref="Classification.Allowed"/> is false when a guardrail forbids it.
     /// </summary>
-    public static Classification Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config, string? gitAttributes)
+    /// <param name="treeLinks">Every symlink of the tree after the change (path → target), to resolve chains of links; null when unknown.</param>
+    public static Classification Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config, string? gitAttributes,
+        IReadOnlyDictionary<string, string>? treeLinks = null)
     {
         var size = SizingPolicy.Measure(files, config.Sizing, gitAttributes);
         var lane = WithSizeRule(LaneClassifier.Classify(labels, files, config), size.Size, config);
-        var guardrails = GuardrailPolicy.Check(files, lane.Lane, size, config);
+        var guardrails = GuardrailPolicy.Check(files, lane.Lane, size, config, treeLinks);
         IReadOnlyList<Reason> reasons = [.. lane.Reasons, .. size.Reasons, .. guardrails.Violations];
         return new Classification(lane.Lane, size.Size, guardrails.Allowed, reasons, lane, size, guardrails);
     }

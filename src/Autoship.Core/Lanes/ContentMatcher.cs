@@ -4,7 +4,12 @@ using Autoship.Core.Config;
 
 namespace Autoship.Core;
 
-/// <summary>Finds the files whose added lines match a content rule (only in the rule's paths when it lists any).</summary>
+/// <summary>
+/// Finds the files whose added text matches a content rule (only in the rule's paths when it lists any). A rule is
+/// tried on the file's added text as a whole (lines joined, <c>^</c>/<c>$</c> per line), both
+/// as written and with code glue removed (SQL comments, string concatenation), so a statement split over lines,
+/// wrapped in a string or cut into pieces is read as one statement.
+/// </summary>
 internal static class ContentMatcher
 {
     // A hostile diff must not be able to stall a tick with a pathological line.
@@ -24,7 +29,7 @@ internal static class ContentMatcher
                     continue;
                 }
 
-                if (file.AddedLines.Any(line => IsMatch(rule.Pattern, line)))
+                if (AddedText.Views(file.AddedLines).Any(text => IsMatch(rule.Pattern, text)))
                 {
                     yield return (rule, file);
                 }
@@ -56,7 +61,7 @@ internal static class ContentMatcher
     {
         try
         {
-            return new Regex(pattern, RegexOptions.CultureInvariant, Timeout);
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Multiline, Timeout);
         }
         catch (ArgumentException)
         {

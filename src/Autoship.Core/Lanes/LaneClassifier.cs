@@ -53,6 +53,30 @@ public static class LaneClassifier
         }
     }
 
+    // What validates the code and what no reader of a diff can judge by its lines are never lane A by themselves.
+    private static void ByRole(string path, AutoshipConfig config, LaneRaises raises)
+    {
+        // A never path is refused by the guardrails; its lane is still the truth: infrastructure, lane C.
+        if (GlobMatcher.FirstMatch(path, config.Never) is { } never)
+        {
+            raises.Add(Lane.Human, "never-path", $"never-glob {never}", path, "no agent may change it; only a person can");
+        }
+
+        var entrypoint = config.Validation.Entrypoint;
+        if (!string.IsNullOrWhiteSpace(entrypoint)
+            && string.Equals(GlobMatcher.Normalize(path), GlobMatcher.Normalize(entrypoint), StringComparison.OrdinalIgnoreCase))
+        {
+            raises.Add(Lane.Human, "validation-entrypoint", "the validation entrypoint", path,
+                "it decides whether main's validation passes; changing it unattended could make failing code look green");
+        }
+
+        if (GlobMatcher.MatchesAny(path, config.Sizing.Generated))
+        {
+            raises.Add(Lane.Staging, "generated-path", "a generated path", path,
+                "generated files are left out of the size label, so they are never lane A by themselves");
+        }
+    }
+
     private static void ByPaths(IReadOnlyList<ChangedFile> files, AutoshipConfig config, LaneRaises raises)
     {
         foreach (var file in files)
@@ -72,6 +96,7 @@ public static class LaneClassifier
                     raises.Add(rule.Lane, "path-rule", $"path rule {rule.Id}", path, rule.Reason);
                 }
 
+                ByRole(path, config, raises);
                 if (areas.Count == 0 && rules.Count == 0)
                 {
                     raises.Add(Lane.Staging, "unknown-path", "a path outside every area", path, "unknown paths are not known-safe");

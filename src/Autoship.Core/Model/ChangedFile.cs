@@ -21,5 +21,11 @@ public sealed record ChangedFile(
 {
     public IReadOnlyList<string> AddedLines { get; init; } = [];
 
+    /// <summary>
+    /// True when the reader of the diff could not read this text file's added lines (a path it could not match, a
+    /// patch the forge truncated): the guardrails refuse the change rather than judge content they never saw.
+    /// </summary>
+    public bool AddedTextUnread { get; init; }
+
     public int ChangedLines => Added + Deleted;
 }

@@ -27,5 +27,8 @@ public sealed record PullRequestSnapshot(
     /// <summary>The commit the PR was squashed into when <see cref="Merged"/>.</summary>
     public string? MergeCommitSha { get; init; }
 
+    /// <summary>Every symlink in the head's tree (path → target), so the gate resolves chains of links; empty when unknown.</summary>
+    public IReadOnlyDictionary<string, string> TreeLinks { get; init; } = new Dictionary<string, string>();
+
     public bool HasLabel(string label) => Labels.Contains(label, StringComparer.OrdinalIgnoreCase);
 }

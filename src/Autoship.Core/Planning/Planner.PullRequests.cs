@@ -106,7 +106,7 @@ public static partial class Planner
         var labels = pr.Labels.Concat(inherited).Where(l => !string.Equals(l, Labels.Safe, StringComparison.OrdinalIgnoreCase) || safeTrusted || pr.HasLabel(l))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var input = labels.Where(l => !l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)).Concat(inherited).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        classification = Classifier.Classify(input, pr.Files, config, gitAttributes);
+        classification = Classifier.Classify(input, pr.Files, config, gitAttributes, pr.TreeLinks);
         var desired = new List<string> { classification.Size.Label(), Labels.LanePrefix + classification.Lane.Name() };
         desired.AddRange(inherited.Where(l => !l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)));
         if (safeTrusted)

@@ -3,7 +3,7 @@ using System.Text;
 namespace Autoship.Core;
 
 /// <summary>Paths as git writes them in diff headers: optionally C-quoted, with <c>a/</c> and <c>b/</c> prefixes.</summary>
-internal static class DiffPaths
+public static class DiffPaths
 {
     public const string DevNull = "/dev/null";
 

@@ -4,7 +4,11 @@ using Autoship.Core;
 namespace Autoship.Forge.Git;
 
 /// <summary>A diff read from git: each file with its counts, kind, size, symlink target and added lines; the full patch.</summary>
-public sealed record GitDiff(IReadOnlyList<ChangedFile> Files, string Patch, IReadOnlyList<string> Gitlinks);
+public sealed record GitDiff(IReadOnlyList<ChangedFile> Files, string Patch, IReadOnlyList<string> Gitlinks)
+{
+    /// <summary>Every symlink in the tree after the change (path → target), for resolving chains of links.</summary>
+    public IReadOnlyDictionary<string, string> TreeLinks { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// Reads <c>git diff</c> (raw, numstat and the binary patch, NUL-separated so any path is safe) into
@@ -36,9 +40,14 @@ public static class GitDiffReader
             var symlink = !deleted && entry.NewMode == "120000"
                 ? await GitCli.RunAsync(directory, ["cat-file", "blob", entry.NewSha], env, null, cancellationToken)
                 : null;
+            var lines = added.GetValueOrDefault(entry.Path);
+
+            // Fail closed: a text file with added lines this reader could not find in the patch is not judged blind.
+            var unread = !binary && !deleted && symlink is null && entry.NewMode != "160000" && plus > 0 && (lines is null || lines.Count != plus);
             files.Add(new ChangedFile(entry.Path, plus, minus, KindOf(entry.Status), binary, size, symlink, entry.OldPath)
             {
-                AddedLines = added.GetValueOrDefault(entry.Path) ?? [],
+                AddedLines = lines ?? [],
+                AddedTextUnread = unread,
             });
             if (entry.NewMode == "160000")
             {
@@ -46,7 +55,7 @@ public static class GitDiffReader
             }
         }
 
-        return new GitDiff(files, patch, gitlinks);
+        return new GitDiff(files, patch, gitlinks) { TreeLinks = await GitTreeLinks.ReadAsync(directory, range, env, config, cancellationToken) };
     }
 
     private static ChangeKind KindOf(char status) => status switch
@@ -132,8 +141,9 @@ public static class GitDiffReader
             }
             else if (header && line.StartsWith("+++ ", StringComparison.Ordinal))
             {
-                var path = line[4..].TrimEnd('\t');
-                current = path.StartsWith("b/", StringComparison.Ordinal) ? (added[path[2..]] = []) : null;
+                // The new path, C-quoted by git when it holds quotes, backslashes or control characters.
+                var path = DiffPaths.FromMarker(line[4..]);
+                current = path is null ? null : (added[path] = []);
             }
             else if (!header && current is not null && line.StartsWith('+'))
             {

@@ -12,7 +12,7 @@ namespace Autoship.Forge.Local;
 /// </summary>
 internal static class LocalCommitPairs
 {
-    public sealed record Facts(IReadOnlyList<ChangedFile> Files, int Behind, bool Mergeable);
+    public sealed record Facts(IReadOnlyList<ChangedFile> Files, IReadOnlyDictionary<string, string> TreeLinks, int Behind, bool Mergeable);
 
     private const int Capacity = 2048;
 
@@ -29,15 +29,17 @@ internal static class LocalCommitPairs
         }
 
         IReadOnlyList<ChangedFile> files = [];
+        IReadOnlyDictionary<string, string> links = new Dictionary<string, string>();
         var mergeBase = await git.TryGitAsync(["merge-base", baseSha, head], cancellationToken);
         if (mergeBase.Ok)
         {
-            files = await LocalDiff.ChangedFilesAsync(git.BareRepository, mergeBase.Stdout.Trim(), head, cancellationToken);
+            var diff = await LocalDiff.ReadAsync(git.BareRepository, mergeBase.Stdout.Trim(), head, cancellationToken);
+            (files, links) = (diff.Files, diff.TreeLinks);
         }
 
         var behind = int.Parse(await git.GitAsync(["rev-list", "--count", $"{head}..{baseSha}"], cancellationToken), CultureInfo.InvariantCulture);
         var mergeable = (await git.TryGitAsync(["merge-tree", "--write-tree", "--no-messages", baseSha, head], cancellationToken)).Ok;
-        var facts = new Facts(files, behind, mergeable);
+        var facts = new Facts(files, links, behind, mergeable);
         if (Cache.Count >= Capacity)
         {
             Cache.Clear();

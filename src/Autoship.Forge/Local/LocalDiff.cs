@@ -7,5 +7,9 @@ namespace Autoship.Forge.Local;
 internal static class LocalDiff
 {
     public static async Task<IReadOnlyList<ChangedFile>> ChangedFilesAsync(string repository, string from, string to, CancellationToken cancellationToken) =>
-        (await GitDiffReader.ReadAsync(repository, [from, to], renames: true, env: null, config: [], cancellationToken)).Files;
+        (await ReadAsync(repository, from, to, cancellationToken)).Files;
+
+    /// <summary>The whole diff, with the symlinks of the head tree so that chains of links resolve as on the branch.</summary>
+    public static Task<GitDiff> ReadAsync(string repository, string from, string to, CancellationToken cancellationToken) =>
+        GitDiffReader.ReadAsync(repository, [from, to], renames: true, env: null, config: [], cancellationToken);
 }

@@ -48,12 +48,13 @@ internal static class LocalPullSnapshots
             shas);
 
         IReadOnlyList<ChangedFile> files = [];
+        IReadOnlyDictionary<string, string> links = new Dictionary<string, string>();
         int? behind = null;
         bool? mergeable = null;
         if (head.Length > 0 && baseSha is not null)
         {
             var facts = await LocalCommitPairs.GetAsync(git, baseSha, head, cancellationToken);
-            (files, behind) = (facts.Files, facts.Behind);
+            (files, links, behind) = (facts.Files, facts.TreeLinks, facts.Behind);
             mergeable = pull.State == "merged" || facts.Mergeable;
         }
 
@@ -76,6 +77,7 @@ internal static class LocalPullSnapshots
         {
             BehindBy = behind,
             Mergeable = mergeable,
+            TreeLinks = links,
             MergeCommitSha = pull.MergeSha,
         };
     }

@@ -81,7 +81,7 @@ public sealed class DefaultConfigTests
         safe.RequiredLabels.ShouldBe(["autonomy:safe"]);
         safe.RequiredAnyLabels.ShouldBe(["size:xs", "size:s"]);
         safe.AutoMerge.ShouldBeTrue();
-        safe.Guardrails.ShouldBe(new global::Autoship.Core.Config.Guardrails(10, 200, 1_048_576));
+        safe.Guardrails.ShouldBe(new global::Autoship.Core.Config.Guardrails(10, 200, 1_048_576) { MaxPassBytes = 524_288 });
     }
 
     [Fact]

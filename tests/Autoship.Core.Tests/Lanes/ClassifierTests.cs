@@ -28,15 +28,16 @@ public sealed class ClassifierTests
     }
 
     [Fact]
-    public void Classify_GeneratedLinesDoNotCount_TowardTheSizeRule()
+    public void Classify_GeneratedLines_ShapeTheSizeLabelOnlyAndCountInGuardrails()
     {
         ChangedFile[] files = [new("sdk/generated/client.ts", 4000, 3000), new("sdk/client.ts", 5, 1)];
 
         var result = Classifier.Classify(["area:cli-sdk"], files, Config, null);
 
         result.Size.ShouldBe(SizeClass.XS);
-        result.Lane.ShouldBe(Lane.Safe);
-        result.Allowed.ShouldBeTrue();
+        result.Lane.ShouldBe(Lane.Staging);
+        result.Allowed.ShouldBeFalse();
+        result.Guardrails.Violations.ShouldContain(v => v.Code == "too-many-lines");
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace Autoship.Core;
+
+/// <summary>The added text of one file as content rules read it: joined, and again with the glue code puts between the words of one statement taken out.</summary>
+internal static partial class AddedText
+{
+    // A hostile diff must not be able to stall a tick with a pathological text.
+    private const int MatchTimeoutMilliseconds = 250;
+
+    public static IEnumerable<string> Views(IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0)
+        {
+            yield break;
+        }
+
+        var joined = string.Join('\n', lines);
+        yield return joined;
+        var unglued = Unglue(joined);
+        if (unglued != joined)
+        {
+            yield return unglued;
+        }
+    }
+
+    /// <summary>
+    /// Replaces SQL comments with a space and removes string concatenation (<c>"DELETE " + "FROM x"</c>,
+    /// <c>'a' 'b'</c>, <c>"a" . "b"</c>, <c>`a` + `b`</c>), joining the pieces of one statement.
+    /// </summary>
+    public static string Unglue(string text)
+    {
+        try
+        {
+            var spaced = BlockComment().Replace(text, " ");
+            spaced = LineComment().Replace(spaced, " ");
+            return Concatenation().Replace(spaced, string.Empty);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return text;
+        }
+    }
+
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline | RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
+    private static partial Regex BlockComment();
+
+    [GeneratedRegex(@"--[^\n'""]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
+    private static partial Regex LineComment();
+
+    [GeneratedRegex(@"([""'`])\s*(?:\+|\.|\|\||&)?\s*(?:\\\s*)?[fFrRbBuU]?\1", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
+    private static partial Regex Concatenation();
+}
