@@ -43,7 +43,7 @@ public sealed class CodexPreset : IAgentPreset
 
         argv.AddRange(c.Runner.Args);
         argv.Add("-");
-        return new PresetCommand(argv, c.PromptText, new Dictionary<string, string> { ["CODEX_HOME"] = Path.Combine(c.Env.GetValueOrDefault("HOME") ?? "/tmp", ".codex") });
+        return new PresetCommand(argv, c.PromptText);
     }
 
     public PresetOutput Parse(string stdout)

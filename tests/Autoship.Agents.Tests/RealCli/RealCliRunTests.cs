@@ -45,8 +45,8 @@ public sealed class RealCliRunTests
     {
         foreach (var (text, verdict, closed) in new[]
         {
-            ("""{"verdict":"approve","findings":[]}""", ReviewVerdict.Approve, false),
-            ("""{"verdict":"request_changes","findings":[{"rubric":"scope","severity":"error","message":"too wide","path":"docs/guide.md"}]}""", ReviewVerdict.RequestChanges, false),
+            ("Looks right.\n```json\n{\"verdict\":\"approve\",\"findings\":[]}\n```", ReviewVerdict.Approve, false),
+            ("```json\n{\"verdict\":\"request_changes\",\"findings\":[{\"rubric\":\"scope\",\"severity\":\"error\",\"message\":\"too wide\",\"path\":\"docs/guide.md\"}]}\n```", ReviewVerdict.RequestChanges, false),
             ("I think it is fine, probably.", ReviewVerdict.RequestChanges, true),
         })
         {
