@@ -126,6 +126,10 @@ internal static class DefaultConfigText
               paths: ["scripts/deploy*"]
               lane: human
               reason: "deployment scripts reach production (what not to automate: direct production infra changes)"
+            - id: agent-settings
+              paths: [".claude/**", ".codex/**", ".gemini/**", ".qwen/**", ".opencode/**", ".aider*", ".mcp.json", "opencode.json", "opencode.jsonc", ".github/agents/**", "AGENTS.md", "CLAUDE.md", "GEMINI.md", "QWEN.md"]
+              lane: human
+              reason: "agent settings and instructions: hooks, MCP servers and prompts that later agent runs would load"
           # Regular expressions over added lines. `forbid` refuses the change outright;
           # `raise` puts it at least in `lane`.
           content:
