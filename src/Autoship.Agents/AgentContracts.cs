@@ -48,4 +48,8 @@ public sealed record RunRecord(
     string? DiffDigest,
     string? ValidationCommand,
     int? ValidationExitCode,
-    string? LogPath);
+    string? LogPath)
+{
+    /// <summary>Tokens, cost and turns the CLI reported (null: it reports none, or the run never started it).</summary>
+    public RunUsage? Usage { get; init; }
+}

@@ -97,9 +97,9 @@ public sealed partial class AgentRunner
         }
         else
         {
-            var argv = preset.Author(new PresetContext(agent.Runner, dirs.PromptFile, prompt, worktree.Path));
-            recorder.CommandLine = Recorded(argv, prompt, dirs.PromptFile);
-            var (outcome, refusal, command) = await ExecuteAsync(agent, argv, worktree, writable: true, guard, env, redactor, dirs, null, cancellationToken);
+            var cmd = preset.Author(new PresetContext(agent.Runner, dirs.PromptFile, prompt, worktree.Path) { Env = env });
+            recorder.CommandLine = Recorded(cmd.Argv, prompt, dirs.PromptFile);
+            var (outcome, refusal, command) = await ExecuteAsync(agent, cmd, worktree, writable: true, guard, env, redactor, dirs, null, cancellationToken);
             recorder.CommandLine = Recorded(command, prompt, dirs.PromptFile);
             if (refusal is not null)
             {
@@ -107,6 +107,7 @@ public sealed partial class AgentRunner
             }
 
             recorder.ExitCode = outcome!.ExitCode;
+            recorder.Usage = preset.Parse(outcome.Stdout).Usage;
             var stop = outcome.End switch
             {
                 ProcessEnd.Cancelled => (AttemptOutcome.Cancelled, "run.cancelled"),
@@ -153,7 +154,7 @@ public sealed partial class AgentRunner
         {
             recorder.ValidationCommand = order.ValidationCommand;
             var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
-            var (validation, refusal, _) = await ExecuteAsync(agent, ["sh", "-c", order.ValidationCommand], worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
+            var (validation, refusal, _) = await ExecuteAsync(agent, new PresetCommand(["sh", "-c", order.ValidationCommand]), worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
             guard.CheckAndRestore();
             if (refusal is not null)
             {

@@ -59,9 +59,9 @@ public sealed partial class AgentRunner
                 var guard = await GitMetadataGuard.SnapshotAsync(worktree.Path, cancellationToken);
                 var prompt = PromptBuilder.Reviewer(order, request.Author.Name, diff.Patch);
                 await File.WriteAllTextAsync(dirs.PromptFile, prompt, cancellationToken);
-                var argv = preset.Reviewer(new PresetContext(reviewer.Runner, dirs.PromptFile, prompt, worktree.Path));
-                recorder.CommandLine = Recorded(argv, prompt, dirs.PromptFile);
-                var (outcome, refusal, command) = await ExecuteAsync(reviewer, argv, worktree, writable: false, guard, env, redactor, dirs, null, cancellationToken);
+                var cmd = preset.Reviewer(new PresetContext(reviewer.Runner, dirs.PromptFile, prompt, worktree.Path) { Env = env });
+                recorder.CommandLine = Recorded(cmd.Argv, prompt, dirs.PromptFile);
+                var (outcome, refusal, command) = await ExecuteAsync(reviewer, cmd, worktree, writable: false, guard, env, redactor, dirs, null, cancellationToken);
                 recorder.CommandLine = Recorded(command, prompt, dirs.PromptFile);
                 guard.CheckAndRestore();
                 if (refusal is not null)
@@ -75,7 +75,9 @@ public sealed partial class AgentRunner
                     return Closed($"{reviewer.Name} {outcome.Detail}");
                 }
 
-                var (parsed, error) = ReviewParser.Parse(outcome.Stdout);
+                var output = preset.Parse(outcome.Stdout);
+                recorder.Usage = output.Usage;
+                var (parsed, error) = ReviewParser.Parse(output.FinalText);
                 if (parsed is null)
                 {
                     return Closed(error!);

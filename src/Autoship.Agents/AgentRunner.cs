@@ -65,9 +65,21 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
 
     /// <summary>Runs one command of an agent (or its validation) under the agent's limits and sandbox.</summary>
     private async Task<(ProcessOutcome? Outcome, Reason? Refused, IReadOnlyList<string> Command)> ExecuteAsync(
-        AgentDefinition agent, IReadOnlyList<string> argv, Worktree worktree, bool writable, GitMetadataGuard guard,
+        AgentDefinition agent, PresetCommand preset, Worktree worktree, bool writable, GitMetadataGuard guard,
         IReadOnlyDictionary<string, string> env, SecretRedactor redactor, RunDirs dirs, TimeSpan? inactivity, CancellationToken cancellationToken)
     {
+        var argv = preset.Argv;
+        if (preset.Env is { Count: > 0 } extra)
+        {
+            var merged = new Dictionary<string, string>(env, StringComparer.Ordinal);
+            foreach (var (k, v) in extra)
+            {
+                merged[k] = v;
+            }
+
+            env = merged;
+        }
+
         var command = argv;
         if (agent.Sandbox == SandboxKind.Bwrap)
         {
@@ -82,7 +94,7 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
 
         var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
         var quiet = inactivity ?? (agent.Inactivity > TimeSpan.Zero ? agent.Inactivity : options.DefaultInactivity);
-        var spec = new ProcessSpec(command, worktree.Path, env, timeout, quiet, options.OutputLimitBytes, dirs.LogFile, redactor);
+        var spec = new ProcessSpec(command, worktree.Path, env, timeout, quiet, options.OutputLimitBytes, dirs.LogFile, redactor) { Stdin = preset.Stdin };
         return (await AgentProcess.RunAsync(spec, options.Time, cancellationToken), null, command);
     }
 

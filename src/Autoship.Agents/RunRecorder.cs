@@ -19,7 +19,9 @@ internal sealed class RunRecorder(string id, string agent, AgentRole role, WorkO
 
     public string? LogPath { get; set; }
 
+    public RunUsage? Usage { get; set; }
+
     public RunRecord Finish(DateTimeOffset endedAt, string exitReason) => new(
         Id, agent, role, order.Issue, order.Attempt, order.Id, CommandLine, startedAt, endedAt, exitReason, ExitCode,
-        Diff?.Stat ?? string.Empty, Diff?.Digest, ValidationCommand, ValidationExitCode, LogPath);
+        Diff?.Stat ?? string.Empty, Diff?.Digest, ValidationCommand, ValidationExitCode, LogPath) { Usage = Usage };
 }

@@ -9,9 +9,13 @@ public sealed class CommandPreset : IAgentPreset
 {
     public string Name => "command";
 
-    public IReadOnlyList<string> Author(PresetContext c) => Build(c);
+    public IReadOnlyList<string> Credentials { get; } = [];
 
-    public IReadOnlyList<string> Reviewer(PresetContext c) => Build(c);
+    public string Executable(Autoship.Core.Config.RunnerSettings runner) => runner.Command.Count > 0 ? runner.Command[0] : string.Empty;
+
+    public PresetCommand Author(PresetContext c) => new(Build(c));
+
+    public PresetCommand Reviewer(PresetContext c) => new(Build(c));
 
     private static List<string> Build(PresetContext c)
     {

@@ -1,24 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Autoship.Core.Config;
+
 namespace Autoship.Agents;
 
 /// <summary>
-/// OpenCode, non-interactive. Flags, from https://opencode.ai/docs/cli/ (<c>run</c> command):
-/// <c>opencode run MESSAGE</c> runs one prompt without the TUI; <c>-m/--model provider/model</c> picks the model;
-/// <c>--agent plan</c> selects OpenCode's built-in read-only planning agent for reviewers.
+/// OpenCode (<c>opencode run --help</c> of 1.18.33, https://opencode.ai/docs/cli/): <c>opencode run</c> takes the
+/// message from stdin; <c>--format json</c> prints JSON events (text parts, <c>step_finish</c> with tokens and
+/// cost); <c>--agent plan</c> is the read-only agent for reviewers. Isolation (environment):
+/// OPENCODE_DISABLE_PROJECT_CONFIG (no <c>opencode.json</c>/<c>.opencode/</c> from the repository, so no MCP
+/// servers, plugins or commands from it), OPENCODE_PURE and OPENCODE_DISABLE_DEFAULT_PLUGINS (no plugins),
+/// OPENCODE_DISABLE_CLAUDE_CODE (no <c>.claude/</c> skills), OPENCODE_DISABLE_MODELS_FETCH/AUTOUPDATE/SHARE (no
+/// traffic but the model's). The configuration is OPENCODE_CONFIG_CONTENT: when OPENAI_BASE_URL is set, a provider
+/// <c>autoship</c> (OpenAI-compatible, key from OPENAI_API_KEY) serving the agent's model.
 /// </summary>
 public sealed class OpenCodePreset : IAgentPreset
 {
     public string Name => "opencode";
 
-    public IReadOnlyList<string> Author(PresetContext c) => Build(c, reviewer: false);
+    public IReadOnlyList<string> Credentials { get; } = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_API_KEY"];
 
-    public IReadOnlyList<string> Reviewer(PresetContext c) => Build(c, reviewer: true);
+    public string Executable(RunnerSettings runner) => "opencode";
 
-    private static List<string> Build(PresetContext c, bool reviewer)
+    public PresetCommand Author(PresetContext c) => Build(c, reviewer: false);
+
+    public PresetCommand Reviewer(PresetContext c) => Build(c, reviewer: true);
+
+    private static PresetCommand Build(PresetContext c, bool reviewer)
     {
-        List<string> argv = ["opencode", "run"];
-        if (!string.IsNullOrWhiteSpace(c.Runner.Model))
+        List<string> argv = ["opencode", "run", "--format", "json", "--pure"];
+        var model = c.Runner.Model;
+        var config = new JsonObject
         {
-            argv.AddRange(["--model", c.Runner.Model]);
+            ["$schema"] = "https://opencode.ai/config.json", ["autoupdate"] = false, ["share"] = "disabled",
+            ["permission"] = new JsonObject { ["edit"] = reviewer ? "deny" : "allow", ["bash"] = reviewer ? "deny" : "allow", ["webfetch"] = "deny" },
+        };
+        if (c.Env.GetValueOrDefault("OPENAI_BASE_URL") is { Length: > 0 } baseUrl)
+        {
+            var id = string.IsNullOrWhiteSpace(model) ? "default" : model.Split('/')[^1];
+            config["provider"] = new JsonObject
+            {
+                ["autoship"] = new JsonObject
+                {
+                    ["npm"] = "@ai-sdk/openai-compatible", ["name"] = "autoship",
+                    ["options"] = new JsonObject { ["baseURL"] = baseUrl, ["apiKey"] = "{env:OPENAI_API_KEY}" },
+                    ["models"] = new JsonObject { [id] = new JsonObject { ["name"] = id } },
+                },
+            };
+            model = "autoship/" + id;
+        }
+
+        if (!string.IsNullOrWhiteSpace(model))
+        {
+            argv.AddRange(["--model", model]);
         }
 
         if (reviewer)
@@ -27,7 +61,55 @@ public sealed class OpenCodePreset : IAgentPreset
         }
 
         argv.AddRange(c.Runner.Args);
-        argv.Add(c.PromptText);
-        return argv;
+        return new PresetCommand(argv, c.PromptText, new Dictionary<string, string>
+        {
+            ["OPENCODE_CONFIG_CONTENT"] = config.ToJsonString(),
+            ["OPENCODE_DISABLE_PROJECT_CONFIG"] = "1",
+            ["OPENCODE_PURE"] = "1",
+            ["OPENCODE_DISABLE_DEFAULT_PLUGINS"] = "1",
+            ["OPENCODE_DISABLE_CLAUDE_CODE"] = "1",
+            ["OPENCODE_DISABLE_EXTERNAL_SKILLS"] = "1",
+            ["OPENCODE_DISABLE_MODELS_FETCH"] = "1",
+            ["OPENCODE_DISABLE_AUTOUPDATE"] = "1",
+            ["OPENCODE_DISABLE_SHARE"] = "1",
+        });
+    }
+
+    public PresetOutput Parse(string stdout)
+    {
+        var events = JsonOutput.Objects(stdout).ToList();
+        var text = new List<string>();
+        long input = 0, output = 0;
+        decimal cost = 0;
+        var turns = 0;
+        foreach (var e in events)
+        {
+            if (!e.TryGetProperty("part", out var part))
+            {
+                continue;
+            }
+
+            var type = part.TryGetProperty("type", out var t) ? t.GetString() : null;
+            if (type == "text" && part.TryGetProperty("text", out var tx) && tx.ValueKind == JsonValueKind.String)
+            {
+                text.Add(tx.GetString()!);
+            }
+            else if (type == "step-finish")
+            {
+                turns++;
+                if (part.TryGetProperty("tokens", out var tok))
+                {
+                    input += JsonOutput.Long(tok, "input") ?? 0;
+                    output += JsonOutput.Long(tok, "output") ?? 0;
+                }
+
+                if (part.TryGetProperty("cost", out var c) && c.ValueKind == JsonValueKind.Number)
+                {
+                    cost += c.GetDecimal();
+                }
+            }
+        }
+
+        return events.Count == 0 ? new PresetOutput(stdout, null) : new PresetOutput(text.Count > 0 ? text[^1] : stdout, new RunUsage(input, output, cost, turns));
     }
 }

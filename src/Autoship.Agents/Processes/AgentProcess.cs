@@ -59,7 +59,7 @@ public static class AgentProcess
 
         using (process)
         {
-            process.StandardInput.Close();
+            _ = FeedStdinAsync(process, spec.Stdin);
             var sink = new OutputSink(spec.OutputLimitBytes, time);
             var pumps = new[] { sink.PumpAsync(process.StandardOutput.BaseStream, isStdout: true), sink.PumpAsync(process.StandardError.BaseStream, isStdout: false) };
             var exited = process.WaitForExitAsync(CancellationToken.None);
@@ -157,6 +157,23 @@ public static class AgentProcess
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or TimeoutException or InvalidOperationException)
         {
             // No group (setsid missing) or already gone: Kill(entireProcessTree) below still runs.
+        }
+    }
+
+    private static async Task FeedStdinAsync(Process process, string? stdin)
+    {
+        try
+        {
+            if (stdin is not null)
+            {
+                await process.StandardInput.WriteAsync(stdin);
+            }
+
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The agent exited or closed its stdin early; its exit is what the supervisor reports.
         }
     }
 

@@ -9,4 +9,8 @@ public sealed record ProcessSpec(
     TimeSpan Inactivity,
     long OutputLimitBytes,
     string? LogPath,
-    SecretRedactor Redactor);
+    SecretRedactor Redactor)
+{
+    /// <summary>Text written to the process's stdin before it is closed (prompts too large for argv); null closes it at once.</summary>
+    public string? Stdin { get; init; }
+}

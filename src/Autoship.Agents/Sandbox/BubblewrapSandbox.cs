@@ -45,6 +45,33 @@ public static class BubblewrapSandbox
             : (false, $"bubblewrap is installed but cannot create a sandbox here: {stderr.Trim()}");
     }
 
+    /// <summary>
+    /// Directories outside the system ones that <paramref name="executable"/> needs: where it is linked from and where
+    /// it really lives (the enclosing <c>node_modules</c> for npm packages, else the file's directory).
+    /// </summary>
+    public static IReadOnlyList<string> InstallDirs(string executable, string? path)
+    {
+        var resolved = ExecutableResolver.Resolve(executable, path);
+        if (resolved is null)
+        {
+            return [];
+        }
+
+        var dirs = new List<string> { Path.GetDirectoryName(resolved)! };
+        var real = new FileInfo(resolved).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? resolved;
+        var dir = Path.GetDirectoryName(real)!;
+        var modules = dir;
+        while (modules.Length > 1 && Path.GetFileName(modules) != "node_modules")
+        {
+            modules = Path.GetDirectoryName(modules)!;
+        }
+
+        dirs.Add(modules.Length > 1 ? modules : dir);
+        return dirs.Distinct(StringComparer.Ordinal)
+            .Where(d => !SystemDirs.Concat(MaybeLinks).Any(s => d == s || d.StartsWith(s + "/", StringComparison.Ordinal)))
+            .ToList();
+    }
+
     /// <param name="gitCommonDir">The repository's shared git directory (read-only inside).</param>
     /// <param name="gitAdminDir">This worktree's own admin directory under <paramref name="gitCommonDir"/> (read-write).</param>
     /// <param name="runDirectory">The run's directory holding the prompt file (read-only).</param>
@@ -85,6 +112,13 @@ public static class BubblewrapSandbox
             {
                 a.AddRange(["--ro-bind", dir, dir]);
             }
+        }
+
+        // The agent's own install: an npm bin is a symlink into its package (and a native binary may live next to
+        // it), so mount the real location (its node_modules tree) read-only, and the link's directory too.
+        foreach (var dir in InstallDirs(argv[0], env.GetValueOrDefault("PATH")))
+        {
+            a.AddRange(["--ro-bind", dir, dir]);
         }
 
         if (gitCommonDir is not null)

@@ -146,6 +146,10 @@ internal static class DefaultConfigText
                       "tests/**/__init__.py", "test/**/__init__.py", "**/tests/__init__.py", "Makefile", "justfile", "Taskfile.yml", "scripts/test*", "scripts/ci*"]
               lane: human
               reason: "what validates the code (test runner configuration, scripts and build settings) must not be changed unattended"
+            - id: agent-settings
+              paths: [".claude/**", ".codex/**", ".gemini/**", ".qwen/**", ".opencode/**", ".aider*", ".mcp.json", "opencode.json", "opencode.jsonc", ".github/agents/**", "AGENTS.md", "CLAUDE.md", "GEMINI.md", "QWEN.md"]
+              lane: human
+              reason: "agent settings and instructions: hooks, MCP servers and prompts that later agent runs would load"
           # Regular expressions over added text: each rule is tried on every added line and on each file's
           # added text as a whole (a statement over several lines, in a string, cut into concatenated pieces
           # or with SQL comments inside reads as one statement; ^ and $ anchor lines). `forbid` refuses the

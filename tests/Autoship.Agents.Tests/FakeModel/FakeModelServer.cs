@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Autoship.Agents.Tests.FakeModel;
+
+/// <summary>
+/// A loopback model endpoint that real agent CLIs talk to: Anthropic Messages (<c>/v1/messages</c>), OpenAI Responses
+/// (<c>/responses</c>) and Chat Completions (<c>/chat/completions</c>), Gemini (<c>:generateContent</c>,
+/// <c>:streamGenerateContent</c>), streaming (SSE) or not. It follows a <see cref="FakeScript"/>: as author it calls
+/// the CLI's own write or shell tool once, then ends; as reviewer it answers the verdict text. Every request is
+/// recorded so tests assert on the prompt the model received.
+/// </summary>
+public sealed class FakeModelServer : IAsyncDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly Task loop;
+
+    public FakeModelServer(FakeScript script)
+    {
+        Script = script;
+        Port = FreePort();
+        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        listener.Start();
+        loop = Task.Run(LoopAsync);
+    }
+
+    public FakeScript Script { get; }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public ConcurrentQueue<FakeRequest> Requests { get; } = new();
+
+    /// <summary>Every request body, joined: what the model was told.</summary>
+    public string AllBodies => string.Join("\n", Requests.Select(r => r.Body));
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private async Task LoopAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        try
+        {
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var path = context.Request.Url?.AbsolutePath ?? "/";
+            Requests.Enqueue(new FakeRequest(context.Request.HttpMethod, path, body, context.Request.Headers.ToString() ?? string.Empty));
+            var json = string.IsNullOrWhiteSpace(body) ? new JsonObject() : JsonNode.Parse(body) as JsonObject ?? new JsonObject();
+            var reply = Protocols.Reply(path, json, Script);
+            context.Response.StatusCode = reply.Status;
+            context.Response.ContentType = reply.Sse ? "text/event-stream" : "application/json";
+            var bytes = Encoding.UTF8.GetBytes(reply.Body);
+            context.Response.ContentLength64 = bytes.Length;
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException or IOException or System.Text.Json.JsonException)
+        {
+            try
+            {
+                context.Response.StatusCode = 500;
+                context.Response.Close();
+            }
+            catch (HttpListenerException)
+            {
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        listener.Stop();
+        listener.Close();
+        await loop;
+    }
+}
+
+/// <summary>One request the fake model received.</summary>
+public sealed record FakeRequest(string Method, string Path, string Body, string Headers);
+
+/// <summary>
+/// What the fake model does. Author: write <see cref="FilePath"/> with <see cref="FileContent"/> through the CLI's
+/// own tool (or run <see cref="Shell"/> when set), then finish. Reviewer: answer <see cref="Verdict"/>.
+/// </summary>
+public sealed record FakeScript(string? FilePath = null, string FileContent = "", string? Shell = null, string? Verdict = null)
+{
+    public static FakeScript Write(string path, string content) => new(path, content);
+
+    public static FakeScript Run(string shell) => new(Shell: shell);
+
+    public static FakeScript Review(string verdict) => new(Verdict: verdict);
+}

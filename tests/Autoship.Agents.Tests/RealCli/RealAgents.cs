@@ -1,0 +1,54 @@
+using Autoship.Core.Config;
+
+namespace Autoship.Agents.Tests.RealCli;
+
+/// <summary>
+/// The real agent CLIs that <c>scripts/test-agents.sh</c> installs (pinned) into tests/.agents, and how each is pointed
+/// at the loopback fake model: which variables it reads and which model name it is given.
+/// </summary>
+public static class RealAgents
+{
+    public static readonly string Bin = Path.Combine(RepoRoot(), "tests", ".agents", "node_modules", ".bin");
+
+    public static TheoryData<string> Presets => new() { "claude", "codex", "opencode" };
+
+    /// <summary>The bin directory, or a skip naming the install step when the CLI is not installed.</summary>
+    public static void RequireInstalled(string preset)
+    {
+        if (!File.Exists(Path.Combine(Bin, preset)))
+        {
+            Assert.Skip($"{preset} is not installed in {Bin}: run scripts/test-agents.sh (npm must reach registry.npmjs.org)");
+        }
+    }
+
+    /// <summary>The variables (values) the harness holds for <paramref name="preset"/> against the fake at <paramref name="baseUrl"/>.</summary>
+    public static Dictionary<string, string> Credentials(string preset, string baseUrl) => preset switch
+    {
+        "claude" => new() { ["ANTHROPIC_BASE_URL"] = baseUrl, ["ANTHROPIC_API_KEY"] = "sk-ant-fake-0123456789" },
+        "codex" => new() { ["OPENAI_BASE_URL"] = baseUrl + "/v1", ["CODEX_API_KEY"] = "sk-fake-codex-0123456789" },
+        "opencode" => new() { ["OPENAI_BASE_URL"] = baseUrl + "/v1", ["OPENAI_API_KEY"] = "sk-fake-opencode-0123456789" },
+        "gemini" or "qwen" => new() { ["GOOGLE_GEMINI_BASE_URL"] = baseUrl, ["GEMINI_API_KEY"] = "fake-gemini-0123456789" },
+        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "no fake-model setup for this preset"),
+    };
+
+    public static string? Model(string preset) => preset switch
+    {
+        "claude" => null,
+        _ => "fake-model",
+    };
+
+    public static AgentDefinition Agent(string name, string preset, IReadOnlyDictionary<string, string> credentials, SandboxKind sandbox) =>
+        Fixtures.Agent(name, preset: preset, model: Model(preset), env: [.. credentials.Keys], sandbox: sandbox, network: true,
+            timeout: TimeSpan.FromMinutes(3), inactivity: TimeSpan.FromMinutes(2));
+
+    private static string RepoRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "Autoship.sln")))
+        {
+            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("Autoship.sln not found above the test binaries");
+        }
+
+        return dir;
+    }
+}
