@@ -42,6 +42,8 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         var rounds = 0;
         var outcome = "done";
         var requestsBefore = forge.Usage.Requests;
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = dryRun ? Task.CompletedTask : HeartbeatAsync(repository, heartbeatStop.Token);
         try
         {
             if (!dryRun && runner is IWorkspaceJanitor janitor && Directory.Exists(Cache.Path))
@@ -100,6 +102,8 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         }
         finally
         {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
             if (!dryRun)
             {
                 var usage = forge.Usage;
