@@ -7,10 +7,12 @@ public sealed partial class SqlStateStore
 {
     private bool recreating;
 
+    private bool migrated;
+
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         // The file was deleted under a running process: start a fresh one rather than fail on missing tables.
-        if (Dialect is SqliteDialect sqlite && !recreating && !File.Exists(sqlite.Path))
+        if (Dialect is SqliteDialect sqlite && migrated && !recreating && !File.Exists(sqlite.Path))
         {
             recreating = true;
             try

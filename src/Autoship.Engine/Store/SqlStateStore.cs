@@ -40,6 +40,7 @@ public sealed partial class SqlStateStore(SqlDialect dialect) : IStateStore
             if (current >= Dialect.Migrations.Count)
             {
                 await tx.CommitAsync(cancellationToken);
+                migrated = true;
                 return;
             }
 

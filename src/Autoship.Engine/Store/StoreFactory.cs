@@ -18,18 +18,24 @@ public static class StoreFactory
         }
         else
         {
-            var full = Path.GetFullPath(location);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            dialect = new SqliteDialect(full);
+            return await OpenSqliteAsync(location, null, cancellationToken);
         }
 
         var store = new SqlStateStore(dialect);
-        if (dialect is not SqliteDialect sqlite)
-        {
-            await store.MigrateAsync(cancellationToken);
-            return store;
-        }
+        await store.MigrateAsync(cancellationToken);
+        return store;
+    }
 
+    /// <summary>
+    /// Opens a SQLite store file: a corrupt file is quarantined and replaced (with <see cref="SqlStateStore.Notice"/>);
+    /// a read-only or locked one is a <see cref="StoreUnavailableException"/> after <paramref name="busyTimeout"/> (30 s).
+    /// </summary>
+    public static async Task<SqlStateStore> OpenSqliteAsync(string location, TimeSpan? busyTimeout, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(location);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var sqlite = new SqliteDialect(full, busyTimeout);
+        var store = new SqlStateStore(sqlite);
         try
         {
             await store.MigrateAsync(cancellationToken);
