@@ -18,7 +18,6 @@ public sealed class SupervisionTests
 
         result.Outcome.ShouldBe(AttemptOutcome.TimedOut);
         result.Reasons.Single().Message.ShouldContain("inactivity");
-        (result.Run.EndedAt - result.Run.StartedAt).ShouldBeLessThan(TimeSpan.FromSeconds(30));
         Harness.IsDead(int.Parse(h.Recorded("child").Trim(), CultureInfo.InvariantCulture)).ShouldBeTrue();
         Harness.IsDead(int.Parse(h.Recorded("orphan").Trim(), CultureInfo.InvariantCulture)).ShouldBeTrue();
     }

@@ -73,11 +73,12 @@ public sealed class DemoCommandTests(DemoRun demo)
     }
 
     [Fact]
-    public void Demo_Json_HasEveryItemAndReportsItsDuration()
+    public void Demo_Json_HasEveryItemAndItsDuration()
     {
         demo.Result.ExitCode.ShouldBe(0, demo.Result.ToString());
         demo.Json.GetProperty("items").GetArrayLength().ShouldBe(11);
-        demo.Json.GetProperty("seconds").GetDouble().ShouldBeGreaterThanOrEqualTo(0); // no wall-clock bound: the machine may be loaded
+        // Speed belongs in benchmarks: the report carries its duration, the test asserts no wall-clock bound.
+        demo.Json.GetProperty("seconds").ValueKind.ShouldBe(JsonValueKind.Number);
     }
 
     [Fact]

@@ -56,7 +56,7 @@ internal sealed class EngineSession : IAsyncDisposable
     }
 
     public Reconciler CreateReconciler(ILogger? logger = null) =>
-        CreateReconciler(new ReconcilerOptions($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}", StateDirectory)
+        CreateReconciler(new ReconcilerOptions(Autoship.Engine.Store.LeaseHolder.ForThisProcess(), StateDirectory)
         {
             ConfigOverride = ConfigOverride,
         }, logger);

@@ -43,6 +43,8 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         var outcome = TickOutcome.Done;
         string? failure = null;
         var requestsBefore = forge.Usage.Requests;
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = dryRun ? Task.CompletedTask : HeartbeatAsync(repository, heartbeatStop.Token);
         try
         {
             if (!dryRun && runner is IWorkspaceJanitor janitor && Directory.Exists(Cache.Path))
@@ -102,6 +104,8 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         }
         finally
         {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
             if (!dryRun)
             {
                 var usage = forge.Usage;

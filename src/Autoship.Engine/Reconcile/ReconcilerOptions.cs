@@ -12,7 +12,11 @@ public sealed record ReconcilerOptions(string Holder, string StateDirectory)
     /// <summary>Observe → plan → act passes per tick; a tick stops earlier when a pass plans nothing.</summary>
     public int MaxRounds { get; init; } = 8;
 
-    public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// How long the lease outlives its last renewal. Short, because a heartbeat renews it while the tick works; a
+    /// holder on this host that was killed is taken over at once (see <see cref="Store.LeaseHolder"/>).
+    /// </summary>
+    public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Where the <c>autoship/gate</c> status links (dashboard), or null.</summary>
     public string? DashboardUrl { get; init; }

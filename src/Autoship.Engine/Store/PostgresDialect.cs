@@ -10,7 +10,8 @@ public sealed class PostgresDialect(string connectionString) : SqlDialect
 
     public override string IdentityColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
-    public override string? MigrationLock => "LOCK TABLE schema_version IN EXCLUSIVE MODE";
+    // A transaction-scoped advisory lock needs no table, so it is taken before the first CREATE (key: "autoship" in ASCII).
+    public override string? MigrationLock => "SELECT pg_advisory_xact_lock(7022647215980570992)";
 
     public override DbConnection CreateConnection() => new NpgsqlConnection(connectionString);
 }

@@ -5,8 +5,27 @@ namespace Autoship.Engine.Store;
 
 public sealed partial class SqlStateStore
 {
+    private bool recreating;
+
+    private bool migrated;
+
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        // The file was deleted under a running process: start a fresh one rather than fail on missing tables.
+        if (Dialect is SqliteDialect sqlite && migrated && !recreating && !File.Exists(sqlite.Path))
+        {
+            recreating = true;
+            try
+            {
+                await MigrateAsync(cancellationToken);
+                Notice = $"the state store {sqlite.Path} disappeared while in use; a fresh store was started";
+            }
+            finally
+            {
+                recreating = false;
+            }
+        }
+
         var connection = Dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await Dialect.PrepareAsync(connection, cancellationToken);

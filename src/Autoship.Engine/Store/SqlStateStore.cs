@@ -12,14 +12,20 @@ public sealed partial class SqlStateStore(SqlDialect dialect) : IStateStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>How long a webhook delivery id is remembered to recognise a redelivery.</summary>
+    public static readonly TimeSpan DeliveryRetention = TimeSpan.FromDays(7);
+
     public SqlDialect Dialect { get; } = dialect;
+
+    /// <summary>What opening the store had to repair (a quarantined corrupt file), or null.</summary>
+    public string? Notice { get; internal set; }
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", null, cancellationToken);
-        // Two processes may open a fresh store at once (two `tick`s): each step re-reads the version inside a
-        // transaction that holds the write lock, so a migration is applied exactly once.
+        // Two processes may open a fresh store at once (two `tick`s, two replicas): each step takes the migration
+        // lock BEFORE creating anything (PostgreSQL's concurrent CREATE TABLE IF NOT EXISTS collides on its catalog)
+        // and re-reads the version inside that transaction, so a migration is applied exactly once.
         while (true)
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -28,10 +34,13 @@ public sealed partial class SqlStateStore(SqlDialect dialect) : IStateStore
                 await ExecuteAsync(connection, lockSql, null, cancellationToken, tx);
             }
 
+            await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", null, cancellationToken, tx);
+
             var current = Convert.ToInt32(await ScalarAsync(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version", null, cancellationToken, tx), CultureInfo.InvariantCulture);
             if (current >= Dialect.Migrations.Count)
             {
                 await tx.CommitAsync(cancellationToken);
+                migrated = true;
                 return;
             }
 
@@ -54,6 +63,21 @@ public sealed partial class SqlStateStore(SqlDialect dialect) : IStateStore
             ON CONFLICT (repo) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
             WHERE leases.expires_at < @now OR leases.holder = @holder
             """, new() { ["repo"] = repository, ["holder"] = holder, ["expires"] = Time(now + ttl), ["now"] = Time(now) }, cancellationToken);
+        if (rows > 0)
+        {
+            return true;
+        }
+
+        // Busy: a holder killed with -9 on this host never released it. Take it over at once, but only from that
+        // very holder (compare-and-set), so two takers cannot both win.
+        var current = await GetLeaseAsync(repository, cancellationToken);
+        if (current is null || !LeaseHolder.IsProvablyDead(current.Holder))
+        {
+            return false;
+        }
+
+        rows = await ExecuteAsync(connection, "UPDATE leases SET holder = @holder, expires_at = @expires WHERE repo = @repo AND holder = @dead",
+            new() { ["repo"] = repository, ["holder"] = holder, ["expires"] = Time(now + ttl), ["dead"] = current.Holder }, cancellationToken);
         return rows > 0;
     }
 
@@ -155,6 +179,8 @@ public sealed partial class SqlStateStore(SqlDialect dialect) : IStateStore
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await ExecuteAsync(connection, "INSERT INTO deliveries (id, event, received_at) VALUES (@id, @event, @at) ON CONFLICT (id) DO NOTHING",
             new() { ["id"] = deliveryId, ["event"] = eventName, ["at"] = Time(at) }, cancellationToken);
+        // GitHub redelivers within hours, never after days: older ids only grow the table.
+        await ExecuteAsync(connection, "DELETE FROM deliveries WHERE received_at < @cutoff", new() { ["cutoff"] = Time(at - DeliveryRetention) }, cancellationToken);
         return rows > 0;
     }
 

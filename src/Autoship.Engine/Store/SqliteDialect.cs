@@ -4,8 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace Autoship.Engine.Store;
 
 /// <summary>The embedded store: one SQLite file (WAL, busy timeout so that two processes wait instead of failing).</summary>
-public sealed class SqliteDialect(string path) : SqlDialect
+public sealed class SqliteDialect(string path, TimeSpan? busyTimeout = null) : SqlDialect
 {
+    /// <summary>How long a statement waits for another process's write lock before the store is reported locked.</summary>
+    public TimeSpan BusyTimeout { get; } = busyTimeout ?? TimeSpan.FromSeconds(30);
+
     public override string Name => "sqlite";
 
     public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
@@ -17,13 +20,13 @@ public sealed class SqliteDialect(string path) : SqlDialect
         DataSource = Path,
         Mode = SqliteOpenMode.ReadWriteCreate,
         Pooling = false,
-        DefaultTimeout = 30,
+        DefaultTimeout = (int)Math.Ceiling(BusyTimeout.TotalSeconds),
     }.ToString());
 
     public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+        cmd.CommandText = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

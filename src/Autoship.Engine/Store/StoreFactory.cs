@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Autoship.Engine.Store;
 
 /// <summary>Opens the store named by <c>--store</c>: a SQLite file path (default) or a PostgreSQL connection.</summary>
@@ -16,14 +18,53 @@ public static class StoreFactory
         }
         else
         {
-            var full = Path.GetFullPath(location);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            dialect = new SqliteDialect(full);
+            return await OpenSqliteAsync(location, null, cancellationToken);
         }
 
         var store = new SqlStateStore(dialect);
         await store.MigrateAsync(cancellationToken);
         return store;
+    }
+
+    /// <summary>
+    /// Opens a SQLite store file: a corrupt file is quarantined and replaced (with <see cref="SqlStateStore.Notice"/>);
+    /// a read-only or locked one is a <see cref="StoreUnavailableException"/> after <paramref name="busyTimeout"/> (30 s).
+    /// </summary>
+    public static async Task<SqlStateStore> OpenSqliteAsync(string location, TimeSpan? busyTimeout, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(location);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var sqlite = new SqliteDialect(full, busyTimeout);
+        var store = new SqlStateStore(sqlite);
+        try
+        {
+            await store.MigrateAsync(cancellationToken);
+        }
+        catch (SqliteException e) when (SqliteFaults.IsCorrupt(e) && File.Exists(sqlite.Path))
+        {
+            var moved = SqliteFaults.Quarantine(sqlite.Path, DateTimeOffset.UtcNow);
+            store.Notice = $"the state store {sqlite.Path} was not a usable database ({e.Message.TrimEnd('.')}); it was moved to {moved} and a fresh store was started (history before now is in the moved file)";
+            await Console.Error.WriteLineAsync("notice: " + store.Notice);
+            await MigrateOrExplainAsync(store, sqlite, cancellationToken);
+        }
+        catch (SqliteException e) when (SqliteFaults.Explain(sqlite.Path, e) is { } clear)
+        {
+            throw clear;
+        }
+
+        return store;
+    }
+
+    private static async Task MigrateOrExplainAsync(SqlStateStore store, SqliteDialect sqlite, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.MigrateAsync(cancellationToken);
+        }
+        catch (SqliteException e) when (SqliteFaults.Explain(sqlite.Path, e) is { } clear)
+        {
+            throw clear;
+        }
     }
 
     private static string FromUri(Uri uri)

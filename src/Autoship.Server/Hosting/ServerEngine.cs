@@ -20,5 +20,5 @@ public sealed record ServerEngine(
     /// <summary>The <c>--config</c> override, or null to read <c>.github/autoship.yml</c> from the default branch.</summary>
     public AutoshipConfig? ConfigOverride { get; init; }
 
-    public string Holder { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}/serve";
+    public string Holder { get; init; } = Autoship.Engine.Store.LeaseHolder.ForThisProcess("serve");
 }

@@ -17,6 +17,9 @@ namespace Autoship.Server.Webhooks;
 /// </summary>
 public static partial class WebhookEndpoints
 {
+    /// <summary>How long a sender may take to deliver the whole body (GitHub sends it at once).</summary>
+    internal static readonly TimeSpan BodyTimeout = TimeSpan.FromSeconds(30);
+
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/webhooks/github", ReceiveAsync).DisableAntiforgery().WithName("GitHubWebhook");
@@ -39,7 +42,18 @@ public static partial class WebhookEndpoints
             return Refuse(metrics, eventName, "too-large", StatusCodes.Status413PayloadTooLarge, $"payload larger than {options.MaxWebhookBytes} bytes");
         }
 
-        var body = await ReadLimitedAsync(context.Request.Body, options.MaxWebhookBytes, cancellationToken);
+        byte[]? body;
+        try
+        {
+            body = await ReadLimitedAsync(context.Request.Body, options.MaxWebhookBytes, BodyTimeout, cancellationToken);
+        }
+        catch (BodyReadException e)
+        {
+            // An aborted or too slow sender: one line, no stack trace, and nothing recorded (GitHub retries).
+            LogBodyFailed(logger, eventName, e.Message);
+            return Refuse(metrics, eventName, e.Status == StatusCodes.Status408RequestTimeout ? "slow-body" : "aborted-body", e.Status, e.Message);
+        }
+
         if (body is null)
         {
             return Refuse(metrics, eventName, "too-large", StatusCodes.Status413PayloadTooLarge, $"payload larger than {options.MaxWebhookBytes} bytes");
@@ -57,12 +71,6 @@ public static partial class WebhookEndpoints
             return Refuse(metrics, eventName, "malformed", StatusCodes.Status400BadRequest, "X-GitHub-Delivery and X-GitHub-Event are required");
         }
 
-        if (!await engine.Store.TryRecordDeliveryAsync(delivery, eventName, engine.Clock.GetUtcNow(), cancellationToken))
-        {
-            metrics.RecordWebhook(eventName, "duplicate");
-            return TypedResults.Ok(new WebhookAnswer("duplicate", eventName, null, delivery));
-        }
-
         string? action;
         try
         {
@@ -74,6 +82,13 @@ public static partial class WebhookEndpoints
         catch (JsonException)
         {
             return Refuse(metrics, eventName, "malformed", StatusCodes.Status400BadRequest, "the body is not JSON");
+        }
+
+        // Recorded only once the body is verified and parsed: a broken first delivery must not hide a good retry.
+        if (!await engine.Store.TryRecordDeliveryAsync(delivery, eventName, engine.Clock.GetUtcNow(), cancellationToken))
+        {
+            metrics.RecordWebhook(eventName, "duplicate");
+            return TypedResults.Ok(new WebhookAnswer("duplicate", eventName, action, delivery));
         }
 
         if (!WebhookRelevance.Matters(eventName, action))
@@ -88,20 +103,44 @@ public static partial class WebhookEndpoints
         return TypedResults.Accepted((string?)null, new WebhookAnswer("accepted", eventName, action, delivery));
     }
 
-    /// <summary>The body, or null as soon as it grows past <paramref name="limit"/> (a missing or lying Content-Length).</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, or null as soon as it grows past <paramref name="limit"/> (a missing or lying Content-Length);
+    /// <see cref="BodyReadException"/> when the sender aborts or is slower than <paramref name="timeout"/>.
+    /// </summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long limit, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
         {
-            if (buffer.Length + read > limit)
+            int read;
+            while ((read = await body.ReadAsync(chunk, deadline.Token)) > 0)
             {
-                return null;
-            }
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new BodyReadException(StatusCodes.Status408RequestTimeout, $"the body did not arrive within {timeout.TotalSeconds:0} s");
+        }
+        catch (OperationCanceledException)
+        {
+            throw new BodyReadException(StatusCodes.Status400BadRequest, "the sender closed the connection before the body ended");
+        }
+        catch (BadHttpRequestException e)
+        {
+            throw new BodyReadException(e.StatusCode, "the body could not be read: " + e.Message);
+        }
+        catch (IOException e)
+        {
+            throw new BodyReadException(StatusCodes.Status400BadRequest, "the body could not be read: " + e.Message);
         }
 
         return buffer.ToArray();
@@ -115,6 +154,9 @@ public static partial class WebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Event} refused: bad or missing signature")]
     private static partial void LogRejected(ILogger logger, string @event);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook {Event} refused: {Problem}")]
+    private static partial void LogBodyFailed(ILogger logger, string @event, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {Event}/{Action} (delivery {Delivery}) wakes the loop")]
     private static partial void LogWoken(ILogger logger, string @event, string action, string delivery);

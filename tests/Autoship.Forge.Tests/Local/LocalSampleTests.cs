@@ -45,11 +45,9 @@ public sealed class LocalSampleTests
         var bot = await LocalForge.OpenAsync(
             fx.ForgeDir, LocalForge.HarnessLogin, fx.Clock, new LocalForgeOptions { CiTimeout = TimeSpan.FromMilliseconds(500) }, CancellationToken.None);
         await fx.CommitAsync("autoship/3-slow", new Dictionary<string, string?> { ["x"] = "x\n" });
-        var started = System.Diagnostics.Stopwatch.StartNew();
 
         await bot.PushBranchAsync(fx.Clone, "autoship/3-slow", null, CancellationToken.None);
 
-        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
         var pr = await bot.CreatePullRequestAsync(new NewPullRequest("autoship/3-slow", "main", "Slow", string.Empty, []), CancellationToken.None);
         var check = pr.Checks.ShouldHaveSingleItem();
         check.State.ShouldBe(CheckState.Failure);

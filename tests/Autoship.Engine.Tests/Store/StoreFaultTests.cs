@@ -1,0 +1,68 @@
+using Autoship.Engine.Store;
+using Microsoft.Data.Sqlite;
+
+namespace Autoship.Engine.Tests.Store;
+
+/// <summary>Real broken store files: quarantined and replaced, or a clear typed error; never an unhandled SQLite exception.</summary>
+public sealed class StoreFaultTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("autoship-store-").FullName;
+
+    private string DbPath => Path.Combine(dir, "state.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task OpenSqlite_FileIsNotADatabase_QuarantinesItAndStartsFresh()
+    {
+        await File.WriteAllTextAsync(DbPath, new string('x', 8192), TestContext.Current.CancellationToken);
+
+        await using var store = await StoreFactory.OpenSqliteAsync(DbPath, null, default);
+
+        store.Notice.ShouldNotBeNull().ShouldContain("corrupt-");
+        var moved = Directory.GetFiles(dir, "state.db.corrupt-*").ShouldHaveSingleItem();
+        (await File.ReadAllTextAsync(moved, TestContext.Current.CancellationToken)).ShouldBe(new string('x', 8192));
+        await store.SetSettingAsync("r", "k", "v", default);
+        (await store.GetSettingAsync("r", "k", default)).ShouldBe("v");
+    }
+
+    [Fact]
+    public async Task OpenSqlite_LockedByAnotherConnectionPastTheBusyTimeout_IsStoreUnavailable()
+    {
+        (await StoreFactory.OpenSqliteAsync(DbPath, null, default)).Dialect.Name.ShouldBe("sqlite");
+        await using var holder = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        await holder.OpenAsync(TestContext.Current.CancellationToken);
+        await using (var cmd = holder.CreateCommand())
+        {
+            cmd.CommandText = "PRAGMA journal_mode = DELETE; BEGIN EXCLUSIVE;";
+            await cmd.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var e = await Should.ThrowAsync<StoreUnavailableException>(() => StoreFactory.OpenSqliteAsync(DbPath, TimeSpan.FromMilliseconds(200), default));
+
+        e.Message.ShouldContain("locked");
+        e.Message.ShouldContain(DbPath);
+    }
+
+    [Fact]
+    public async Task Store_FileDeletedWhileInUse_StartsAFreshOne()
+    {
+        await using var store = await StoreFactory.OpenSqliteAsync(DbPath, null, default);
+        await store.SetSettingAsync("r", "k", "v", default);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(dir))
+        {
+            File.Delete(file);
+        }
+
+        await store.AppendEventAsync(new StoredEvent(0, DateTimeOffset.UnixEpoch, "r", "t", 1, null, "k", "m", [], "ok"), default);
+
+        store.Notice.ShouldNotBeNull().ShouldContain("disappeared");
+        (await store.QueryEventsAsync(new EventQuery("r", Limit: 10), default)).ShouldHaveSingleItem().Message.ShouldBe("m");
+        (await store.GetSettingAsync("r", "k", default)).ShouldBeNull("the history went with the file");
+    }
+}
