@@ -33,7 +33,7 @@ public sealed class ReviewerRunTests
         prompt.ShouldContain("ownership:");
         prompt.ShouldContain("validation:");
         prompt.ShouldContain("drift:");
-        result.Run.Role.ShouldBe("reviewer");
+        result.Run.Role.ShouldBe(AgentRole.Reviewer);
         Directory.GetDirectories(Path.Combine(h.State, "worktrees")).ShouldBeEmpty();
     }
 

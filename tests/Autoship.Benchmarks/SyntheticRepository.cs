@@ -60,7 +60,7 @@ internal static class SyntheticRepository
                 [new DeploymentSnapshot("staging", head, DeploymentState.Success, Now.AddMinutes(-10))],
                 Files[area].Select((path, k) => new ChangedFile(path, 4 + k, 1) { AddedLines = ["x = 1", "y = 2"] }).ToList(),
                 Now.AddMinutes(-5)));
-            memories[number] = new ItemMemory(ItemPhase.PullRequest, order.Owner, order.Reviewer, 1, Now.AddHours(-1), order.Lane.Name(), []);
+            memories[number] = new ItemMemory(ItemPhase.PullRequest, order.Owner, order.Reviewer, 1, Now.AddHours(-1), order.Lane, []);
         }
 
         var snapshot = new RepositorySnapshot("github:acme/app", "main", new string('b', 40), issues, prs, Now);
