@@ -19,7 +19,7 @@ public sealed class FaultSweepTests
         { "status --forge local:missing", Usage },
         { "doctor --forge github:octo/hello", Usage },
         { "config validate --config missing.yml", Usage },
-        { "status --forge local:forge --store not-a-db.txt", Unavailable },
+        { "status --forge local:forge --store forge", Unavailable },
         { "explain 999 --forge local:forge", NotFound },
     };
 
@@ -45,9 +45,24 @@ public sealed class FaultSweepTests
         (await CliRunner.RunAsync(dir.Path, "local", "init", dir.Combine("forge"), "--sample")).ExitCode.ShouldBe(0);
         await File.WriteAllTextAsync(dir.Combine("not-a-db.txt"), new string('x', 4096));
 
-        var run = await CliRunner.RunAsync(dir.Path, "status", "--forge", "local:forge", "--store", "not-a-db.txt", "--verbose");
+        var run = await CliRunner.RunAsync(dir.Path, "status", "--forge", "local:forge", "--store", "forge", "--verbose");
 
         run.ExitCode.ShouldBe(Unavailable, run.ToString());
         run.Stderr.ShouldContain("   at ", Case.Sensitive, run.ToString());
+    }
+
+    [Fact]
+    public async Task Cli_StoreThatIsNotADatabase_IsQuarantinedAndTheCommandGoesOn()
+    {
+        using var dir = new TempDir();
+        (await CliRunner.RunAsync(dir.Path, "local", "init", dir.Combine("forge"), "--sample")).ExitCode.ShouldBe(0);
+        await File.WriteAllTextAsync(dir.Combine("not-a-db.txt"), new string('x', 4096));
+
+        var run = await CliRunner.RunAsync(dir.Path, "status", "--forge", "local:forge", "--store", "not-a-db.txt");
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.Stderr.ShouldContain("was not a usable database", Case.Sensitive, run.ToString());
+        Directory.GetFiles(dir.Path, "not-a-db.txt.corrupt-*").Length.ShouldBe(1);
+        (run.Stdout + run.Stderr).ShouldNotContain("   at ", Case.Sensitive, run.ToString());
     }
 }

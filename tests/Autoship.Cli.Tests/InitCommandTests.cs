@@ -26,7 +26,7 @@ public sealed class InitCommandTests
         File.ReadAllText(dir.Combine(".github", "autoship.yml")).ShouldBe(DefaultConfig.Yaml);
         File.ReadAllText(dir.Combine(".github", "workflows", "autoship.yml")).ShouldBe(AutoshipWorkflow.Yaml);
         validate.ExitCode.ShouldBe(0, validate.ToString());
-        validate.Stdout.Trim().ShouldBe("valid: .github/autoship.yml (4 agents, 9 areas, 23 labels, 11 rules)");
+        validate.Stdout.Trim().ShouldBe("valid: .github/autoship.yml (4 agents, 9 areas, 23 labels, 16 rules)");
     }
 
     [Fact]
