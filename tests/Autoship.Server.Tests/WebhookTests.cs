@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Autoship.Engine.Store;
 using Autoship.Server.Hosting;
 using Autoship.Server.Webhooks;
 
@@ -117,6 +118,33 @@ public sealed class WebhookTests(DemoForge demo) : IAsyncLifetime
         second.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Status(second)).ShouldBe("duplicate");
         host.Loop.WakeRequests.ShouldBe(afterFirst);
+    }
+
+    [Fact]
+    public async Task Post_BadFirstDeliveryThenGoodRetry_RetryIsAccepted()
+    {
+        var delivery = Guid.NewGuid().ToString();
+        const string broken = "{not json";
+        var good = WebhookExamples.First("check_suite", "completed");
+
+        using var first = await SendAsync("check_suite", broken, WebhookSignature.Sign(Secret, WebhookExamples.Bytes(broken)), delivery);
+        using var retry = await SendAsync("check_suite", good, WebhookSignature.Sign(Secret, WebhookExamples.Bytes(good)), delivery);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        retry.StatusCode.ShouldBe(HttpStatusCode.Accepted, "a delivery is recorded only once its body was verified and parsed");
+    }
+
+    [Fact]
+    public async Task TryRecordDelivery_OlderThanTheRetention_IsPruned()
+    {
+        var store = host.Store;
+        var old = DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+        (await store.TryRecordDeliveryAsync("old", "issues", old, default)).ShouldBeTrue();
+        (await store.TryRecordDeliveryAsync("new", "issues", old + SqlStateStore.DeliveryRetention + TimeSpan.FromDays(1), default)).ShouldBeTrue();
+
+        (await store.TryRecordDeliveryAsync("old", "issues", old + SqlStateStore.DeliveryRetention + TimeSpan.FromDays(1), default)).ShouldBeTrue("the old id was pruned");
+        (await store.TryRecordDeliveryAsync("new", "issues", old + SqlStateStore.DeliveryRetention + TimeSpan.FromDays(1), default)).ShouldBeFalse();
     }
 
     [Fact]
