@@ -7,10 +7,11 @@ public sealed class PresetInvocationTests
 {
     public static TheoryData<string, string[]> Expected => new()
     {
-        { "claude", ["-p", "{prompt}", "--output-format", "text", "--permission-mode", "acceptEdits", "--model", "m1", "--extra"] },
-        { "codex", ["exec", "--sandbox", "workspace-write", "--ephemeral", "-m", "m1", "--extra", "{prompt}"] },
-        { "aider", ["--message-file", "{prompt_file}", "--yes-always", "--no-auto-commits", "--no-stream", "--model", "m1", "--extra"] },
-        { "opencode", ["run", "--model", "m1", "--extra", "{prompt}"] },
+        // Prompts go by stdin (no "Argument list too long"); project settings, hooks and MCP servers are off.
+        { "claude", ["-p", "--output-format", "json", "--setting-sources", "user", "--strict-mcp-config", "--permission-mode", "acceptEdits", "--allowedTools", "Bash", "--model", "m1", "--extra"] },
+        { "codex", ["exec", "--json", "--sandbox", "workspace-write", "--ephemeral", "--ignore-user-config", "--ignore-rules", "--skip-git-repo-check", "--color", "never", "-m", "m1", "--extra", "-"] },
+        { "aider", ["--message-file", "{prompt_file}", "--yes-always", "--no-auto-commits", "--no-dirty-commits", "--no-stream", "--no-gitignore", "--no-check-update", "--no-analytics", "--no-show-release-notes", "--no-pretty", "--input-history-file", "{home}/.aider.input.history", "--chat-history-file", "{home}/.aider.chat.history.md", "--model", "m1", "--extra"] },
+        { "opencode", ["run", "--format", "json", "--pure", "--model", "m1", "--extra"] },
     };
 
     [Theory]
@@ -27,7 +28,8 @@ public sealed class PresetInvocationTests
         result.Outcome.ShouldBe(AttemptOutcome.Committed, string.Join("; ", result.Reasons));
         var promptFile = Path.Combine(h.State, "runs", result.Run.Id, "prompt.md");
         var prompt = File.ReadAllText(promptFile);
-        h.RecordedArgv().Select(a => a == prompt ? "{prompt}" : a == promptFile ? "{prompt_file}" : a).ShouldBe(expected);
+        var home = Path.Combine(h.State, "runs", result.Run.Id, "home");
+        h.RecordedArgv().Select(a => a == prompt ? "{prompt}" : a == promptFile ? "{prompt_file}" : a.Replace(home, "{home}", StringComparison.Ordinal)).ShouldBe(expected);
         h.Recorded("cwd").Trim().ShouldStartWith(Path.Combine(h.State, "worktrees", result.Run.Id));
         prompt.ShouldContain("#42 Fix the guide");
         prompt.ShouldContain("allowed paths: docs/**, **/*.md");
@@ -35,6 +37,10 @@ public sealed class PresetInvocationTests
         if (preset == "aider")
         {
             h.Recorded("prompt").ShouldBe(prompt);
+        }
+        else
+        {
+            h.Recorded("stdin").ShouldBe(prompt);
         }
 
         result.Run.CommandLine.ShouldContain(preset);

@@ -61,6 +61,7 @@ public sealed class Harness : IDisposable
             pwd > "$R/cwd"
             env > "$R/env"
             for a in "$@"; do if [ -f "$a" ]; then cp "$a" "$R/prompt"; fi; done
+            if [ ! -t 0 ]; then timeout 5 cat > "$R/stdin" || true; fi
             {{body}}
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
