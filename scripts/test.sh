@@ -29,6 +29,9 @@ if [ -x scripts/test-prereqs.sh ]; then
   bash scripts/test-prereqs.sh
 fi
 
+# 2b. The real coding-agent CLIs (pinned, from npm) that the agent tests drive against a loopback fake model.
+bash scripts/test-agents.sh >/dev/null || log "the real agent CLIs could not be installed: their tests are skipped and say why"
+
 # 3. A throwaway PostgreSQL cluster on loopback for the server-store tests.
 if [ -z "${AUTOSHIP_TEST_POSTGRES:-}" ]; then
   if url=$(bash scripts/test-postgres.sh 2>/dev/null); then
