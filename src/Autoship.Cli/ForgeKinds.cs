@@ -11,6 +11,19 @@ internal static class ForgeKinds
         new(ForgeSpec.GitHub, "OWNER/REPO (e.g. github:octo/hello)", t => t.Split('/') is [{ Length: > 0 }, { Length: > 0 }] ? null : "OWNER/REPO", ForgeResolver.OpenGitHubAsync),
     ];
 
+    /// <summary>The kind and target of <paramref name="spec"/>, or null when it names no forge of the table.</summary>
+    public static (ForgeKind Kind, string Target)? TryResolve(string? spec)
+    {
+        try
+        {
+            return Resolve(spec, All);
+        }
+        catch (CliUsageException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Finds the kind and target of <paramref name="spec"/> in <paramref name="kinds"/>, or a usage error naming every kind.</summary>
     public static (ForgeKind Kind, string Target) Resolve(string? spec, IReadOnlyList<ForgeKind> kinds)
     {

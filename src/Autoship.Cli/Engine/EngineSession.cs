@@ -68,8 +68,8 @@ internal sealed class EngineSession : IAsyncDisposable
 
     /// <summary>Local forges keep Autoship's state beside them (so demo, status and serve share it); GitHub in ./.autoship.</summary>
     public static string DefaultStateDirectory(string forgeSpec) =>
-        ForgeSpec.TryParse(forgeSpec, out var spec, out _) && spec.Kind == ForgeSpec.Local
-            ? Path.Combine(Path.GetFullPath(spec.Target), "autoship")
+        ForgeKinds.TryResolve(forgeSpec) is { Kind.Name: ForgeSpec.Local } local
+            ? Path.Combine(Path.GetFullPath(local.Target), "autoship")
             : Path.Combine(Directory.GetCurrentDirectory(), ".autoship");
 
     public async ValueTask DisposeAsync()

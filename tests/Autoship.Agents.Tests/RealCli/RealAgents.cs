@@ -1,3 +1,4 @@
+using Autoship.Agents.Tests.FakeModel;
 using Autoship.Core.Config;
 
 namespace Autoship.Agents.Tests.RealCli;
@@ -36,6 +37,22 @@ public static class RealAgents
         "claude" => null,
         _ => "fake-model",
     };
+
+    /// <summary>A harness whose environment points <paramref name="preset"/> at a fresh fake model playing <paramref name="script"/>, and the agent definition.</summary>
+    public static async Task<(Harness H, FakeModelServer Model, AgentDefinition Agent)> SetUpAsync(string preset, FakeScript script, string name, SandboxKind sandbox = SandboxKind.None)
+    {
+        RequireInstalled(preset);
+        var h = await Harness.CreateAsync();
+        var model = new FakeModelServer(script);
+        var creds = Credentials(preset, model.BaseUrl);
+        foreach (var (k, v) in creds)
+        {
+            h.Env[k] = v;
+        }
+
+        h.Env["PATH"] = Bin + ":" + h.Env["PATH"];
+        return (h, model, Agent(name, preset, creds, sandbox));
+    }
 
     public static AgentDefinition Agent(string name, string preset, IReadOnlyDictionary<string, string> credentials, SandboxKind sandbox) =>
         Fixtures.Agent(name, preset: preset, model: Model(preset), env: [.. credentials.Keys], sandbox: sandbox, network: true,

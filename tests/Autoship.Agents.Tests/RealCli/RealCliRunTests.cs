@@ -8,20 +8,8 @@ namespace Autoship.Agents.Tests.RealCli;
 /// <summary>The installed real CLIs, driven by the loopback fake model, as author and reviewer.</summary>
 public sealed class RealCliRunTests
 {
-    private static async Task<(Harness H, FakeModelServer Model, AgentDefinition Agent)> SetUpAsync(string preset, FakeScript script, SandboxKind sandbox = SandboxKind.None)
-    {
-        RealAgents.RequireInstalled(preset);
-        var h = await Harness.CreateAsync();
-        var model = new FakeModelServer(script);
-        var creds = RealAgents.Credentials(preset, model.BaseUrl);
-        foreach (var (k, v) in creds)
-        {
-            h.Env[k] = v;
-        }
-
-        h.Env["PATH"] = RealAgents.Bin + ":" + h.Env["PATH"];
-        return (h, model, RealAgents.Agent(preset + "-agent", preset, creds, sandbox));
-    }
+    private static Task<(Harness H, FakeModelServer Model, AgentDefinition Agent)> SetUpAsync(string preset, FakeScript script) =>
+        RealAgents.SetUpAsync(preset, script, preset + "-agent");
 
     [Theory]
     [MemberData(nameof(RealAgents.Presets), MemberType = typeof(RealAgents))]

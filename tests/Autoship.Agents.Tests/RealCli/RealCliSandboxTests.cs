@@ -15,16 +15,7 @@ public sealed class RealCliSandboxTests
             Assert.Skip("bubblewrap cannot create a sandbox on this machine");
         }
 
-        var h = await Harness.CreateAsync();
-        var model = new FakeModelServer(FakeScript.Write("docs/guide.md", $"fixed by {preset}"));
-        var creds = RealAgents.Credentials(preset, model.BaseUrl);
-        foreach (var (k, v) in creds)
-        {
-            h.Env[k] = v;
-        }
-
-        h.Env["PATH"] = RealAgents.Bin + ":" + h.Env["PATH"];
-        return (h, model, RealAgents.Agent(preset + "-agent", preset, creds, sandbox));
+        return await RealAgents.SetUpAsync(preset, FakeScript.Write("docs/guide.md", $"fixed by {preset}"), preset + "-agent", sandbox);
     }
 
     [Theory]

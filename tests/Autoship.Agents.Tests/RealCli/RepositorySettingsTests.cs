@@ -26,20 +26,10 @@ public sealed class RepositorySettingsTests
 
     private static async Task<(Harness H, FakeModelServer Model, ReviewRequest Request, string Marks)> ReviewOfPlantedSettingsAsync(string preset)
     {
-        RealAgents.RequireInstalled(preset);
-        var h = await Harness.CreateAsync();
-        var model = new FakeModelServer(FakeScript.Review("```json\n{\"verdict\":\"approve\",\"findings\":[]}\n```"));
-        var creds = RealAgents.Credentials(preset, model.BaseUrl);
-        foreach (var (k, v) in creds)
-        {
-            h.Env[k] = v;
-        }
-
-        h.Env["PATH"] = RealAgents.Bin + ":" + h.Env["PATH"];
+        var (h, model, agent) = await RealAgents.SetUpAsync(preset, FakeScript.Review("```json\n{\"verdict\":\"approve\",\"findings\":[]}\n```"), "reviewer");
         var marks = h.Dir.Sub("marks");
         var order = Fixtures.Order();
         var head = await h.Repo.CommitOnTopAsync(order.Branch, Planted(marks));
-        var agent = RealAgents.Agent("reviewer", preset, creds, SandboxKind.None);
         var pr = new PullRequestSnapshot(7, order.Title, "", new Actor("autoship", Permission.Write), order.Branch, head, "main", true, false, [], [], [], [], [], DateTimeOffset.UnixEpoch);
         return (h, model, new ReviewRequest(order, agent, Fixtures.Agent("author", preset: "builtin"), pr, h.Repo.BaseSha, Fixtures.Config(agent), h.Repo.Path), marks);
     }
