@@ -75,11 +75,11 @@ internal static class InitCommand
     {
         var checks = scan.Layout.RequiredChecks;
         output.WriteLine(checks is null
-            ? "required checks: none found in .github/workflows; kept `ci` (what the local forge reports)"
+            ? "required checks: none in .github/workflows; kept `ci` (the local forge's check)"
             : $"required checks: {string.Join(", ", checks)}");
         output.WriteLine(scan.Layout.StagingEnvironment is { } staging
             ? $"lane B waits for a deployment to {staging} (a workflow deploys pull requests there)"
-            : "lane B: no workflow deploys pull requests to a staging environment, so lane B merges on review and checks");
+            : "lane B: nothing deploys pull requests to staging; B merges on review and checks");
         foreach (var note in scan.Workflows.Notes)
         {
             output.WriteLine("note: " + note);
