@@ -74,9 +74,9 @@ internal static class ExplainCommand
         if (e.Runs.Count > 0)
         {
             var runs = new Table().Border(TableBorder.Rounded).Expand().AddColumns("agent run", "role", "attempt", "ended", "diff", "validation", "log");
-            foreach (var r in e.Runs)
+            foreach (var (_, r, outcome) in e.Runs)
             {
-                runs.AddRow(Markup.Escape(r.Agent), r.Role.Wire(), $"{r.Attempt}", Markup.Escape(r.ExitReason.StartsWith(r.Outcome, StringComparison.Ordinal) ? r.ExitReason : $"{r.Outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
+                runs.AddRow(Markup.Escape(r.Agent), r.Role.Wire(), $"{r.Attempt}", Markup.Escape(r.ExitReason.StartsWith(outcome, StringComparison.Ordinal) ? r.ExitReason : $"{outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
                     Markup.Escape(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"), Markup.Escape(r.LogPath ?? "—"));
             }
 
