@@ -9,8 +9,7 @@ internal static class InitTable
 {
     public static void Write(TextWriter writer, AutoshipConfig config, IReadOnlyList<(string Shown, string Sample)> paths)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 40 ? columns : 80;
+        var console = Reporting.CliConsole.Create(writer);
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("path")
             .AddColumn(new TableColumn("area").NoWrap())
