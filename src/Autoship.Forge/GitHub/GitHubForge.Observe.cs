@@ -29,6 +29,7 @@ public sealed partial class GitHubForge
                 ["issuesAfter"] = issuesAfter,
                 ["withPulls"] = withPulls,
                 ["pullsAfter"] = pullsAfter,
+                ["pullsQuery"] = ObserveQuery.PullsSearch(Owner, Repo),
             }, cancellationToken);
             repository = data.GetProperty("repository");
             if (repository.ValueKind != JsonValueKind.Object)
@@ -37,7 +38,7 @@ public sealed partial class GitHubForge
             }
 
             (withIssues, issuesAfter) = Page(repository, "issues", withIssues, issues, issuesAfter);
-            (withPulls, pullsAfter) = Page(repository, "pullRequests", withPulls, pulls, pullsAfter);
+            (withPulls, pullsAfter) = Page(data, "pulls", withPulls, pulls, pullsAfter);
         }
 
         foreach (var issue in issues)
@@ -45,7 +46,17 @@ public sealed partial class GitHubForge
             _comments.Add(issue);
         }
 
-        var ours = pulls.Where(p => GraphQlMapping.Str(p, "headRefName")?.StartsWith(BranchPrefix, StringComparison.Ordinal) == true).ToList();
+        // The search is by word, so it is narrowed again: our prefix, this repository, pull requests only.
+        var ours = pulls.Where(p => p.TryGetProperty("number", out _)
+                                    && GraphQlMapping.Str(p, "headRefName")?.StartsWith(BranchPrefix, StringComparison.Ordinal) == true
+                                    && (!p.TryGetProperty("repository", out var r) || string.Equals(GraphQlMapping.Str(r, "nameWithOwner"), $"{Owner}/{Repo}", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var contexts = new List<IReadOnlyList<JsonElement>>(ours.Count);
+        foreach (var pr in ours)
+        {
+            contexts.Add(await ContextsAsync(pr, cancellationToken));
+        }
+
         foreach (var login in GraphQlMapping.Logins(issues, ours).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             await GetPermissionAsync(login, cancellationToken);
@@ -59,7 +70,7 @@ public sealed partial class GitHubForge
             GraphQlMapping.Str(defaultBranch, "name") ?? "main",
             defaultBranch.GetProperty("target").GetProperty("oid").GetString() ?? string.Empty,
             issues.Select(i => GraphQlMapping.Issue(i, Actor)).ToList(),
-            ours.Select(p => GraphQlMapping.PullRequest(p, Actor, reviewer, author)).ToList(),
+            ours.Select((p, i) => GraphQlMapping.PullRequest(p, contexts[i], Actor, reviewer, author)).ToList(),
             _options.Clock.GetUtcNow())
         {
             ConfigText = GraphQlMapping.BlobText(repository, "config"),
@@ -70,9 +81,42 @@ public sealed partial class GitHubForge
     private Actor Actor(string? login) =>
         login is null ? new Actor("ghost", Permission.None) : new Actor(login, _permissions.TryGetValue(login, out var p) ? p : Permission.None);
 
-    private static (bool More, string? After) Page(JsonElement repository, string connection, bool requested, List<JsonElement> into, string? after)
+    /// <summary>
+    /// Every check context of a PR's head: the first 100 came with the query; a head with more is read on (rare), so a
+    /// red check past the first page can never be missed.
+    /// </summary>
+    private async Task<IReadOnlyList<JsonElement>> ContextsAsync(JsonElement pr, CancellationToken cancellationToken)
     {
-        if (!requested || !repository.TryGetProperty(connection, out var page) || page.ValueKind != JsonValueKind.Object)
+        var commit = GraphQlMapping.HeadCommit(pr);
+        var all = new List<JsonElement>();
+        var page = GraphQlMapping.Contexts(commit);
+        while (page.ValueKind == JsonValueKind.Object)
+        {
+            all.AddRange(page.GetProperty("nodes").EnumerateArray().Where(n => n.ValueKind == JsonValueKind.Object));
+            var info = page.GetProperty("pageInfo");
+            if (!info.GetProperty("hasNextPage").GetBoolean())
+            {
+                break;
+            }
+
+            var data = await GraphQlAsync(ObserveQuery.MoreContexts, new Dictionary<string, object?>
+            {
+                ["id"] = GraphQlMapping.Str(commit, "id"),
+                ["after"] = info.GetProperty("endCursor").GetString(),
+            }, cancellationToken);
+            page = GraphQlMapping.Contexts(data.GetProperty("node"));
+            if (page.ValueKind != JsonValueKind.Object)
+            {
+                throw new ForgeException("graphql", $"GitHub did not return the rest of the checks of PR #{pr.GetProperty("number").GetInt32()}'s head");
+            }
+        }
+
+        return all;
+    }
+
+    private static (bool More, string? After) Page(JsonElement parent, string connection, bool requested, List<JsonElement> into, string? after)
+    {
+        if (!requested || !parent.TryGetProperty(connection, out var page) || page.ValueKind != JsonValueKind.Object)
         {
             return (false, after);
         }
