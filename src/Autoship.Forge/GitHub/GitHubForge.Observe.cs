@@ -51,10 +51,10 @@ public sealed partial class GitHubForge
                                     && GraphQlMapping.Str(p, "headRefName")?.StartsWith(BranchPrefix, StringComparison.Ordinal) == true
                                     && (!p.TryGetProperty("repository", out var r) || string.Equals(GraphQlMapping.Str(r, "nameWithOwner"), $"{Owner}/{Repo}", StringComparison.OrdinalIgnoreCase)))
             .ToList();
-        var contexts = new List<IReadOnlyList<JsonElement>>(ours.Count);
+        var complete = new List<PullPages>(ours.Count);
         foreach (var pr in ours)
         {
-            contexts.Add(await ContextsAsync(pr, cancellationToken));
+            complete.Add(await ReadOnAsync(pr, cancellationToken));
         }
 
         foreach (var login in GraphQlMapping.Logins(issues, ours).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -70,7 +70,7 @@ public sealed partial class GitHubForge
             GraphQlMapping.Str(defaultBranch, "name") ?? "main",
             defaultBranch.GetProperty("target").GetProperty("oid").GetString() ?? string.Empty,
             issues.Select(i => GraphQlMapping.Issue(i, Actor)).ToList(),
-            ours.Select((p, i) => GraphQlMapping.PullRequest(p, contexts[i], Actor, reviewer, author)).ToList(),
+            ours.Select((p, i) => GraphQlMapping.PullRequest(p, complete[i].Contexts, complete[i].Files, Actor, reviewer, author)).ToList(),
             _options.Clock.GetUtcNow())
         {
             ConfigText = GraphQlMapping.BlobText(repository, "config"),
@@ -80,39 +80,6 @@ public sealed partial class GitHubForge
 
     private Actor Actor(string? login) =>
         login is null ? new Actor("ghost", Permission.None) : new Actor(login, _permissions.TryGetValue(login, out var p) ? p : Permission.None);
-
-    /// <summary>
-    /// Every check context of a PR's head: the first 100 came with the query; a head with more is read on (rare), so a
-    /// red check past the first page can never be missed.
-    /// </summary>
-    private async Task<IReadOnlyList<JsonElement>> ContextsAsync(JsonElement pr, CancellationToken cancellationToken)
-    {
-        var commit = GraphQlMapping.HeadCommit(pr);
-        var all = new List<JsonElement>();
-        var page = GraphQlMapping.Contexts(commit);
-        while (page.ValueKind == JsonValueKind.Object)
-        {
-            all.AddRange(page.GetProperty("nodes").EnumerateArray().Where(n => n.ValueKind == JsonValueKind.Object));
-            var info = page.GetProperty("pageInfo");
-            if (!info.GetProperty("hasNextPage").GetBoolean())
-            {
-                break;
-            }
-
-            var data = await GraphQlAsync(ObserveQuery.MoreContexts, new Dictionary<string, object?>
-            {
-                ["id"] = GraphQlMapping.Str(commit, "id"),
-                ["after"] = info.GetProperty("endCursor").GetString(),
-            }, cancellationToken);
-            page = GraphQlMapping.Contexts(data.GetProperty("node"));
-            if (page.ValueKind != JsonValueKind.Object)
-            {
-                throw new ForgeException("graphql", $"GitHub did not return the rest of the checks of PR #{pr.GetProperty("number").GetInt32()}'s head");
-            }
-        }
-
-        return all;
-    }
 
     private static (bool More, string? After) Page(JsonElement parent, string connection, bool requested, List<JsonElement> into, string? after)
     {

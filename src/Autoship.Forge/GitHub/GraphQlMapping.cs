@@ -71,6 +71,10 @@ internal static class GraphQlMapping
     public static JsonElement HeadCommit(JsonElement pr) =>
         Nodes(pr, "commits").Select(c => c.TryGetProperty("commit", out var commit) ? commit : default).FirstOrDefault(c => c.ValueKind == JsonValueKind.Object);
 
+    /// <summary>A connection of <paramref name="e"/> (with <c>pageInfo</c> and <c>nodes</c>), or <c>default</c>.</summary>
+    public static JsonElement Connection(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
+
     /// <summary>A commit's <c>statusCheckRollup.contexts</c> connection, or <c>default</c> when it has none.</summary>
     public static JsonElement Contexts(JsonElement commit) =>
         commit.ValueKind == JsonValueKind.Object && commit.TryGetProperty("statusCheckRollup", out var rollup) && rollup.ValueKind == JsonValueKind.Object
@@ -79,7 +83,7 @@ internal static class GraphQlMapping
             : default;
 
     /// <summary>A PR from the observe query, with every check context of its head (statuses and check runs).</summary>
-    public static PullRequestSnapshot PullRequest(JsonElement p, IReadOnlyList<JsonElement> contexts, Func<string?, Actor> actor, string? reviewerIdentity, string? singleIdentity)
+    public static PullRequestSnapshot PullRequest(JsonElement p, IReadOnlyList<JsonElement> contexts, IReadOnlyList<JsonElement> files, Func<string?, Actor> actor, string? reviewerIdentity, string? singleIdentity)
     {
         var head = Str(p, "headRefOid") ?? string.Empty;
         var commit = HeadCommit(p);
@@ -135,7 +139,7 @@ internal static class GraphQlMapping
             reviews,
             checks,
             deployments,
-            Nodes(p, "files").Select(File).ToList(),
+            files.Select(File).ToList(),
             Date(p, "updatedAt"))
         {
             Mergeable = Str(p, "mergeable") switch { "MERGEABLE" => true, "CONFLICTING" => false, _ => null },

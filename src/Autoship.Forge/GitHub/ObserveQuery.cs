@@ -8,7 +8,8 @@ namespace Autoship.Forge.GitHub;
 /// Only Autoship's own pull requests are asked for: a search by head branch prefix (<see cref="PullsSearch"/>), not
 /// every open PR of the repository. Check data comes from the head's <c>statusCheckRollup</c> — one connection per
 /// PR instead of <c>checkSuites(first: 20) × checkRuns(first: 50)</c> (20 of the query's cost units per PR); a head
-/// with more than 100 contexts is read on with <see cref="MoreContexts"/> rather than judged on a partial list.
+/// with more than 100 contexts is read on with <see cref="MoreContexts"/>, a PR with more than 100 files with
+/// <see cref="MoreFiles"/>, rather than judged on a partial list.
 /// Each text is checked against GitHub's published GraphQL schema by <c>GraphQlSchemaTests</c>.
 /// </remarks>
 internal static class ObserveQuery
@@ -50,13 +51,13 @@ internal static class ObserveQuery
         }
 
         fragment ObservedPull on PullRequest {
-          number title body state merged updatedAt mergeable
+          id number title body state merged updatedAt mergeable changedFiles
           headRefName headRefOid baseRefName
           repository { nameWithOwner }
           author { login }
           labels(first: 50) { nodes { name } }
           latestReviews(first: 20) { nodes { author { login } state body submittedAt commit { oid } } }
-          files(first: 100) { nodes { path additions deletions changeType } }
+          files(first: 100) { ...ObservedFiles }
           commits(last: 1) {
             nodes {
               commit {
@@ -70,7 +71,7 @@ internal static class ObserveQuery
           }
         }
 
-        """ + ContextsFragment;
+        """ + ContextsFragment + FilesFragment;
 
     /// <summary>The rest of one head's check contexts, when the first 100 did not hold them all.</summary>
     public const string MoreContexts = """
@@ -79,6 +80,21 @@ internal static class ObserveQuery
         }
 
         """ + ContextsFragment;
+
+    /// <summary>The rest of a PR's changed files, when it has more than 100: every path decides the lane.</summary>
+    public const string MoreFiles = """
+        query MoreFiles($id: ID!, $after: String) {
+          node(id: $id) { ... on PullRequest { files(first: 100, after: $after) { ...ObservedFiles } } }
+        }
+
+        """ + FilesFragment;
+
+    private const string FilesFragment = """
+        fragment ObservedFiles on PullRequestChangedFileConnection {
+          pageInfo { hasNextPage endCursor }
+          nodes { path additions deletions changeType }
+        }
+        """;
 
     private const string ContextsFragment = """
         fragment ObservedContexts on StatusCheckRollupContextConnection {

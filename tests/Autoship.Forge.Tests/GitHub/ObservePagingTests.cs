@@ -106,4 +106,42 @@ public sealed class ObservePagingTests
         more["variables"]!["id"]!.GetValue<string>().ShouldBe("C_bbbbbbbb");
         more["variables"]!["after"]!.GetValue<string>().ShouldBe("k1");
     }
+
+    [Fact]
+    public async Task ObserveAsync_PullWithMoreThan100Files_EveryPathReadBeforeTheLaneIsJudged()
+    {
+        var first = Fixture();
+        var pull = first["data"]!["pulls"]!["nodes"]![0]!;
+        pull["changedFiles"] = 2;
+        pull["files"]!["pageInfo"] = new JsonObject { ["hasNextPage"] = true, ["endCursor"] = "f1" };
+        var rest = JsonNode.Parse("""
+            { "data": { "node": { "files": {
+              "pageInfo": { "hasNextPage": false, "endCursor": "f2" },
+              "nodes": [ { "path": ".github/workflows/ci.yml", "additions": 1, "deletions": 0, "changeType": "MODIFIED" } ] } } } }
+            """)!;
+        await using var server = new LoopbackGitHub(new Answer(200, first.ToJsonString()), new Answer(200, rest.ToJsonString()));
+        server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
+        await using var forge = Open(server, twoIdentities: true);
+
+        var pr = (await forge.ObserveAsync(TestContext.Current.CancellationToken)).PullRequests.Single();
+
+        pr.Files.Select(f => f.Path).ShouldBe(["README.md", ".github/workflows/ci.yml"]);
+        var more = JsonNode.Parse(server.Requests.Where(r => r.PathAndQuery == "/graphql").ElementAt(1).Body)!;
+        more["query"]!.GetValue<string>().ShouldContain("query MoreFiles");
+        more["variables"]!["id"]!.GetValue<string>().ShouldBe("PR_12");
+    }
+
+    [Fact]
+    public async Task ObserveAsync_GitHubListsFewerFilesThanChanged_RefusesToJudgeAPartialDiff()
+    {
+        var page = Fixture();
+        page["data"]!["pulls"]!["nodes"]![0]!["changedFiles"] = 3001;
+        await using var server = new LoopbackGitHub(new Answer(200, page.ToJsonString()));
+        server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
+        await using var forge = Open(server, twoIdentities: true);
+
+        var error = await Should.ThrowAsync<ForgeException>(() => forge.ObserveAsync(TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("1 of the 3001 changed files of PR #12");
+    }
 }
