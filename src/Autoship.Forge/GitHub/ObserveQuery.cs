@@ -50,6 +50,33 @@ internal static class ObserveQuery
           }
         }
 
+        """ + PullFragment + ContextsFragment + FilesFragment;
+
+    /// <summary>One pull request, read fresh right before Autoship acts on it, with the fields the observation has.</summary>
+    public const string Pull = """
+        query Pull($owner: String!, $name: String!, $number: Int!, $environments: [String!]) {
+          repository(owner: $owner, name: $name) { pullRequest(number: $number) { ...ObservedPull } }
+        }
+
+        """ + PullFragment + ContextsFragment + FilesFragment;
+
+    /// <summary>The rest of one head's check contexts, when the first 100 did not hold them all.</summary>
+    public const string MoreContexts = """
+        query MoreContexts($id: ID!, $after: String) {
+          node(id: $id) { ... on Commit { statusCheckRollup { contexts(first: 100, after: $after) { ...ObservedContexts } } } }
+        }
+
+        """ + ContextsFragment;
+
+    /// <summary>The rest of a PR's changed files, when it has more than 100: every path decides the lane.</summary>
+    public const string MoreFiles = """
+        query MoreFiles($id: ID!, $after: String) {
+          node(id: $id) { ... on PullRequest { files(first: 100, after: $after) { ...ObservedFiles } } }
+        }
+
+        """ + FilesFragment;
+
+    private const string PullFragment = """
         fragment ObservedPull on PullRequest {
           id number title body state merged updatedAt mergeable changedFiles
           headRefName headRefOid baseRefName
@@ -70,24 +97,7 @@ internal static class ObserveQuery
             }
           }
         }
-
-        """ + ContextsFragment + FilesFragment;
-
-    /// <summary>The rest of one head's check contexts, when the first 100 did not hold them all.</summary>
-    public const string MoreContexts = """
-        query MoreContexts($id: ID!, $after: String) {
-          node(id: $id) { ... on Commit { statusCheckRollup { contexts(first: 100, after: $after) { ...ObservedContexts } } } }
-        }
-
-        """ + ContextsFragment;
-
-    /// <summary>The rest of a PR's changed files, when it has more than 100: every path decides the lane.</summary>
-    public const string MoreFiles = """
-        query MoreFiles($id: ID!, $after: String) {
-          node(id: $id) { ... on PullRequest { files(first: 100, after: $after) { ...ObservedFiles } } }
-        }
-
-        """ + FilesFragment;
+        """;
 
     private const string FilesFragment = """
         fragment ObservedFiles on PullRequestChangedFileConnection {

@@ -43,7 +43,7 @@ public sealed class GraphQlSchemaTests
     public async Task EveryDocument_IsValidAgainstGitHubsSchema()
     {
         var documents = Documents();
-        new[] { "ObserveQuery.Text", "ObserveQuery.MoreContexts", "ObserveQuery.MoreFiles", "GitHubForge.TreeQuery", "GitHubForge.HistoryQuery", "GitHubForge.EnqueueMutation" }.ShouldAllBe(name => documents.ContainsKey(name));
+        new[] { "ObserveQuery.Text", "ObserveQuery.MoreContexts", "ObserveQuery.MoreFiles", "ObserveQuery.Pull", "GitHubForge.TreeQuery", "GitHubForge.HistoryQuery", "GitHubForge.EnqueueMutation" }.ShouldAllBe(name => documents.ContainsKey(name));
 
         var errors = await ValidateAsync(documents, TestContext.Current.CancellationToken);
 
