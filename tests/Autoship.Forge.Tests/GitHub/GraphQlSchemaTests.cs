@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,18 +24,8 @@ public sealed class GraphQlSchemaTests
     private static async Task<Dictionary<string, string[]>> ValidateAsync(IReadOnlyDictionary<string, string> documents, CancellationToken ct)
     {
         var package = Path.GetDirectoryName(Peers.File("@octokit/graphql-schema", "schema.graphql"))!;
-        var script = Path.Combine(Peers.RepoRoot, "tests", "Autoship.Forge.Tests", "GitHub", "validate-graphql.mjs");
-        var psi = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(script);
-        psi.ArgumentList.Add(package);
-        using var node = Process.Start(psi) ?? throw new InvalidOperationException("could not start node");
-        await node.StandardInput.WriteAsync(JsonSerializer.Serialize(documents));
-        node.StandardInput.Close();
-        var output = node.StandardOutput.ReadToEndAsync(ct);
-        var error = node.StandardError.ReadToEndAsync(ct);
-        await node.WaitForExitAsync(ct);
-        node.ExitCode.ShouldBe(0, await error);
-        return JsonSerializer.Deserialize<Dictionary<string, string[]>>(await output)!;
+        var output = await NodeScript.RunAsync("validate-graphql.mjs", package, JsonSerializer.Serialize(documents), ct);
+        return JsonSerializer.Deserialize<Dictionary<string, string[]>>(output)!;
     }
 
     [Fact]
