@@ -56,6 +56,17 @@ public static partial class Planner
         }
 
         var lane = gate.Lane;
+        var mainRed = Queue.MainHealth.RedReasons(input.Snapshot, config.Validation.RequiredChecks);
+        var checkRejected = gate.Verdict == GateVerdict.Reject && gate.Reasons.Any(r => r.Code == "check-failed");
+        if (mainRed.Count > 0 && !review && (gate.Verdict == GateVerdict.Merge || checkRejected))
+        {
+            // A red main is nobody's item: no merge onto it, and no attempt burnt on checks that may be main's failure.
+            context.Remember(issue, memory, memory with { Phase = ItemPhase.PullRequest, Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = mainRed },
+                $"PR #{pr.Number} waits: {input.Snapshot.DefaultBranch} is red", [], pr.Number);
+            context.View(issue, ItemPhase.PullRequest, [.. mainRed, .. gate.Reasons], gate.Lane, order.Owner, order.Reviewer, pr.Number, GateVerdict.Wait, order.Attempt, gate.HumanActions);
+            return;
+        }
+
         switch (review ? (GateVerdict?)null : gate.Verdict)
         {
             case GateVerdict.Merge:
