@@ -41,6 +41,7 @@ public static class AutoshipCli
         yield return LabelsCommand.Create();
         yield return ProtectCommand.Create();
         yield return DoctorCommand.Create();
+        yield return SimulateCommand.Create();
     }
 
     /// <summary>Tables use the terminal's width, COLUMNS when set, and a wide page when output goes to a file or pipe.</summary>
