@@ -48,7 +48,7 @@ internal static class SimulateCommand
 
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { serial, batched, ciBoundMergesPerHour = settings.CiBoundMergesPerHour });
+                CliConsole.WriteJson(parse, new { serial, batched, ciBoundMergesPerHour = settings.CiBoundMergesPerHour });
                 return ExitCodes.Ok;
             }
 
@@ -59,8 +59,9 @@ internal static class SimulateCommand
                     Min(r.MeanQueueWaitMinutes), Min(r.P90QueueWaitMinutes), Num(r.MaxQueueLength), Num(r.Validations), $"{r.Ejected} ({r.InnocentEjected})", Min(r.MainRedMinutes));
             }
 
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine(Markup.Escape($"CI-bound limit of serial merging: {settings.CiBoundMergesPerHour:0.00} merges/h (one CI slot ÷ {settings.CiMinutes:0.#} min)."));
+            var console = CliConsole.For(parse);
+            console.Write(table);
+            console.MarkupLine(Markup.Escape($"CI-bound limit of serial merging: {settings.CiBoundMergesPerHour:0.00} merges/h (one CI slot ÷ {settings.CiMinutes:0.#} min)."));
             return ExitCodes.Ok;
         });
         return command;

@@ -7,7 +7,7 @@ namespace Autoship.Forge.Local;
 /// process kills itself with SIGKILL right there (no <c>finally</c>, no flush), as <c>kill -9</c> would. Points:
 /// <c>merge-after-intent</c> (the intended squash is recorded, the ref has not moved) and
 /// <c>merge-after-update-ref</c> (the base branch holds the squash, the database does not know yet),
-/// <c>queue-after-intent</c> / <c>queue-after-update-ref</c> (the same two points of a merge-queue batch) and
+/// the same two points of a merge-queue batch (its intents recorded; the base moved to the candidate), and
 /// <c>push-before-ci</c> (the branch and the push are recorded, its CI has not run). Unset, it
 /// costs one environment read.
 /// </summary>

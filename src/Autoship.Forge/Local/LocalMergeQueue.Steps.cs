@@ -55,9 +55,9 @@ internal sealed partial class LocalMergeQueue
             await LocalMergeIntents.RecordAsync(c, intent, context.Now, cancellationToken);
         }
 
-        LocalCrashPoint.Reach("queue-after-intent");
+        LocalCrashPoint.Reach("merge-after-intent");
         var moved = await git.TryGitAsync(["update-ref", LocalGit.BranchRef(baseBranch), batch.Candidate, baseSha], cancellationToken);
-        LocalCrashPoint.Reach("queue-after-update-ref");
+        LocalCrashPoint.Reach("merge-after-update-ref");
         if (!moved.Ok)
         {
             // Someone else moved the base: the recorded results no longer cover it, so the next step tests again.

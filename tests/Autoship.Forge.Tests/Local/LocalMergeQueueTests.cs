@@ -214,7 +214,7 @@ public sealed class LocalMergeQueueTests
         fx.Clock.Advance(TimeSpan.FromHours(2));
         LocalCrashPoint.OnReached = p =>
         {
-            if (p == "queue-after-update-ref")
+            if (p == "merge-after-update-ref")
             {
                 throw new Crash(p);
             }
