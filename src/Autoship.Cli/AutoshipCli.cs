@@ -41,6 +41,7 @@ public static class AutoshipCli
         yield return LabelsCommand.Create();
         yield return ProtectCommand.Create();
         yield return DoctorCommand.Create();
+        yield return SimulateCommand.Create();
     }
 
     /// <summary><c>--verbose</c> on any command: a failure also prints its stack trace.</summary>

@@ -79,7 +79,17 @@ public sealed record LanePolicy(
     IReadOnlyList<string> Approvers,
     bool VerificationEvidence,
     bool AutoMerge,
-    Guardrails Guardrails);
+    Guardrails Guardrails)
+{
+    /// <summary>Most pull requests of this lane validated together in the merge queue.</summary>
+    public int QueueBatchSize { get; init; } = 1;
+
+    /// <summary>How long the first pull request of a batch waits for others.</summary>
+    public TimeSpan QueueWait { get; init; }
+
+    /// <summary>The lane's merge-queue settings.</summary>
+    public Autoship.Core.Queue.QueueSettings MergeQueue => new(QueueBatchSize, QueueWait);
+}
 
 public enum SandboxKind
 {

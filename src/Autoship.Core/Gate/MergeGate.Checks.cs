@@ -1,4 +1,5 @@
 using Autoship.Core.Config;
+using Autoship.Core.Queue;
 
 namespace Autoship.Core;
 
@@ -7,6 +8,8 @@ public static partial class MergeGate
     private static void CheckChecks(PullRequestSnapshot pr, LanePolicy policy, AutoshipConfig config, GateFindings findings)
     {
         var onHead = pr.Checks.Where(c => c.Sha == pr.HeadSha).ToList();
+        CheckQueue(onHead, pr.HeadSha, findings);
+        onHead = [.. onHead.Where(c => !string.Equals(c.Name, MergeQueueStatus.Context, StringComparison.OrdinalIgnoreCase))];
         var required = config.Validation.RequiredChecks;
         if (policy.RequireChecks && required.Count == 0 && onHead.Count == 0)
         {
@@ -46,6 +49,23 @@ public static partial class MergeGate
             {
                 findings.Met("check-green", $"required check {name} is green on head {Short(pr.HeadSha)}");
             }
+        }
+    }
+
+    /// <summary>
+    /// The merge queue's status is not a check the head must pass to enter the queue (the queue sets it): while queued
+    /// it only tells where the pull request stands; once the queue ejected this head, the head is rejected with why.
+    /// </summary>
+    private static void CheckQueue(IReadOnlyList<CheckSnapshot> onHead, string headSha, GateFindings findings)
+    {
+        var queue = onHead.LastOrDefault(c => string.Equals(c.Name, MergeQueueStatus.Context, StringComparison.OrdinalIgnoreCase));
+        if (queue is { State: CheckState.Failure or CheckState.Error })
+        {
+            findings.Reject("queue-failed", $"the merge queue ejected head {Short(headSha)}{Detail(queue)}");
+        }
+        else if (queue is { State: CheckState.Pending })
+        {
+            findings.Met("queued", queue.Description ?? "in the merge queue");
         }
     }
 

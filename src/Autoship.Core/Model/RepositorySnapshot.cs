@@ -18,4 +18,7 @@ public sealed record RepositorySnapshot(
 
     /// <summary>The text of <c>.gitattributes</c> on the default branch, or null when missing.</summary>
     public string? GitAttributesText { get; init; }
+
+    /// <summary>Checks reported on <see cref="DefaultBranchSha"/> itself (empty when the forge does not read them).</summary>
+    public IReadOnlyList<CheckSnapshot> DefaultBranchChecks { get; init; } = [];
 }

@@ -73,6 +73,19 @@ public static partial class Planner
             Attempt = order.Attempt, HumanActions = gate.HumanActions, Actions = actions,
         };
         var worked = memory with { Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = gate.Lane };
+        var mainRed = Queue.MainHealth.RedReasons(input.Snapshot, config.Validation.RequiredChecks);
+        var checkRejected = gate.Verdict == GateVerdict.Reject && gate.Reasons.Any(r => r.Code == "check-failed");
+        if (mainRed.Count > 0 && !review && (gate.Verdict == GateVerdict.Merge || checkRejected))
+        {
+            // A red main is nobody's item: no merge onto it, and no attempt burnt on checks that may be main's failure.
+            context.Apply(new ItemDecision(issue, ItemPhase.PullRequest, [.. mainRed, .. gate.Reasons])
+            {
+                Lane = gate.Lane, Owner = order.Owner, Reviewer = order.Reviewer, PullRequest = pr.Number, Verdict = GateVerdict.Wait,
+                Attempt = order.Attempt, HumanActions = gate.HumanActions, Actions = actions,
+            }.Remember(memory, worked with { Phase = ItemPhase.PullRequest, Reasons = mainRed }, $"PR #{pr.Number} waits: {input.Snapshot.DefaultBranch} is red", []));
+            return;
+        }
+
         context.Apply((review ? (GateVerdict?)null : gate.Verdict) switch
         {
             GateVerdict.Merge => decision.Act(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Lane, gate.Reasons)),

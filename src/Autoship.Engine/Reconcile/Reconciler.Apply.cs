@@ -127,7 +127,8 @@ public sealed partial class Reconciler
         return result.Outcome switch
         {
             MergeOutcome.Merged => Done(merge, message: $"{merge.Describe()}: merged as {result.MergeCommitSha?[..Math.Min(7, result.MergeCommitSha.Length)]}"),
-            MergeOutcome.Enqueued => Done(merge, ActionOutcome.Enqueued, $"{merge.Describe()}: added to the merge queue"),
+            MergeOutcome.Enqueued => Done(merge, ActionOutcome.Enqueued, $"{merge.Describe()}: added to the merge queue"
+                + (result.Reasons.Count > 0 ? " (" + string.Join("; ", result.Reasons.Select(r => r.Message)) + ")" : string.Empty)),
             _ => new ActionResult(merge, ActionOutcome.Refused, $"{merge.Describe()}: the forge refused the merge", [.. merge.Reasons, .. result.Reasons]),
         };
     }

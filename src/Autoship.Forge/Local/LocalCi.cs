@@ -107,7 +107,7 @@ internal sealed class LocalCi(LocalContext context, LocalGit git, LocalReviews r
     }
 
     /// <summary>The repository's own configured entrypoint at that commit, else the forge's default.</summary>
-    private async Task<string> EntrypointAsync(string sha, CancellationToken cancellationToken)
+    public async Task<string> EntrypointAsync(string sha, CancellationToken cancellationToken)
     {
         var text = await git.ShowAsync(sha, AutoshipConfig.DefaultPath, cancellationToken);
         if (text is null)
@@ -127,7 +127,7 @@ internal sealed class LocalCi(LocalContext context, LocalGit git, LocalReviews r
         }
     }
 
-    private static string Describe(string entrypoint, LocalScriptRunner.Outcome run)
+    public static string Describe(string entrypoint, LocalScriptRunner.Outcome run)
     {
         var seconds = run.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         return run switch

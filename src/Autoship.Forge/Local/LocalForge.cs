@@ -39,7 +39,7 @@ public sealed class LocalForge : IForge, IForgeSetup
         deployments = new LocalDeployments(context, git);
         var ci = new LocalCi(context, git, reviews, deployments);
         branches = new LocalBranches(context, git, ci);
-        merger = new LocalMerger(context, git, issues);
+        merger = new LocalMerger(context, git, issues, reviews, new LocalCandidateCi(context, git, ci, reviews, deployments));
         setup = new LocalSetup(context);
         observer = new LocalObserver(context, git, merger, ci);
     }

@@ -8,6 +8,12 @@ public sealed record LocalForgeOptions
     /// <summary>Run the validation entrypoint (and the staging deploy) synchronously inside every push.</summary>
     public bool RunCi { get; init; } = true;
 
+    /// <summary>
+    /// Merge through the base branch's merge queue (with <see cref="RunCi"/> on): the pull request squashed onto the
+    /// current base, alone or in a batch, is validated with the base's entrypoint before the base moves to it.
+    /// </summary>
+    public bool MergeQueue { get; init; } = true;
+
     /// <summary>The longest a CI or deploy script may run before its whole process tree is killed.</summary>
     public TimeSpan CiTimeout { get; init; } = TimeSpan.FromMinutes(10);
 

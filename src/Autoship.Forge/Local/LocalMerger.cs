@@ -11,8 +11,15 @@ namespace Autoship.Forge.Local;
 /// the merge or the next observation — finds the intent, sees that the base already contains that commit and
 /// completes the record instead of squashing the pull request a second time.
 /// </summary>
-internal sealed partial class LocalMerger(LocalContext context, LocalGit git, LocalIssues issues)
+internal sealed partial class LocalMerger(LocalContext context, LocalGit git, LocalIssues issues, LocalReviews reviews, LocalCandidateCi candidates)
 {
+    private LocalMergeQueue? queue;
+
+    /// <summary>With CI on, merges go through the base branch's merge queue: only a tested merge result becomes the base.</summary>
+    private bool UsesQueue => context.Options is { RunCi: true, MergeQueue: true };
+
+    private LocalMergeQueue Queue => queue ??= new LocalMergeQueue(context, git, candidates, reviews, this);
+
     [GeneratedRegex(@"\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s+#(\d+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClosingKeyword();
 
@@ -54,15 +61,22 @@ internal sealed partial class LocalMerger(LocalContext context, LocalGit git, Lo
         }
 
         var reasons = new List<Reason>(await LocalProtection.ReasonsAsync(c, pull, head, cancellationToken));
-        var tree = await git.TryGitAsync(["merge-tree", "--write-tree", "--no-messages", baseSha, head], cancellationToken);
+        var tree = await git.TryGitAsync(["merge-tree", "--write-tree", "--name-only", "--no-messages", baseSha, head], cancellationToken);
         if (!tree.Ok)
         {
-            reasons.Add(new Reason("not-mergeable", $"{pull.Head} conflicts with {pull.Base}: update the branch first"));
+            var paths = tree.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Distinct().Take(10).ToList();
+            var where = paths.Count > 0 ? " in " + string.Join(", ", paths) : string.Empty;
+            reasons.Add(new Reason("not-mergeable", $"{pull.Head} conflicts with {pull.Base}{where}: update the branch first"));
         }
 
         if (reasons.Count > 0)
         {
             return new MergeResult(MergeOutcome.Refused, null, reasons);
+        }
+
+        if (UsesQueue)
+        {
+            return await Queue.MergeAsync(pull, head, commitTitle, commitMessage, cancellationToken);
         }
 
         var message = string.IsNullOrWhiteSpace(commitMessage) ? commitTitle : commitTitle + "\n\n" + commitMessage;
@@ -103,7 +117,7 @@ internal sealed partial class LocalMerger(LocalContext context, LocalGit git, Lo
         }
     }
 
-    private async Task CompleteAsync(SqliteConnection c, LocalMergeIntents.Intent intent, CancellationToken cancellationToken)
+    public async Task CompleteAsync(SqliteConnection c, LocalMergeIntents.Intent intent, CancellationToken cancellationToken)
     {
         await using var tx = c.BeginTransaction(deferred: false);
         var marked = await LocalDb.ExecAsync(c, "UPDATE pull_requests SET state = 'merged', merge_sha = $s WHERE number = $n AND state <> 'merged'", cancellationToken,

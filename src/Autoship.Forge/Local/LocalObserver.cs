@@ -42,8 +42,11 @@ internal sealed class LocalObserver(LocalContext context, LocalGit git, LocalMer
         }
 
         IReadOnlyList<string?> files = mainSha.Length == 0 ? [null, null] : await git.ShowManyAsync(mainSha, [".github/autoship.yml", ".gitattributes"], cancellationToken);
+        var mainChecks = await LocalDb.QueryAsync(c, "SELECT context, state, description, url FROM statuses WHERE sha = $s ORDER BY context",
+            r => new CheckSnapshot(r.GetString(0), Enum.Parse<CheckState>(r.GetString(1)), mainSha, r.GetString(2), LocalDb.NullableString(r, 3)), cancellationToken, ("$s", mainSha));
         return new RepositorySnapshot(name, LocalForge.DefaultBranch, mainSha, issues, pulls, context.Now)
         {
+            DefaultBranchChecks = mainChecks,
             ConfigText = files[0],
             GitAttributesText = files[1],
         };

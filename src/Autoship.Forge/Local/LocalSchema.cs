@@ -43,5 +43,12 @@ internal static class LocalSchema
             description TEXT NOT NULL, log_path TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (tree, entrypoint, context));
         CREATE TABLE ci_runs(sha TEXT PRIMARY KEY, pid INTEGER NOT NULL, started_ticks INTEGER NOT NULL);
         """,
+        """
+        CREATE TABLE merge_queue(pr INTEGER PRIMARY KEY, base TEXT NOT NULL, head_sha TEXT NOT NULL, lane TEXT NOT NULL,
+            title TEXT NOT NULL, message TEXT NOT NULL, enqueued_at TEXT NOT NULL);
+        CREATE TABLE queue_batches(id INTEGER PRIMARY KEY AUTOINCREMENT, base TEXT NOT NULL, base_sha TEXT NOT NULL, members TEXT NOT NULL,
+            heads TEXT NOT NULL, commits TEXT NOT NULL, candidate TEXT NOT NULL, passed INTEGER NOT NULL, log_tail TEXT NOT NULL, at TEXT NOT NULL);
+        CREATE INDEX queue_batches_base ON queue_batches(base, base_sha);
+        """,
     ];
 }

@@ -36,6 +36,11 @@ internal static class LaneSection
 
     public static readonly ConfigKey<bool> AutoMerge = B.Bool("autoMerge", true, "Autoship merges once the gate passes.").PerLane(true, true, false, KeyJson.Of);
 
+    public static readonly ConfigKey<int> QueueBatchSize = B.Int("queueBatchSize", 4, 1, "Most pull requests of this lane validated together as one candidate merge commit in the merge queue (1: one at a time).")
+        .PerLane(4, 2, 1, v => KeyJson.Of(v));
+
+    public static readonly ConfigKey<TimeSpan> QueueWait = B.Duration("queueWait", "0s", "How long the first pull request of a batch waits in the merge queue for others to join it (0s: validate what is queued now).");
+
     public static readonly KeySpec Guardrails = B.Section("guardrails", "guardrails", "Limits on one autonomous pass in this lane.");
 
     public static readonly ConfigSection Section = B.Build();
@@ -59,6 +64,10 @@ internal static class LaneSection
             Approvers.Read(view, lane),
             VerificationEvidence.Read(view, lane),
             AutoMerge.Read(view, lane),
-            GuardrailsSection.Read(guardrails, lane));
+            GuardrailsSection.Read(guardrails, lane))
+        {
+            QueueBatchSize = QueueBatchSize.Read(view, lane),
+            QueueWait = QueueWait.Read(view, lane),
+        };
     }
 }

@@ -1,0 +1,4 @@
+namespace Autoship.Core.Queue;
+
+/// <summary>A pull request that the gate allowed to merge, waiting in its base branch's merge queue.</summary>
+public sealed record QueueEntry(int PullRequest, string HeadSha, Lane Lane, DateTimeOffset EnqueuedAt);
