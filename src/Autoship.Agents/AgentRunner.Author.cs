@@ -97,7 +97,16 @@ public sealed partial class AgentRunner
         }
         else
         {
-            var cmd = preset.Author(new PresetContext(agent.Runner, dirs.PromptFile, prompt, worktree.Path) { Env = env });
+            PresetCommand cmd;
+            try
+            {
+                cmd = preset.Author(new PresetContext(agent.Runner, dirs.PromptFile, prompt, worktree.Path) { Env = env });
+            }
+            catch (PresetException e)
+            {
+                return Result(AttemptOutcome.AgentFailed, [Because.Of("agent.preset", $"{agent.Name}: {e.Message}")]);
+            }
+
             recorder.CommandLine = Recorded(cmd.Argv, prompt, dirs.PromptFile);
             var (outcome, refusal, command) = await ExecuteAsync(agent, cmd, worktree, writable: true, guard, env, redactor, dirs, null, cancellationToken);
             recorder.CommandLine = Recorded(command, prompt, dirs.PromptFile);

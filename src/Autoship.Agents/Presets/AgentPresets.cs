@@ -7,7 +7,7 @@ public static class AgentPresets
 
     private static readonly IReadOnlyDictionary<string, IAgentPreset> External = new IAgentPreset[]
     {
-        new ClaudePreset(), new CodexPreset(), new AiderPreset(), new OpenCodePreset(), new CommandPreset(),
+        new ClaudePreset(), new CodexPreset(), new AiderPreset(), new OpenCodePreset(), new GeminiPreset(), new QwenPreset(), new CommandPreset(),
     }.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<string> Names { get; } = [Builtin, .. External.Keys];
