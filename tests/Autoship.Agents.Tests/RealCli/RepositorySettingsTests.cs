@@ -63,4 +63,20 @@ public sealed class RepositorySettingsTests
 
         Directory.GetFiles(marks).Select(Path.GetFileName).ShouldContain("claude-hook");
     }
+
+    /// <summary>The controls for gemini and qwen: the same CLIs without the presets' isolation do run the planted settings.</summary>
+    [Theory]
+    [InlineData("gemini", "mkdir -p \"$HOME/.gemini\" && echo '{\"security\":{\"auth\":{\"selectedType\":\"gemini-api-key\"}}}' > \"$HOME/.gemini/settings.json\" && GEMINI_CLI_TRUST_WORKSPACE=true gemini -p review -o json -m fake-model")]
+    [InlineData("qwen", "qwen -p review -o json --auth-type openai -m fake-model")]
+    public async Task RunReviewerAsync_WithoutIsolation_RunsThePlantedSettings(string preset, string shell)
+    {
+        var (h, model, request, marks) = await ReviewOfPlantedSettingsAsync(preset);
+        using var _ = h;
+        await using var __ = model;
+        var plain = request.Reviewer with { Runner = new RunnerSettings("command", null, [], ["sh", "-c", shell]) };
+
+        await h.Runner().RunReviewerAsync(request with { Reviewer = plain }, TestContext.Current.CancellationToken);
+
+        Directory.GetFiles(marks).Select(Path.GetFileName).ShouldContain(f => f!.StartsWith(preset + "-", StringComparison.Ordinal));
+    }
 }
