@@ -56,6 +56,12 @@ public static partial class Planner
         }
 
         var lane = gate.Lane;
+        if (!review && PlanFixForward(context, config, issue, memory, pr, order, gate, classification.Allowed) is { } fixPhase)
+        {
+            context.View(issue, fixPhase, gate.Reasons, gate.Lane, order.Owner, order.Reviewer, pr.Number, gate.Verdict, order.Attempt, gate.HumanActions);
+            return;
+        }
+
         switch (review ? (GateVerdict?)null : gate.Verdict)
         {
             case GateVerdict.Merge:

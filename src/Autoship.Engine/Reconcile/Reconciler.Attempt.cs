@@ -53,7 +53,15 @@ public sealed partial class Reconciler
         var baseSha = await Cache.SyncAsync(remote, context.Snapshot.DefaultBranch, cancellationToken);
         foreach (var p in prepared)
         {
-            var result = await runner.RunAuthorAsync(new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, baseSha, context.Snapshot.GitAttributesText), cancellationToken);
+            var request = new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, baseSha, context.Snapshot.GitAttributesText);
+            if (p.Start.ContinueFrom is { } head)
+            {
+                // Fix forward: start from the PR's head; the guardrails see the whole change against its fork point.
+                await Cache.FetchBranchAsync(remote, p.Start.Order.Branch, cancellationToken);
+                request = request with { BaseSha = await Cache.MergeBaseAsync(baseSha, head, cancellationToken), ContinueFrom = head };
+            }
+
+            var result = await runner.RunAuthorAsync(request, cancellationToken);
             await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Outcome), CancellationToken.None);
             await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, remote, context, CancellationToken.None)));
         }
@@ -102,6 +110,12 @@ public sealed partial class Reconciler
         var order = start.Order;
         if (result.Outcome != AttemptOutcome.Committed || result.CommitSha is null)
         {
+            if (start.PullRequest is { } open && await forge.GetPullRequestAsync(open, cancellationToken) is { Open: true })
+            {
+                // The attempt is used even though nothing was pushed: the PR's work order says so, so maxAttempts ends it.
+                await forge.UpdatePullRequestAsync(open, null, WorkOrderCodec.RenderPullRequestBody(order, $"attempt {order.Attempt} failed: {result.Outcome}", VerificationEvidence.Section(fresh.Body)), cancellationToken);
+            }
+
             return await FailAttemptAsync(start, memory, result, context.Config!.Loop, cancellationToken);
         }
 
@@ -114,6 +128,14 @@ public sealed partial class Reconciler
         if (fresh.HasLabel(Labels.Safe) && fresh.LastAppliedBy(Labels.Safe) is { CanWrite: true })
         {
             labels.Add(Labels.Safe);
+        }
+
+        if (start.PullRequest is { } existing)
+        {
+            await forge.UpdatePullRequestAsync(existing, null, WorkOrderCodec.RenderPullRequestBody(order, validation, evidence), cancellationToken);
+            var pushed = memory with { Phase = ItemPhase.PullRequest, Reasons = Because.One("fixed-forward", $"{order.Owner} pushed attempt {order.Attempt} to PR #{existing}; {order.Reviewer} reviews it next") };
+            await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker, CommentRenderer.Render(order.Issue, pushed, $"PR #{existing} fixed forward (attempt {order.Attempt})", [], existing, clock.GetUtcNow()), cancellationToken);
+            return new ActionResult(start, ActionOutcome.Ok, $"{start.Describe()}: pushed {result.CommitSha[..7]} ({result.Run.DiffStat})", start.Reasons);
         }
 
         var pr = await forge.CreatePullRequestAsync(new NewPullRequest(order.Branch, context.Snapshot.DefaultBranch, order.Title,
