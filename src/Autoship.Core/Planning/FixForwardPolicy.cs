@@ -37,7 +37,7 @@ public static class FixForwardPolicy
             var check = pr.Checks.LastOrDefault(c => c.Sha == pr.HeadSha && !c.IsGreen && c.IsFinished && r.Message.Contains(c.Name, StringComparison.Ordinal));
             var log = check?.Description is { Length: > 0 } d && !r.Message.Contains(d, StringComparison.Ordinal) ? "\n" + d : string.Empty;
             var url = check?.Url is { Length: > 0 } u ? $"\n(log: {u})" : string.Empty;
-            feedback.Add(FixFeedback.Of(FixFeedback.Ci, check?.Name ?? "ci", r.Message + log + url));
+            feedback.Add(FixFeedback.Of(FixFeedback.Ci, check?.Name ?? "ci", r.Message + log + url) with { Url = check?.Url });
         }
 
         var onHead = pr.Reviews.Where(v => v.CommitSha == pr.HeadSha && v.State == ReviewState.ChangesRequested).ToList();

@@ -10,6 +10,9 @@ public sealed record FixFeedback(string Source, string From, string Text)
 {
     public const int MaxText = 4000;
 
+    /// <summary>Where the full text is (a failing check's log), for the harness to append its tail; null when none.</summary>
+    public string? Url { get; init; }
+
     public const string Ci = "ci";
     public const string Reviewer = "reviewer";
     public const string Human = "human";

@@ -58,7 +58,12 @@ public sealed partial class Reconciler
             {
                 // Fix forward: start from the PR's head; the guardrails see the whole change against its fork point.
                 await Cache.FetchBranchAsync(remote, p.Start.Order.Branch, cancellationToken);
-                request = request with { BaseSha = await Cache.MergeBaseAsync(baseSha, head, cancellationToken), ContinueFrom = head };
+                request = request with
+                {
+                    Order = await CiLogTail.AppendAsync(p.Start.Order, cancellationToken),
+                    BaseSha = await Cache.MergeBaseAsync(baseSha, head, cancellationToken),
+                    ContinueFrom = head,
+                };
             }
 
             var result = await runner.RunAuthorAsync(request, cancellationToken);
