@@ -34,7 +34,7 @@ public sealed partial class AgentRunner
 
             var manager = new WorktreeManager(request.Repository, options.WorktreesDirectory);
             var previousBranch = await HarnessGit.TryRunAsync(request.Repository, ["rev-parse", "--verify", "--quiet", "refs/heads/" + order.Branch], cancellationToken: cancellationToken);
-            var worktree = await retry.ExecuteAsync(async ct => await manager.CreateAsync(runId, order.Branch, request.BaseSha, ct), cancellationToken);
+            var worktree = await retry.ExecuteAsync(async ct => await manager.CreateAsync(runId, order.Branch, request.ContinueFrom ?? request.BaseSha, ct), cancellationToken);
             string? committed = null;
             try
             {
@@ -97,7 +97,16 @@ public sealed partial class AgentRunner
         }
         else
         {
-            var cmd = preset.Author(new PresetContext(agent.Runner, dirs.PromptFile, prompt, worktree.Path) { Env = env });
+            PresetCommand cmd;
+            try
+            {
+                cmd = preset.Author(new PresetContext(agent.Runner, dirs.PromptFile, prompt, worktree.Path) { Env = env });
+            }
+            catch (PresetException e)
+            {
+                return Result(AttemptOutcome.AgentFailed, [Because.Of("agent.preset", $"{agent.Name}: {e.Message}")]);
+            }
+
             recorder.CommandLine = Recorded(cmd.Argv, prompt, dirs.PromptFile);
             var (outcome, refusal, command) = await ExecuteAsync(agent, cmd, worktree, writable: true, guard, env, redactor, dirs, null, cancellationToken);
             recorder.CommandLine = Recorded(command, prompt, dirs.PromptFile);
@@ -131,7 +140,9 @@ public sealed partial class AgentRunner
         await File.WriteAllTextAsync(Path.Combine(dirs.Root, ChangePatchFile), diff.Patch, cancellationToken);
         var violations = tampered.Select(p => Because.Of("harness.git-metadata", $"the agent changed git metadata ({p}); it was restored")).ToList();
         violations.AddRange(HarnessChecks.Check(diff, worktree.Path, order.Guardrails.MaxBinaryBytes));
-        if (diff.Files.Count == 0 && violations.Count == 0)
+        var unchanged = diff.Files.Count == 0 || (request.ContinueFrom is { } head && diff.Tree is { } tree
+            && (await HarnessGit.RunAsync(worktree.Path, ["rev-parse", head + "^{tree}"], cancellationToken: cancellationToken)).Trim() == tree);
+        if (unchanged && violations.Count == 0)
         {
             return Result(AttemptOutcome.NoChanges, Because.One("run.no-changes", $"{agent.Name} changed nothing"));
         }
@@ -185,7 +196,7 @@ public sealed partial class AgentRunner
             + $"Change by agent {request.Agent.Name} for #{order.Issue} (lane {order.Lane.Name()}, attempt {order.Attempt}).\n"
             + (string.IsNullOrWhiteSpace(order.ValidationCommand) ? string.Empty : $"Validated with `{order.ValidationCommand}`.\n")
             + $"\nAutoship-Work-Order: {order.Id}\nAutoship-Agent: {request.Agent.Name}\n";
-        var sha = await HarnessGit.RunAsync(worktree.Path, ["commit-tree", tree, "-p", request.BaseSha, "-m", message], cancellationToken: cancellationToken);
+        var sha = await HarnessGit.RunAsync(worktree.Path, ["commit-tree", tree, "-p", request.ContinueFrom ?? request.BaseSha, "-m", message], cancellationToken: cancellationToken);
         await HarnessGit.RunAsync(request.Repository, ["update-ref", "refs/heads/" + order.Branch, sha], cancellationToken: cancellationToken);
         return sha;
     }

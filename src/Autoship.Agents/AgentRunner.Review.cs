@@ -59,7 +59,16 @@ public sealed partial class AgentRunner
                 var guard = await GitMetadataGuard.SnapshotAsync(worktree.Path, cancellationToken);
                 var prompt = PromptBuilder.Reviewer(order, request.Author.Name, diff.Patch);
                 await File.WriteAllTextAsync(dirs.PromptFile, prompt, cancellationToken);
-                var cmd = preset.Reviewer(new PresetContext(reviewer.Runner, dirs.PromptFile, prompt, worktree.Path) { Env = env });
+                PresetCommand cmd;
+                try
+                {
+                    cmd = preset.Reviewer(new PresetContext(reviewer.Runner, dirs.PromptFile, prompt, worktree.Path) { Env = env });
+                }
+                catch (PresetException e)
+                {
+                    return Closed($"{reviewer.Name}: {e.Message}");
+                }
+
                 recorder.CommandLine = Recorded(cmd.Argv, prompt, dirs.PromptFile);
                 var (outcome, refusal, command) = await ExecuteAsync(reviewer, cmd, worktree, writable: false, guard, env, redactor, dirs, null, cancellationToken);
                 recorder.CommandLine = Recorded(command, prompt, dirs.PromptFile);

@@ -80,6 +80,16 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
             env = merged;
         }
 
+        if (preset.HomeFiles.Count > 0 && env.GetValueOrDefault("HOME") is { Length: > 0 } home)
+        {
+            foreach (var (relative, text) in preset.HomeFiles)
+            {
+                var path = Path.Combine(home, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path, text, cancellationToken);
+            }
+        }
+
         var command = argv;
         if (agent.Sandbox == SandboxKind.Bwrap)
         {

@@ -12,6 +12,8 @@ public sealed class PresetInvocationTests
         { "codex", ["exec", "--json", "--sandbox", "workspace-write", "--ephemeral", "--ignore-user-config", "--ignore-rules", "--skip-git-repo-check", "--color", "never", "-m", "m1", "--extra", "-"] },
         { "aider", ["--message-file", "{prompt_file}", "--yes-always", "--no-auto-commits", "--no-dirty-commits", "--no-stream", "--no-gitignore", "--no-check-update", "--no-analytics", "--no-show-release-notes", "--no-pretty", "--input-history-file", "{home}/.aider.input.history", "--chat-history-file", "{home}/.aider.chat.history.md", "--model", "m1", "--extra"] },
         { "opencode", ["run", "--format", "json", "--pure", "--model", "m1", "--extra"] },
+        { "gemini", ["-p", GeminiPreset.Instruction, "--output-format", "json", "--approval-mode", "yolo", "-e", "none", "--allowed-mcp-server-names", GeminiPreset.NoServer, "-m", "m1", "--extra"] },
+        { "qwen", ["-p", GeminiPreset.Instruction, "--output-format", "json", "--approval-mode", "yolo", "--safe-mode", "--auth-type", "openai", "--chat-recording", "false", "--allowed-mcp-server-names", GeminiPreset.NoServer, "-m", "m1", "--extra"] },
     };
 
     [Theory]

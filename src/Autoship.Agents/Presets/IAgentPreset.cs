@@ -26,8 +26,15 @@ public interface IAgentPreset
     PresetOutput Parse(string stdout) => new(stdout, null);
 }
 
-/// <summary>An argv, the text for stdin (null: closed) and variables the preset sets (settings isolation, no telemetry).</summary>
-public sealed record PresetCommand(IReadOnlyList<string> Argv, string? Stdin = null, IReadOnlyDictionary<string, string>? Env = null);
+/// <summary>
+/// An argv, the text for stdin (null: closed), variables the preset sets (settings isolation, no telemetry) and
+/// files written under the run's fresh HOME before the start (path relative to HOME → content), e.g. a settings file
+/// that overrides whatever the repository under test carries.
+/// </summary>
+public sealed record PresetCommand(IReadOnlyList<string> Argv, string? Stdin = null, IReadOnlyDictionary<string, string>? Env = null)
+{
+    public IReadOnlyDictionary<string, string> HomeFiles { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>The agent's final message and what it spent, parsed from its output.</summary>
 public sealed record PresetOutput(string FinalText, RunUsage? Usage);

@@ -20,5 +20,9 @@ public sealed record ItemMemory(
     /// <summary>After a failed attempt, the next one does not start before this time (exponential backoff).</summary>
     public DateTimeOffset? RetryAfter { get; init; }
 
+    /// <summary>Deterministic refusals of this item so far (the second blocks it: see <see cref="FailurePolicy"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int Refusals { get; init; }
+
     public static ItemMemory Empty { get; } = new(ItemPhase.New, null, null, 0, null, null, []);
 }

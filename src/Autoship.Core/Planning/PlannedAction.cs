@@ -13,12 +13,22 @@ public abstract record PlannedAction(int Issue, IReadOnlyList<Reason> Reasons)
     public abstract string Describe();
 }
 
-/// <summary>Claim the item for its owning agent and run one author attempt (or resume an orphaned one).</summary>
+/// <summary>
+/// Claim the item for its owning agent and run one author attempt (or resume an orphaned one). With
+/// <see cref="PullRequest"/> set the attempt fixes that PR forward: it continues from <see cref="ContinueFrom"/> (the
+/// PR's head) on the same branch, with <see cref="WorkOrder.Feedback"/> in its prompt, and updates the PR.
+/// </summary>
 public sealed record StartAttempt(WorkOrder Order, bool Resume, IReadOnlyList<Reason> Reasons) : PlannedAction(Order.Issue, Reasons)
 {
-    public override string Kind => Resume ? "resume-attempt" : "start-attempt";
+    public int? PullRequest { get; init; }
 
-    public override string Describe() => $"#{Issue}: {(Resume ? "resume" : "start")} attempt {Order.Attempt} by {Order.Owner} (lane {Order.Lane.Name()})";
+    public string? ContinueFrom { get; init; }
+
+    public override string Kind => PullRequest is not null ? "fix-forward" : Resume ? "resume-attempt" : "start-attempt";
+
+    public override string Describe() => PullRequest is { } pr
+        ? $"#{Issue}: fix PR #{pr} forward, attempt {Order.Attempt} by {Order.Owner} (lane {Order.Lane.Name()}, {Order.Feedback.Count} finding(s))"
+        : $"#{Issue}: {(Resume ? "resume" : "start")} attempt {Order.Attempt} by {Order.Owner} (lane {Order.Lane.Name()})";
 }
 
 /// <summary>Release a claim (closing its PR when there is one) so that the item is tried again.</summary>

@@ -86,7 +86,8 @@ public static partial class Planner
             return;
         }
 
-        context.Apply((review ? (GateVerdict?)null : gate.Verdict) switch
+        var fix = review ? null : FixForward(context, config, decision, memory, worked, pr, order, gate, classification.Allowed);
+        context.Apply(fix ?? (review ? (GateVerdict?)null : gate.Verdict) switch
         {
             GateVerdict.Merge => decision.Act(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Lane, gate.Reasons)),
             GateVerdict.Reject when order.Attempt >= config.Loop.MaxAttempts => Exhausted(decision, memory, worked, gate.Reasons, config.Loop.MaxAttempts),

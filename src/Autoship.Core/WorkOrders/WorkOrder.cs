@@ -28,6 +28,13 @@ public sealed record WorkOrder(
     /// <summary>The branch this attempt pushes: <c>autoship/&lt;issue&gt;-&lt;slug&gt;</c>.</summary>
     public string Branch => BranchNames.For(Issue, Title);
 
+    /// <summary>
+    /// What went wrong with the previous attempt when this one continues on the same branch (fix forward); empty for
+    /// a fresh start. Not written into the PR body (it holds CI output and comments, which the PR already shows).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<FixFeedback> Feedback { get; init; } = [];
+
     /// <summary>A short stable identifier written in the commit trailer <c>Autoship-Work-Order:</c>.</summary>
     public string Id => $"{Repository}#{Issue}/a{Attempt}";
 }

@@ -53,7 +53,20 @@ public sealed partial class Reconciler
         var baseSha = await Cache.SyncAsync(remote, context.Snapshot.DefaultBranch, cancellationToken);
         foreach (var p in prepared)
         {
-            var result = await runner.RunAuthorAsync(new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, baseSha, context.Snapshot.GitAttributesText), cancellationToken);
+            var request = new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, baseSha, context.Snapshot.GitAttributesText);
+            if (p.Start.ContinueFrom is { } head)
+            {
+                // Fix forward: start from the PR's head; the guardrails see the whole change against its fork point.
+                await Cache.FetchBranchAsync(remote, p.Start.Order.Branch, cancellationToken);
+                request = request with
+                {
+                    Order = await CiLogTail.AppendAsync(p.Start.Order, cancellationToken),
+                    BaseSha = await Cache.MergeBaseAsync(baseSha, head, cancellationToken),
+                    ContinueFrom = head,
+                };
+            }
+
+            var result = await runner.RunAuthorAsync(request, cancellationToken);
             await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Outcome), CancellationToken.None);
             await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, remote, context, CancellationToken.None)));
         }
@@ -79,7 +92,13 @@ public sealed partial class Reconciler
         }
 
         var claimedAt = context.Memories.GetValueOrDefault(order.Issue)?.ClaimedAt ?? clock.GetUtcNow();
-        var memory = new ItemMemory(ItemPhase.Claimed, order.Owner, order.Reviewer, order.Attempt, start.Resume ? claimedAt : clock.GetUtcNow(), order.Lane, start.Reasons);
+        var previous = context.Memories.GetValueOrDefault(order.Issue);
+        var memory = new ItemMemory(ItemPhase.Claimed, order.Owner, order.Reviewer, order.Attempt, start.Resume ? claimedAt : clock.GetUtcNow(), order.Lane, start.Reasons) { Refusals = previous?.Refusals ?? 0 };
+        if (previous is not null && start.PullRequest is null && order.Feedback.Count == 0 && FailurePolicy.CarriedFeedback(previous) is { Count: > 0 } carried)
+        {
+            // The previous attempt was refused: this one is told why, once (a second refusal blocks the item).
+            start = start with { Order = order with { Feedback = carried } };
+        }
         if (!start.Resume)
         {
             await forge.AddLabelsAsync(order.Issue, [Labels.Claimed], cancellationToken);
@@ -102,7 +121,18 @@ public sealed partial class Reconciler
         var order = start.Order;
         if (result.Outcome != AttemptOutcome.Committed || result.CommitSha is null)
         {
+            if (start.PullRequest is { } open && await forge.GetPullRequestAsync(open, cancellationToken) is { Open: true })
+            {
+                // The attempt is used even though nothing was pushed: the PR's work order says so, so maxAttempts ends it.
+                await forge.UpdatePullRequestAsync(open, null, WorkOrderCodec.RenderPullRequestBody(order, $"attempt {order.Attempt} failed: {result.Outcome}", VerificationEvidence.Section(fresh.Body)), cancellationToken);
+            }
+
             return await FailAttemptAsync(start, memory, result, context.Config!.Loop, cancellationToken);
+        }
+
+        if ((await AgentPauses.ReadAsync(store, forge.Name, order.Owner, cancellationToken)).Consecutive > 0)
+        {
+            await AgentPauses.ClearAsync(store, forge.Name, order.Owner, cancellationToken);
         }
 
         var cache = Cache;
@@ -114,6 +144,14 @@ public sealed partial class Reconciler
         if (fresh.HasLabel(Labels.Safe) && fresh.LastAppliedBy(Labels.Safe) is { CanWrite: true })
         {
             labels.Add(Labels.Safe);
+        }
+
+        if (start.PullRequest is { } existing)
+        {
+            await forge.UpdatePullRequestAsync(existing, null, WorkOrderCodec.RenderPullRequestBody(order, validation, evidence), cancellationToken);
+            var pushed = memory with { Phase = ItemPhase.PullRequest, Reasons = Because.One("fixed-forward", $"{order.Owner} pushed attempt {order.Attempt} to PR #{existing}; {order.Reviewer} reviews it next") };
+            await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker, CommentRenderer.Render(order.Issue, pushed, $"PR #{existing} fixed forward (attempt {order.Attempt})", [], existing, clock.GetUtcNow()), cancellationToken);
+            return new ActionResult(start, ActionOutcome.Ok, $"{start.Describe()}: pushed {result.CommitSha[..7]} ({result.Run.DiffStat})", start.Reasons);
         }
 
         var pr = await forge.CreatePullRequestAsync(new NewPullRequest(order.Branch, context.Snapshot.DefaultBranch, order.Title,
@@ -133,12 +171,29 @@ public sealed partial class Reconciler
         var maxAttempts = loop.MaxAttempts;
         var order = start.Order;
         var reasons = result.Reasons.Count > 0 ? result.Reasons : Because.One("attempt-failed", $"the attempt ended: {result.Run.ExitReason}");
-        var blocked = order.Attempt >= maxAttempts;
+        var classified = FailureClassifier.Classify(reasons, await LogTailAsync(result.Run.LogPath, cancellationToken));
+        if (FailurePolicy.ClassOf(classified.Code) != FailureClass.Agent && !reasons.Any(r => r.Code == classified.Code))
+        {
+            reasons = [.. reasons, classified];
+        }
+
+        var pauses = await AgentPauses.ReadAsync(store, forge.Name, order.Owner, cancellationToken);
+        var decision = FailurePolicy.Decide(reasons, order.Attempt, maxAttempts, memory.Refusals, pauses.Consecutive + 1);
+        var blocked = decision.Block;
+        var now = clock.GetUtcNow();
+        var retryAfter = decision.AgentPause is { } pause ? now + pause : now + RetryBackoff.After(order.Attempt, loop);
+        if (decision.AgentPause is { } agentPause)
+        {
+            await AgentPauses.WriteAsync(store, forge.Name, order.Owner, new AgentPauses.Pause(now + agentPause, pauses.Consecutive + 1, decision.Reasons[^1].Message), cancellationToken);
+        }
+
         var next = memory with
         {
             Phase = blocked ? ItemPhase.Blocked : ItemPhase.Released,
-            Reasons = blocked ? [.. reasons, new Reason("max-attempts", $"{order.Attempt} of {maxAttempts} attempts used")] : reasons,
-            RetryAfter = blocked ? null : clock.GetUtcNow() + RetryBackoff.After(order.Attempt, loop),
+            Attempt = decision.CountsAsAttempt ? order.Attempt : order.Attempt - 1,
+            Reasons = decision.Reasons,
+            RetryAfter = blocked ? null : retryAfter,
+            Refusals = memory.Refusals + (decision.Class == FailureClass.Refusal ? 1 : 0),
         };
         if (blocked)
         {
@@ -146,11 +201,24 @@ public sealed partial class Reconciler
         }
 
         await forge.RemoveLabelAsync(order.Issue, Labels.Claimed, cancellationToken);
-        var headline = blocked ? "blocked" : $"attempt {order.Attempt} failed; attempt {order.Attempt + 1} starts after {next.RetryAfter:yyyy-MM-dd HH:mm} UTC";
+        var headline = blocked ? "blocked"
+            : decision.AgentPause is not null ? $"{order.Owner} paused (model provider error); attempt {order.Attempt} is retried after {next.RetryAfter:yyyy-MM-dd HH:mm} UTC"
+            : $"attempt {order.Attempt} failed; attempt {order.Attempt + 1} starts after {next.RetryAfter:yyyy-MM-dd HH:mm} UTC";
         await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
             CommentRenderer.Render(order.Issue, next, headline, blocked ? Planner.BlockedActions : [], null, clock.GetUtcNow()), cancellationToken);
         return new ActionResult(start, result.Outcome == AttemptOutcome.GuardrailViolation ? ActionOutcome.Refused : ActionOutcome.Failed,
             $"{start.Describe()}: {result.Outcome} — {string.Join("; ", reasons.Select(r => r.Message))}", next.Reasons);
+    }
+
+    private static async Task<string> LogTailAsync(string? logPath, CancellationToken cancellationToken)
+    {
+        if (logPath is null || !File.Exists(logPath))
+        {
+            return string.Empty;
+        }
+
+        var text = await File.ReadAllTextAsync(logPath, cancellationToken);
+        return text.Length > 16384 ? text[^16384..] : text;
     }
 
     private async Task<ActionResult> ReviewAsync(ReviewPullRequest review, TickContext context, CancellationToken cancellationToken)

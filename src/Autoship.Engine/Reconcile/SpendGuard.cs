@@ -31,6 +31,10 @@ public static class SpendGuard
             {
                 result[agent.Name] = decision.Reasons[0];
             }
+            else if (AgentPauses.Active(await AgentPauses.ReadAsync(store, repository, agent.Name, cancellationToken), now) is { } paused)
+            {
+                result[agent.Name] = paused;
+            }
         }
 
         return result;

@@ -11,7 +11,7 @@ public static class RealAgents
 {
     public static readonly string Bin = Path.Combine(RepoRoot(), "tests", ".agents", "node_modules", ".bin");
 
-    public static TheoryData<string> Presets => new() { "claude", "codex", "opencode" };
+    public static TheoryData<string> Presets => new() { "claude", "codex", "opencode", "gemini", "qwen" };
 
     /// <summary>The bin directory, or a skip naming the install step when the CLI is not installed.</summary>
     public static void RequireInstalled(string preset)
@@ -28,7 +28,8 @@ public static class RealAgents
         "claude" => new() { ["ANTHROPIC_BASE_URL"] = baseUrl, ["ANTHROPIC_API_KEY"] = "sk-ant-fake-0123456789" },
         "codex" => new() { ["OPENAI_BASE_URL"] = baseUrl + "/v1", ["CODEX_API_KEY"] = "sk-fake-codex-0123456789" },
         "opencode" => new() { ["OPENAI_BASE_URL"] = baseUrl + "/v1", ["OPENAI_API_KEY"] = "sk-fake-opencode-0123456789" },
-        "gemini" or "qwen" => new() { ["GOOGLE_GEMINI_BASE_URL"] = baseUrl, ["GEMINI_API_KEY"] = "fake-gemini-0123456789" },
+        "gemini" => new() { ["GOOGLE_GEMINI_BASE_URL"] = baseUrl, ["GEMINI_API_KEY"] = "fake-gemini-0123456789" },
+        "qwen" => new() { ["OPENAI_BASE_URL"] = baseUrl + "/v1", ["OPENAI_API_KEY"] = "sk-fake-qwen-0123456789" },
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "no fake-model setup for this preset"),
     };
 

@@ -72,21 +72,25 @@ public sealed class PlannerPullRequestTests
     }
 
     [Theory]
-    [InlineData(1, "release")]
-    [InlineData(2, "release")]
+    [InlineData(1, "fix-forward")]
+    [InlineData(2, "fix-forward")]
     [InlineData(3, "block")]
-    public void Plan_RejectedPr_ReleasesWithThePrClosedOrBlocksAfterMaxAttempts(int attempt, string expected)
+    public void Plan_ChangesRequestedPr_FixesForwardOnTheBranchOrBlocksAfterMaxAttempts(int attempt, string expected)
     {
         var plan = Planner.Plan(Input([Docs], [DocsPr([AgentReview(10, Reviewer, ReviewState.ChangesRequested)], attempt: attempt)]));
 
         plan.Actions.OfType<PublishGate>().ShouldHaveSingleItem().Decision.Verdict.ShouldBe(GateVerdict.Reject);
         plan.Actions.ShouldNotContain(a => a is MergePullRequest || a is ReviewPullRequest);
-        if (expected == "release")
+        if (expected == "fix-forward")
         {
-            var release = plan.Actions.OfType<ReleaseClaim>().ShouldHaveSingleItem();
-            release.PullRequest.ShouldBe(10);
-            release.NextAttempt.ShouldBe(attempt + 1);
-            plan.Items.ShouldHaveSingleItem().Phase.ShouldBe(ItemPhase.Released);
+            plan.Actions.ShouldNotContain(a => a is ReleaseClaim);
+            var fix = plan.Actions.OfType<StartAttempt>().ShouldHaveSingleItem();
+            fix.Kind.ShouldBe("fix-forward");
+            fix.PullRequest.ShouldBe(10);
+            fix.Order.Attempt.ShouldBe(attempt + 1);
+            fix.Order.Feedback.ShouldContain(f => f.Source == FixFeedback.Reviewer);
+            fix.Reasons.ShouldContain(r => r.Code == "fix-forward");
+            plan.Items.ShouldHaveSingleItem().Phase.ShouldBe(ItemPhase.Claimed);
         }
         else
         {
@@ -98,13 +102,24 @@ public sealed class PlannerPullRequestTests
     }
 
     [Fact]
+    public void Plan_RedCiWithAConflict_IsNotFixedForwardButReleased()
+    {
+        var plan = Planner.Plan(Input([Docs], [DocsPr(ci: CheckState.Failure) with { Mergeable = false }]));
+
+        plan.Actions.OfType<ReleaseClaim>().ShouldHaveSingleItem().PullRequest.ShouldBe(10);
+        plan.Actions.ShouldNotContain(a => a is StartAttempt);
+    }
+
+    [Fact]
     public void Plan_RedCi_RejectsWithoutReviewing()
     {
         var plan = Planner.Plan(Input([Docs], [DocsPr(ci: CheckState.Failure)]));
 
         plan.Actions.OfType<PublishGate>().ShouldHaveSingleItem().Decision.Reasons.ShouldContain(r => r.Code == "check-failed");
         plan.Actions.ShouldNotContain(a => a is ReviewPullRequest);
-        plan.Actions.OfType<ReleaseClaim>().ShouldHaveSingleItem();
+        var fix = plan.Actions.OfType<StartAttempt>().ShouldHaveSingleItem();
+        fix.PullRequest.ShouldNotBeNull();
+        fix.Order.Feedback.ShouldHaveSingleItem().Source.ShouldBe(FixFeedback.Ci);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ internal static class AgentSections
     private static readonly SectionBuilder A = new("agent", "agents[]", "One agent: the areas it owns as author, whether it reviews, and how it runs.");
     private static readonly SectionBuilder R = new("runner", "agents[].runner", "How to start the agent.");
 
-    public static readonly IReadOnlyList<string> Presets = ["builtin", "claude", "codex", "aider", "opencode", "command"];
+    public static readonly IReadOnlyList<string> Presets = ["builtin", "claude", "codex", "aider", "opencode", "gemini", "qwen", "command"];
     public static readonly IReadOnlyList<string> Sandboxes = ["none", "bwrap"];
 
     public static readonly ConfigKey<string> Name = A.String("name", string.Empty, "Lowercase letters, digits and '-'; unique.", required: true, pattern: "^[a-z0-9][a-z0-9-]*$",
@@ -25,7 +25,7 @@ internal static class AgentSections
     public static readonly ConfigKey<bool> Network = A.Bool("network", true, "Whether the agent's process may reach the network.");
     public static readonly ConfigKey<int> MaxConcurrent = A.Int("maxConcurrent", 1, 1, "Runs of this agent at once.");
 
-    public static readonly ConfigKey<string> Preset = R.Choice("preset", "builtin", Presets, "runner preset", "builtin, claude, codex, aider, opencode, or command (your own argv).");
+    public static readonly ConfigKey<string> Preset = R.Choice("preset", "builtin", Presets, "runner preset", "builtin, claude, codex, aider, opencode, gemini, qwen, or command (your own argv).");
     public static readonly ConfigKey<string?> Model = R.NullableString("model", "Model name passed to the preset.");
     public static readonly ConfigKey<IReadOnlyList<string>> Args = R.Strings("args", [], "Extra arguments for the preset.");
     public static readonly ConfigKey<IReadOnlyList<string>> Command = R.Strings("command", [], "argv for preset 'command' (required there).");
