@@ -13,8 +13,9 @@ public static partial class Planner
         if (openPr is null && mergedPr is not null)
         {
             var reasons = Because.One("resolved", $"PR #{mergedPr.Number} that fixes it was merged");
-            context.Actions.Add(new CloseResolved(issue.Number, mergedPr.Number, reasons));
+            // The final comment first: a closed issue is never observed again, so a kill between the two must not leave it stale.
             context.Remember(issue, memory, memory with { Phase = ItemPhase.Merged, Reasons = reasons }, $"merged in #{mergedPr.Number}", [], mergedPr.Number);
+            context.Actions.Add(new CloseResolved(issue.Number, mergedPr.Number, reasons));
             context.View(issue, ItemPhase.Merged, reasons, memory.Lane, memory.Agent, memory.Reviewer, mergedPr.Number, GateVerdict.Merge, memory.Attempt);
             return null;
         }

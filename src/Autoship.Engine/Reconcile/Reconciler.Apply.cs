@@ -58,6 +58,7 @@ public sealed partial class Reconciler
 
         await forge.AddLabelsAsync(block.Issue, [Labels.Blocked], cancellationToken);
         await forge.RemoveLabelAsync(block.Issue, Labels.Claimed, cancellationToken);
+        await forge.ReleaseClaimsAsync(block.Issue, cancellationToken);
         return Done(block);
     }
 
@@ -72,6 +73,7 @@ public sealed partial class Reconciler
         var previous = ItemMemoryCodec.Decode(await forge.FindCommentAsync(stop.Issue, ItemMemory.Marker, cancellationToken)) ?? ItemMemory.Empty;
         var memory = previous with { Phase = ItemPhase.Stopped, Reasons = stop.Reasons };
         await forge.UpsertCommentAsync(stop.Issue, ItemMemory.Marker, CommentRenderer.Render(stop.Issue, memory, "work stopped", [], stop.PullRequest, clock.GetUtcNow()), cancellationToken);
+        await forge.ReleaseClaimsAsync(stop.Issue, cancellationToken);
         return Done(stop);
     }
 
@@ -111,17 +113,28 @@ public sealed partial class Reconciler
         return Done(gate, message: $"{gate.Describe()}: {gate.Decision.Summary}");
     }
 
+    /// <summary>
+    /// The forge closes the issue in the merge itself ("Fixes #N") and a closed issue is never observed again, so the
+    /// final comment and the claim clean-up come BEFORE the merge; a refused merge puts the previous comment back.
+    /// </summary>
     private async Task<ActionResult> MergeAsync(MergePullRequest merge, TickContext context, CancellationToken cancellationToken)
     {
+        var previous = context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty;
+        var memory = previous with { Phase = ItemPhase.Merged, Lane = merge.Lane, Reasons = merge.Reasons };
+        await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
+            CommentRenderer.Render(merge.Issue, memory, $"merged in #{merge.PullRequest}", [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
+        await forge.ReleaseClaimsAsync(merge.Issue, cancellationToken);
         var result = await forge.MergeAsync(merge.PullRequest, merge.HeadSha, $"{merge.Title} (#{merge.PullRequest})",
             $"Fixes #{merge.Issue}\n\nMerged by Autoship: " + string.Join("; ", merge.Reasons.Select(r => r.Message)), cancellationToken);
         if (result.Outcome == MergeOutcome.Merged)
         {
-            // The forge may close the issue itself ("Fixes #N"); record the outcome now, not only when we close it.
             await forge.RemoveLabelAsync(merge.Issue, Labels.Claimed, cancellationToken);
-            var memory = (context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty) with { Phase = ItemPhase.Merged, Lane = merge.Lane, Reasons = merge.Reasons };
+        }
+        else
+        {
             await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
-                CommentRenderer.Render(merge.Issue, memory, $"merged in #{merge.PullRequest}", [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
+                CommentRenderer.Render(merge.Issue, previous, result.Outcome == MergeOutcome.Enqueued ? $"PR #{merge.PullRequest} is in the merge queue" : $"PR #{merge.PullRequest}: the forge refused the merge",
+                    [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
         }
 
         return result.Outcome switch
@@ -132,9 +145,11 @@ public sealed partial class Reconciler
         };
     }
 
+    /// <summary>Runs after the plan's final comment (see <c>Planner.PlanIssue</c>): label, claim refs, then the close.</summary>
     private async Task<ActionResult> CloseAsync(CloseResolved close, CancellationToken cancellationToken)
     {
         await forge.RemoveLabelAsync(close.Issue, Labels.Claimed, cancellationToken);
+        await forge.ReleaseClaimsAsync(close.Issue, cancellationToken);
         var issue = await forge.GetIssueAsync(close.Issue, cancellationToken);
         if (issue is { Open: true })
         {
