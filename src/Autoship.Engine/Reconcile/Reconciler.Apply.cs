@@ -115,7 +115,7 @@ public sealed partial class Reconciler
 
     /// <summary>
     /// The forge closes the issue in the merge itself ("Fixes #N") and a closed issue is never observed again, so the
-    /// final comment and the claim clean-up come BEFORE the merge; a refused merge puts the previous comment back.
+    /// final comment, the claim refs and the claim label are settled BEFORE the merge; a refused merge puts the previous comment back.
     /// </summary>
     private async Task<ActionResult> MergeAsync(MergePullRequest merge, TickContext context, CancellationToken cancellationToken)
     {
@@ -124,13 +124,11 @@ public sealed partial class Reconciler
         await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
             CommentRenderer.Render(merge.Issue, memory, $"merged in #{merge.PullRequest}", [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
         await forge.ReleaseClaimsAsync(merge.Issue, cancellationToken);
+        // The open PR carries the work from here; the label goes now so that a closed issue never keeps a claim.
+        await forge.RemoveLabelAsync(merge.Issue, Labels.Claimed, cancellationToken);
         var result = await forge.MergeAsync(merge.PullRequest, merge.HeadSha, $"{merge.Title} (#{merge.PullRequest})",
             $"Fixes #{merge.Issue}\n\nMerged by Autoship: " + string.Join("; ", merge.Reasons.Select(r => r.Message)), cancellationToken);
-        if (result.Outcome == MergeOutcome.Merged)
-        {
-            await forge.RemoveLabelAsync(merge.Issue, Labels.Claimed, cancellationToken);
-        }
-        else
+        if (result.Outcome != MergeOutcome.Merged)
         {
             await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
                 CommentRenderer.Render(merge.Issue, previous, result.Outcome == MergeOutcome.Enqueued ? $"PR #{merge.PullRequest} is in the merge queue" : $"PR #{merge.PullRequest}: the forge refused the merge",
