@@ -115,12 +115,13 @@ public sealed partial class Reconciler
 
     /// <summary>
     /// The forge closes the issue in the merge itself ("Fixes #N") and a closed issue is never observed again, so the
-    /// final comment, the claim refs and the claim label are settled BEFORE the merge; a refused merge puts the previous comment back.
+    /// final comment, the claim refs and the claim label are settled BEFORE the merge. A refused merge leaves the PR open, and
+    /// the next pass (level-triggered) writes the comment the PR's phase calls for; putting the old one back here could
+    /// overwrite the final comment of a merge another orchestrator just made.
     /// </summary>
     private async Task<ActionResult> MergeAsync(MergePullRequest merge, TickContext context, CancellationToken cancellationToken)
     {
-        var previous = context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty;
-        var memory = previous with { Phase = ItemPhase.Merged, Lane = merge.Lane, Reasons = merge.Reasons };
+        var memory = (context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty) with { Phase = ItemPhase.Merged, Lane = merge.Lane, Reasons = merge.Reasons };
         await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
             CommentRenderer.Render(merge.Issue, memory, $"merged in #{merge.PullRequest}", [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
         await forge.ReleaseClaimsAsync(merge.Issue, cancellationToken);
@@ -128,12 +129,6 @@ public sealed partial class Reconciler
         await forge.RemoveLabelAsync(merge.Issue, Labels.Claimed, cancellationToken);
         var result = await forge.MergeAsync(merge.PullRequest, merge.HeadSha, $"{merge.Title} (#{merge.PullRequest})",
             $"Fixes #{merge.Issue}\n\nMerged by Autoship: " + string.Join("; ", merge.Reasons.Select(r => r.Message)), cancellationToken);
-        if (result.Outcome != MergeOutcome.Merged)
-        {
-            await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
-                CommentRenderer.Render(merge.Issue, previous, result.Outcome == MergeOutcome.Enqueued ? $"PR #{merge.PullRequest} is in the merge queue" : $"PR #{merge.PullRequest}: the forge refused the merge",
-                    [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
-        }
 
         return result.Outcome switch
         {
@@ -159,6 +154,13 @@ public sealed partial class Reconciler
 
     private async Task<ActionResult> CommentAsync(UpdateComment comment, CancellationToken cancellationToken)
     {
+        // Planned from an observation that may be stale: another orchestrator may have merged and closed the item
+        // since, and its final comment must not be overwritten by an older phase.
+        if (comment.Memory.Phase != ItemPhase.Merged && await forge.GetIssueAsync(comment.Issue, cancellationToken) is { Open: false })
+        {
+            return Done(comment, ActionOutcome.Skipped, $"#{comment.Issue}: closed since it was observed; its final comment stays");
+        }
+
         var body = CommentRenderer.Render(comment.Issue, comment.Memory, comment.Headline, comment.HumanActions, comment.PullRequest, clock.GetUtcNow());
         await forge.UpsertCommentAsync(comment.Issue, ItemMemory.Marker, body, cancellationToken);
         return Done(comment);

@@ -68,7 +68,12 @@ internal sealed partial class LocalMerger(LocalContext context, LocalGit git, Lo
         var message = string.IsNullOrWhiteSpace(commitMessage) ? commitTitle : commitTitle + "\n\n" + commitMessage;
         var commit = await git.GitAsync(["commit-tree", tree.Stdout.Split('\n')[0].Trim(), "-p", baseSha, "-m", message], cancellationToken, git.CommitEnv(context.ActingAs));
         var intent = new LocalMergeIntents.Intent(commit, number, pull.Base, baseSha, head, commitMessage);
-        await LocalMergeIntents.RecordAsync(c, intent, context.Now, cancellationToken);
+        if (await LocalMergeIntents.TryRecordAsync(c, intent, context.Now, cancellationToken) is { } busy)
+        {
+            var now = await LocalPullRows.GetAsync(c, number, cancellationToken);
+            return now is { State: "merged", MergeSha: not null } ? new MergeResult(MergeOutcome.Merged, now.MergeSha, []) : Refused("merge-in-progress", busy + ": try again");
+        }
+
         LocalCrashPoint.Reach("merge-after-intent");
         var moved = await git.TryGitAsync(["update-ref", LocalGit.BranchRef(pull.Base), commit, baseSha], cancellationToken);
         LocalCrashPoint.Reach("merge-after-update-ref");

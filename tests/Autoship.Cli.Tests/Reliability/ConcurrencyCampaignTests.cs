@@ -34,6 +34,7 @@ public sealed class ConcurrencyCampaignTests(ITestOutputHelper output)
         var runs = int.Parse(Environment.GetEnvironmentVariable("AUTOSHIP_CONCURRENCY_RUNS") ?? "1", CultureInfo.InvariantCulture);
         var violations = new List<string>();
         var crashes = 0;
+        var lostRaces = 0;
         for (var run = 1; run <= runs; run++)
         {
             using var forge = await CampaignForge.CreateAsync(issues: 2);
@@ -50,6 +51,8 @@ public sealed class ConcurrencyCampaignTests(ITestOutputHelper output)
                 return outcomes;
             }));
 
+            // Evidence that the orchestrators really raced: claims lost on the forge, leases found busy.
+            lostRaces += results.SelectMany(r => r).Count(r => r.Stdout.Contains("claim-taken", StringComparison.Ordinal) || r.Stdout.Contains("lease-busy", StringComparison.Ordinal));
             foreach (var result in results.SelectMany(r => r).Where(r => r.ExitCode != 0))
             {
                 crashes++;
@@ -66,7 +69,7 @@ public sealed class ConcurrencyCampaignTests(ITestOutputHelper output)
             violations.AddRange((await DoubleRunsAsync(forge, storeOf.Distinct())).Select(v => $"run {run}: {v}"));
         }
 
-        var summary = $"concurrency {orchestrators} × {stores}: {runs} run(s), {violations.Count} violation(s), {crashes} crash(es)";
+        var summary = $"concurrency {orchestrators} × {stores}: {runs} run(s), {violations.Count} violation(s), {crashes} crash(es), {lostRaces} tick(s) that lost a claim or lease race";
         output.WriteLine(summary);
         KillCampaignTests.Report(summary);
         violations.ShouldBeEmpty(string.Join("\n", violations));
