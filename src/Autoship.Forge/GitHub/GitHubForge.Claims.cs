@@ -11,7 +11,7 @@ public sealed partial class GitHubForge
     /// </summary>
     public async Task<ClaimResult> ClaimAsync(ForgeClaim claim, CancellationToken cancellationToken)
     {
-        var head = await _author.Git.Reference.Get(Owner, Repo, "heads/" + claim.BaseBranch).WaitAsync(cancellationToken);
+        var head = await GetRefAsync("heads/" + claim.BaseBranch, cancellationToken);
         var tag = await _author.Git.Tag.Create(Owner, Repo, new NewTag
         {
             Tag = $"autoship-claim-{claim.Issue}-{claim.Key}",
@@ -29,7 +29,7 @@ public sealed partial class GitHubForge
             // 422: the ref exists. Whose is it?
         }
 
-        var existing = await _author.Git.Reference.Get(Owner, Repo, claim.Ref["refs/".Length..]).WaitAsync(cancellationToken);
+        var existing = await GetRefAsync(claim.Ref["refs/".Length..], cancellationToken);
         if (existing.Object.Type.Value != TaggedType.Tag)
         {
             return new ClaimResult(false, null);
@@ -38,6 +38,10 @@ public sealed partial class GitHubForge
         var theirs = await _author.Git.Tag.Get(Owner, Repo, existing.Object.Sha).WaitAsync(cancellationToken);
         return new ClaimResult(false, ForgeClaim.HolderOf(theirs.Message));
     }
+
+    /// <summary><c>GET /git/ref/{ref}</c> (one ref); Octokit's Get calls the older <c>/git/refs/{ref}</c>, which the description no longer has.</summary>
+    private Task<Reference> GetRefAsync(string name, CancellationToken cancellationToken) =>
+        new ApiConnection(_author.Connection).Get<Reference>(new Uri($"repos/{Owner}/{Repo}/git/ref/{name}", UriKind.Relative)).WaitAsync(cancellationToken);
 
     public async Task ReleaseClaimsAsync(int issue, CancellationToken cancellationToken)
     {

@@ -14,31 +14,6 @@ internal static class LocalMergeIntents
             cancellationToken,
             ("$c", intent.Commit), ("$n", intent.Number), ("$b", intent.Base), ("$bs", intent.BaseSha), ("$h", intent.HeadSha), ("$m", intent.Message), ("$t", LocalDb.Time(at)));
 
-    /// <summary>
-    /// Records the intent only if the pull request is still open and no other intent for it exists, in one write
-    /// transaction: the per-PR mutex that keeps two processes from both squashing it (the second would find the base
-    /// already holding the first squash and add an empty second one). Null when recorded, else why not.
-    /// </summary>
-    public static async Task<string?> TryRecordAsync(SqliteConnection c, Intent intent, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var tx = c.BeginTransaction(deferred: false);
-        var state = (string?)await LocalDb.ScalarAsync(c, "SELECT state FROM pull_requests WHERE number = $n", cancellationToken, ("$n", intent.Number));
-        if (state != "open")
-        {
-            return $"pull request #{intent.Number} is {state ?? "gone"}";
-        }
-
-        var others = Convert.ToInt64(await LocalDb.ScalarAsync(c, "SELECT COUNT(*) FROM merge_intents WHERE pr = $n", cancellationToken, ("$n", intent.Number)), System.Globalization.CultureInfo.InvariantCulture);
-        if (others > 0)
-        {
-            return $"another process is merging pull request #{intent.Number}";
-        }
-
-        await RecordAsync(c, intent, at, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return null;
-    }
-
     public static async Task<List<Intent>> ListAsync(SqliteConnection c, int? number, CancellationToken cancellationToken) =>
         await LocalDb.QueryAsync(
             c,

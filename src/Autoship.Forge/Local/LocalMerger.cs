@@ -65,15 +65,18 @@ internal sealed partial class LocalMerger(LocalContext context, LocalGit git, Lo
             return new MergeResult(MergeOutcome.Refused, null, reasons);
         }
 
+        // Another process may have squashed this PR a moment ago and not recorded it yet: the base already has every
+        // change, and a second squash would be an empty commit on main. Refuse; that process completes its merge.
+        var treeSha = tree.Stdout.Split('\n')[0].Trim();
+        if (string.Equals(treeSha, await git.GitAsync(["rev-parse", baseSha + "^{tree}"], cancellationToken), StringComparison.Ordinal))
+        {
+            return Refused("already-applied", $"{pull.Base} already holds every change of #{number} (merged by another process a moment ago?): nothing to squash");
+        }
+
         var message = string.IsNullOrWhiteSpace(commitMessage) ? commitTitle : commitTitle + "\n\n" + commitMessage;
         var commit = await git.GitAsync(["commit-tree", tree.Stdout.Split('\n')[0].Trim(), "-p", baseSha, "-m", message], cancellationToken, git.CommitEnv(context.ActingAs));
         var intent = new LocalMergeIntents.Intent(commit, number, pull.Base, baseSha, head, commitMessage);
-        if (await LocalMergeIntents.TryRecordAsync(c, intent, context.Now, cancellationToken) is { } busy)
-        {
-            var now = await LocalPullRows.GetAsync(c, number, cancellationToken);
-            return now is { State: "merged", MergeSha: not null } ? new MergeResult(MergeOutcome.Merged, now.MergeSha, []) : Refused("merge-in-progress", busy + ": try again");
-        }
-
+        await LocalMergeIntents.RecordAsync(c, intent, context.Now, cancellationToken);
         LocalCrashPoint.Reach("merge-after-intent");
         var moved = await git.TryGitAsync(["update-ref", LocalGit.BranchRef(pull.Base), commit, baseSha], cancellationToken);
         LocalCrashPoint.Reach("merge-after-update-ref");

@@ -18,10 +18,10 @@ public sealed class ClaimRefTests
     private static LoopbackGitHub Server(string existingHolder)
     {
         var server = new LoopbackGitHub(new Answer(404, """{"message":"Not Found"}"""));
-        server.ByPath["/git/ref/heads/main"] = new Answer(200, $$"""{"ref":"refs/heads/main","node_id":"x","url":"u","object":{"type":"commit","sha":"{{Head}}","url":"u"}}""");
-        server.ByPath["/git/tags"] = new Answer(201, $$"""{"node_id":"x","tag":"autoship-claim-7-2","sha":"{{Tag}}","url":"u","message":"m","tagger":{"name":"a","email":"a@b","date":"2026-01-01T00:00:00Z"},"object":{"type":"commit","sha":"{{Head}}","url":"u"},"verification":{"verified":false,"reason":"unsigned","signature":null,"payload":null}}""");
+        server.ByPath["/git/ref/heads/main"] = new Answer(200, $$$"""{"ref":"refs/heads/main","node_id":"x","url":"u","object":{"type":"commit","sha":"{{{Head}}}","url":"u"}}""");
+        server.ByPath["/git/tags"] = new Answer(201, $$$"""{"node_id":"x","tag":"autoship-claim-7-2","sha":"{{{Tag}}}","url":"u","message":"m","tagger":{"name":"a","email":"a@b","date":"2026-01-01T00:00:00Z"},"object":{"type":"commit","sha":"{{{Head}}}","url":"u"},"verification":{"verified":false,"reason":"unsigned","signature":null,"payload":null}}""");
         server.ByPath["/git/refs"] = new Answer(422, """{"message":"Reference already exists","documentation_url":"https://docs.github.com/rest/git/refs#create-a-reference"}""");
-        server.ByPath["/git/ref/autoship/claims/7/2"] = new Answer(200, $$"""{"ref":"refs/autoship/claims/7/2","node_id":"x","url":"u","object":{"type":"tag","sha":"{{Tag}}","url":"u"}}""");
+        server.ByPath["/git/ref/autoship/claims/7/2"] = new Answer(200, $$$"""{"ref":"refs/autoship/claims/7/2","node_id":"x","url":"u","object":{"type":"tag","sha":"{{{Tag}}}","url":"u"}}""");
         server.ByPath[$"/git/tags/{Tag}"] = new Answer(200, JsonSerializer.Serialize(new
         {
             node_id = "x", tag = "autoship-claim-7-2", sha = Tag, url = "u", message = new ForgeClaim(7, "2", existingHolder, "main").Text,
