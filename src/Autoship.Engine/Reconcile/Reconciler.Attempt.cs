@@ -171,6 +171,17 @@ public sealed partial class Reconciler
             return taken;
         }
 
+        // Another orchestrator may have reviewed, merged and released the claims between our read and our claim.
+        if (await forge.GetPullRequestAsync(review.PullRequest, cancellationToken) is not { Open: true } still || still.HeadSha != review.HeadSha)
+        {
+            if (still is not { Open: true })
+            {
+                await forge.ReleaseClaimsAsync(review.Issue, cancellationToken);
+            }
+
+            return new ActionResult(review, ActionOutcome.Skipped, $"{review.Describe()}: the PR changed while it was claimed; nothing reviewed", review.Reasons);
+        }
+
         var reviewer = config.Agent(review.Order.Reviewer);
         var author = config.Agent(review.Order.Owner);
         if (reviewer is null || author is null || string.Equals(reviewer.Name, author.Name, StringComparison.OrdinalIgnoreCase))

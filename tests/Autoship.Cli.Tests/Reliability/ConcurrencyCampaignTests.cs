@@ -121,9 +121,9 @@ public sealed class ConcurrencyCampaignTests(ITestOutputHelper output)
             all.AddRange(await store.ListRunsAsync(repository, null, null, CancellationToken.None));
         }
 
-        var problems = all.GroupBy(r => (r.Issue, r.Attempt, r.Role)).Where(g => g.Count() > 1)
+        var problems = all.Select(r => r.Run).GroupBy(r => (r.Issue, r.Attempt, r.Role)).Where(g => g.Count() > 1)
             .Select(g => $"#{g.Key.Issue} attempt {g.Key.Attempt}: {g.Count()} {g.Key.Role} runs").ToList();
-        if (!all.Any(r => r.Role == AgentRole.Author))
+        if (!all.Any(r => r.Run.Role == AgentRole.Author))
         {
             problems.Add("no author run recorded in any store: the count proves nothing");
         }
