@@ -172,7 +172,8 @@ public sealed partial class Reconciler
         }
 
         // Another orchestrator may have reviewed, merged and released the claims between our read and our claim.
-        if (await forge.GetPullRequestAsync(review.PullRequest, cancellationToken) is not { Open: true } still || still.HeadSha != review.HeadSha)
+        var still = await forge.GetPullRequestAsync(review.PullRequest, cancellationToken);
+        if (still is not { Open: true } || still.HeadSha != review.HeadSha)
         {
             if (still is not { Open: true })
             {
