@@ -66,6 +66,17 @@ public interface IForge : IAsyncDisposable
 
     Task SetCommitStatusAsync(string sha, CommitStatus status, CancellationToken cancellationToken);
 
+    // ---- exclusive claims ----
+
+    /// <summary>
+    /// Creates <see cref="ForgeClaim.Ref"/> only if it does not exist (compare-and-set on the forge); when it exists,
+    /// returns who holds it. No two orchestrators ever both get <see cref="ClaimResult.Created"/> for one attempt.
+    /// </summary>
+    Task<ClaimResult> ClaimAsync(ForgeClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every claim ref of <paramref name="issue"/> (a finished item); idempotent.</summary>
+    Task ReleaseClaimsAsync(int issue, CancellationToken cancellationToken);
+
     /// <summary>Squash-merges only if the head is still <paramref name="expectedHeadSha"/>; refusals come back as reasons.</summary>
     Task<MergeResult> MergeAsync(int number, string expectedHeadSha, string commitTitle, string commitMessage, CancellationToken cancellationToken);
 }

@@ -36,8 +36,10 @@ internal sealed class EngineSession : IAsyncDisposable
     public static async Task<EngineSession> OpenAsync(EngineArgs args, CancellationToken cancellationToken)
     {
         var clock = args.Clock ?? TimeProvider.System;
-        var forge = await ForgeResolver.OpenAsync(args.Forge, new ForgeOpenOptions(args.ActAs, args.TokenEnv, args.ApiUrl, clock), cancellationToken);
-        var stateDirectory = args.StateDirectory ?? DefaultStateDirectory(args.Forge!);
+        // AUTOSHIP_CRASH_AFTER (a test hook for the reliability campaign) wraps the forge; unset, it is the forge itself.
+        var forge = Autoship.Forge.Faults.CrashAfterWrite.Wrap(await ForgeResolver.OpenAsync(args.Forge, new ForgeOpenOptions(args.ActAs, args.TokenEnv, args.ApiUrl, clock), cancellationToken));
+        // AUTOSHIP_STATE_DIR: one orchestrator's own files (repository cache, worktrees) when several share a host.
+        var stateDirectory = args.StateDirectory ?? NonEmpty(Environment.GetEnvironmentVariable("AUTOSHIP_STATE_DIR")) ?? DefaultStateDirectory(args.Forge!);
         Directory.CreateDirectory(stateDirectory);
         var store = await StoreFactory.OpenAsync(args.Store ?? Path.Combine(stateDirectory, "state.db"), cancellationToken);
         AutoshipConfig? config = null;
@@ -67,6 +69,8 @@ internal sealed class EngineSession : IAsyncDisposable
     public IAgentRunner CreateRunner() => new AgentRunner(new AgentRunnerOptions(StateDirectory) { Time = Clock });
 
     /// <summary>Local forges keep Autoship's state beside them (so demo, status and serve share it); GitHub in ./.autoship.</summary>
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
     public static string DefaultStateDirectory(string forgeSpec) =>
         ForgeKinds.TryResolve(forgeSpec) is { Kind.Name: ForgeSpec.Local } local
             ? Path.Combine(Path.GetFullPath(local.Target), "autoship")

@@ -17,11 +17,22 @@ internal sealed class PlanContext(PlanInput input)
     /// <summary>The one place a decision becomes actions, a comment update (only when the memory changed) and a view.</summary>
     public void Apply(ItemDecision decision)
     {
-        Actions.AddRange(decision.Actions);
-        if (decision.Comment is { } comment && !Same(comment.Previous, comment.Next))
+        UpdateComment? update = decision.Comment is { } comment && !Same(comment.Previous, comment.Next)
+            ? new UpdateComment(decision.Issue.Number, comment.Next, comment.Headline, comment.HumanActions ?? decision.HumanActions, decision.PullRequest, comment.Next.Reasons)
+            : null;
+
+        // An item about to be closed gets its final comment first: a closed issue is never observed again, so a kill
+        // between the two must not leave the comment stale.
+        var closing = decision.Actions.Any(a => a is CloseResolved);
+        if (update is not null && closing)
         {
-            Actions.Add(new UpdateComment(decision.Issue.Number, comment.Next, comment.Headline, comment.HumanActions ?? decision.HumanActions,
-                decision.PullRequest, comment.Next.Reasons));
+            Actions.Add(update);
+        }
+
+        Actions.AddRange(decision.Actions);
+        if (update is not null && !closing)
+        {
+            Actions.Add(update);
         }
 
         Items.Add(decision.ToView());

@@ -22,7 +22,14 @@ public static partial class Planner
 
             var owner = ownership.Owner!;
             var lane = LaneClassifier.Classify(issue.Labels, [], config).Lane;
-            var attempt = memory.Phase == ItemPhase.Blocked ? 0 : memory.Attempt;
+            // A comment that says "claimed" without the label is a claim cut short before its label (the comment is
+            // written first): the same attempt is dispatched again, and its forge claim ref is this orchestrator's own.
+            var attempt = memory.Phase switch
+            {
+                ItemPhase.Blocked => 0,
+                ItemPhase.Claimed => Math.Max(memory.Attempt - 1, 0),
+                _ => memory.Attempt,
+            };
             ItemDecision Owned(ItemPhase phase, IReadOnlyList<Reason> reasons) =>
                 new(issue, phase, reasons) { Lane = lane, Owner = owner.Name, Reviewer = ownership.Reviewer!.Name, Attempt = attempt };
             if (attempt >= config.Loop.MaxAttempts)

@@ -58,6 +58,7 @@ public sealed partial class Reconciler
 
         await forge.AddLabelsAsync(block.Issue, [Labels.Blocked], cancellationToken);
         await forge.RemoveLabelAsync(block.Issue, Labels.Claimed, cancellationToken);
+        await forge.ReleaseClaimsAsync(block.Issue, cancellationToken);
         return Done(block);
     }
 
@@ -72,6 +73,7 @@ public sealed partial class Reconciler
         var previous = ItemMemoryCodec.Decode(await forge.FindCommentAsync(stop.Issue, ItemMemory.Marker, cancellationToken)) ?? ItemMemory.Empty;
         var memory = previous with { Phase = ItemPhase.Stopped, Reasons = stop.Reasons };
         await forge.UpsertCommentAsync(stop.Issue, ItemMemory.Marker, CommentRenderer.Render(stop.Issue, memory, "work stopped", [], stop.PullRequest, clock.GetUtcNow()), cancellationToken);
+        await forge.ReleaseClaimsAsync(stop.Issue, cancellationToken);
         return Done(stop);
     }
 
@@ -111,18 +113,22 @@ public sealed partial class Reconciler
         return Done(gate, message: $"{gate.Describe()}: {gate.Decision.Summary}");
     }
 
+    /// <summary>
+    /// The forge closes the issue in the merge itself ("Fixes #N") and a closed issue is never observed again, so the
+    /// final comment, the claim refs and the claim label are settled BEFORE the merge. A refused merge leaves the PR open, and
+    /// the next pass (level-triggered) writes the comment the PR's phase calls for; putting the old one back here could
+    /// overwrite the final comment of a merge another orchestrator just made.
+    /// </summary>
     private async Task<ActionResult> MergeAsync(MergePullRequest merge, TickContext context, CancellationToken cancellationToken)
     {
+        var memory = (context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty) with { Phase = ItemPhase.Merged, Lane = merge.Lane, Reasons = merge.Reasons };
+        await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
+            CommentRenderer.Render(merge.Issue, memory, $"merged in #{merge.PullRequest}", [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
+        await forge.ReleaseClaimsAsync(merge.Issue, cancellationToken);
+        // The open PR carries the work from here; the label goes now so that a closed issue never keeps a claim.
+        await forge.RemoveLabelAsync(merge.Issue, Labels.Claimed, cancellationToken);
         var result = await forge.MergeAsync(merge.PullRequest, merge.HeadSha, $"{merge.Title} (#{merge.PullRequest})",
             $"Fixes #{merge.Issue}\n\nMerged by Autoship: " + string.Join("; ", merge.Reasons.Select(r => r.Message)), cancellationToken);
-        if (result.Outcome == MergeOutcome.Merged)
-        {
-            // The forge may close the issue itself ("Fixes #N"); record the outcome now, not only when we close it.
-            await forge.RemoveLabelAsync(merge.Issue, Labels.Claimed, cancellationToken);
-            var memory = (context.Memories.GetValueOrDefault(merge.Issue) ?? ItemMemory.Empty) with { Phase = ItemPhase.Merged, Lane = merge.Lane, Reasons = merge.Reasons };
-            await forge.UpsertCommentAsync(merge.Issue, ItemMemory.Marker,
-                CommentRenderer.Render(merge.Issue, memory, $"merged in #{merge.PullRequest}", [], merge.PullRequest, clock.GetUtcNow()), cancellationToken);
-        }
 
         return result.Outcome switch
         {
@@ -133,9 +139,11 @@ public sealed partial class Reconciler
         };
     }
 
+    /// <summary>Runs after the plan's final comment (see <c>Planner.PlanIssue</c>): label, claim refs, then the close.</summary>
     private async Task<ActionResult> CloseAsync(CloseResolved close, CancellationToken cancellationToken)
     {
         await forge.RemoveLabelAsync(close.Issue, Labels.Claimed, cancellationToken);
+        await forge.ReleaseClaimsAsync(close.Issue, cancellationToken);
         var issue = await forge.GetIssueAsync(close.Issue, cancellationToken);
         if (issue is { Open: true })
         {
@@ -147,6 +155,13 @@ public sealed partial class Reconciler
 
     private async Task<ActionResult> CommentAsync(UpdateComment comment, CancellationToken cancellationToken)
     {
+        // Planned from an observation that may be stale: another orchestrator may have merged and closed the item
+        // since, and its final comment must not be overwritten by an older phase.
+        if (comment.Memory.Phase != ItemPhase.Merged && await forge.GetIssueAsync(comment.Issue, cancellationToken) is { Open: false })
+        {
+            return Done(comment, ActionOutcome.Skipped, $"#{comment.Issue}: closed since it was observed; its final comment stays");
+        }
+
         var body = CommentRenderer.Render(comment.Issue, comment.Memory, comment.Headline, comment.HumanActions, comment.PullRequest, clock.GetUtcNow());
         await forge.UpsertCommentAsync(comment.Issue, ItemMemory.Marker, body, cancellationToken);
         return Done(comment);

@@ -91,24 +91,26 @@ public sealed partial class Reconciler
                 Because.One("issue-changed", "the issue was closed, blocked or lost autonomy:ready before the agent started")));
         }
 
-        var claimedAt = context.Memories.GetValueOrDefault(order.Issue)?.ClaimedAt ?? clock.GetUtcNow();
-        var previous = context.Memories.GetValueOrDefault(order.Issue);
-        var memory = new ItemMemory(ItemPhase.Claimed, order.Owner, order.Reviewer, order.Attempt, start.Resume ? claimedAt : clock.GetUtcNow(), order.Lane, start.Reasons) { Refusals = previous?.Refusals ?? 0 };
-        if (previous is not null && start.PullRequest is null && order.Feedback.Count == 0 && FailurePolicy.CarriedFeedback(previous) is { Count: > 0 } carried)
+        if (await ClaimAttemptAsync(start, context, cancellationToken) is { } taken)
+        {
+            return (null, taken);
+        }
+
+        var remembered = context.Memories.GetValueOrDefault(order.Issue);
+        var claimedAt = remembered is { Phase: ItemPhase.Claimed, ClaimedAt: { } at } && remembered.Attempt == order.Attempt ? at : clock.GetUtcNow();
+        var memory = new ItemMemory(ItemPhase.Claimed, order.Owner, order.Reviewer, order.Attempt, start.Resume ? remembered?.ClaimedAt ?? claimedAt : claimedAt, order.Lane, start.Reasons)
+        {
+            Refusals = remembered?.Refusals ?? 0,
+        };
+        if (remembered is not null && start.PullRequest is null && order.Feedback.Count == 0 && FailurePolicy.CarriedFeedback(remembered) is { Count: > 0 } carried)
         {
             // The previous attempt was refused: this one is told why, once (a second refusal blocks the item).
             start = start with { Order = order with { Feedback = carried } };
         }
+
         if (!start.Resume)
         {
-            await forge.AddLabelsAsync(order.Issue, [Labels.Claimed], cancellationToken);
-            if (agent.Login is { } login)
-            {
-                await forge.SetAssigneesAsync(order.Issue, [login], cancellationToken);
-            }
-
-            await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
-                CommentRenderer.Render(order.Issue, memory, $"claimed by {order.Owner}", [], null, clock.GetUtcNow()), cancellationToken);
+            await RecordClaimAsync(order, agent, memory, cancellationToken);
         }
 
         await store.SaveWorkOrderAsync(order, cancellationToken);
@@ -206,6 +208,11 @@ public sealed partial class Reconciler
             : $"attempt {order.Attempt} failed; attempt {order.Attempt + 1} starts after {next.RetryAfter:yyyy-MM-dd HH:mm} UTC";
         await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
             CommentRenderer.Render(order.Issue, next, headline, blocked ? Planner.BlockedActions : [], null, clock.GetUtcNow()), cancellationToken);
+        if (blocked)
+        {
+            await forge.ReleaseClaimsAsync(order.Issue, cancellationToken);
+        }
+
         return new ActionResult(start, result.Outcome == AttemptOutcome.GuardrailViolation ? ActionOutcome.Refused : ActionOutcome.Failed,
             $"{start.Describe()}: {result.Outcome} — {string.Join("; ", reasons.Select(r => r.Message))}", next.Reasons);
     }
@@ -228,6 +235,23 @@ public sealed partial class Reconciler
         if (pr is null || !pr.Open || pr.HeadSha != review.HeadSha)
         {
             return new ActionResult(review, ActionOutcome.Skipped, $"{review.Describe()}: the PR changed since it was observed; the next pass reviews its new head", review.Reasons);
+        }
+
+        if (await ClaimReviewAsync(review, context, cancellationToken) is { } taken)
+        {
+            return taken;
+        }
+
+        // Another orchestrator may have reviewed, merged and released the claims between our read and our claim.
+        var still = await forge.GetPullRequestAsync(review.PullRequest, cancellationToken);
+        if (still is not { Open: true } || still.HeadSha != review.HeadSha)
+        {
+            if (still is not { Open: true })
+            {
+                await forge.ReleaseClaimsAsync(review.Issue, cancellationToken);
+            }
+
+            return new ActionResult(review, ActionOutcome.Skipped, $"{review.Describe()}: the PR changed while it was claimed; nothing reviewed", review.Reasons);
         }
 
         var reviewer = config.Agent(review.Order.Reviewer);

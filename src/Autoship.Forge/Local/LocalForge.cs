@@ -28,6 +28,7 @@ public sealed class LocalForge : IForge, IForgeSetup
     private readonly LocalDeployments deployments;
     private readonly LocalSetup setup;
     private readonly LocalObserver observer;
+    private readonly LocalClaims claims;
 
     private LocalForge(string directory, string actingAs, TimeProvider clock, LocalForgeOptions options)
     {
@@ -42,6 +43,7 @@ public sealed class LocalForge : IForge, IForgeSetup
         merger = new LocalMerger(context, git, issues, reviews, new LocalCandidateCi(context, git, ci, reviews, deployments));
         setup = new LocalSetup(context);
         observer = new LocalObserver(context, git, merger, ci);
+        claims = new LocalClaims(context, git);
     }
 
     public string Directory => context.Directory;
@@ -186,6 +188,10 @@ public sealed class LocalForge : IForge, IForgeSetup
     public Task RequestReviewersAsync(int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) => pulls.RequestReviewersAsync(number, logins, cancellationToken);
 
     public Task SetCommitStatusAsync(string sha, CommitStatus status, CancellationToken cancellationToken) => reviews.SetStatusAsync(sha, status, cancellationToken);
+
+    public Task<ClaimResult> ClaimAsync(ForgeClaim claim, CancellationToken cancellationToken) => claims.ClaimAsync(claim, cancellationToken);
+
+    public Task ReleaseClaimsAsync(int issue, CancellationToken cancellationToken) => claims.ReleaseAsync(issue, cancellationToken);
 
     public Task<MergeResult> MergeAsync(int number, string expectedHeadSha, string commitTitle, string commitMessage, CancellationToken cancellationToken) =>
         merger.MergeAsync(number, expectedHeadSha, commitTitle, commitMessage, cancellationToken);

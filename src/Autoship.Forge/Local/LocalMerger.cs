@@ -74,6 +74,14 @@ internal sealed partial class LocalMerger(LocalContext context, LocalGit git, Lo
             return new MergeResult(MergeOutcome.Refused, null, reasons);
         }
 
+        // Another process may have squashed this PR a moment ago and not recorded it yet: the base already has every
+        // change, and a second squash would be an empty commit on main. Refuse; that process completes its merge.
+        var treeSha = tree.Stdout.Split('\n')[0].Trim();
+        if (string.Equals(treeSha, await git.GitAsync(["rev-parse", baseSha + "^{tree}"], cancellationToken), StringComparison.Ordinal))
+        {
+            return Refused("already-applied", $"{pull.Base} already holds every change of #{number} (merged by another process a moment ago?): nothing to squash");
+        }
+
         if (UsesQueue)
         {
             return await Queue.MergeAsync(pull, head, commitTitle, commitMessage, cancellationToken);

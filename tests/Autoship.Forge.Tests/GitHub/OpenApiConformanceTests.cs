@@ -82,6 +82,8 @@ public sealed class OpenApiConformanceTests
             "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", "GET /repos/{owner}/{repo}/branches/{branch}/protection",
             "PUT /repos/{owner}/{repo}/branches/{branch}/protection", "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
             "POST /repos/{owner}/{repo}/pulls", "PATCH /repos/{owner}/{repo}", "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+            "GET /repos/{owner}/{repo}/git/ref/{ref}", "POST /repos/{owner}/{repo}/git/tags", "POST /repos/{owner}/{repo}/git/refs",
+            "GET /repos/{owner}/{repo}/git/matching-refs/{ref}", "DELETE /repos/{owner}/{repo}/git/refs/{ref}",
         ];
         expected.Except(operations).ShouldBeEmpty();
     }
@@ -123,6 +125,9 @@ public sealed class OpenApiConformanceTests
         var merged = await forge.MergeAsync(1347, pr.HeadSha, "docs: fix (#1347)", "body", ct);
         merged.Outcome.ShouldBeOneOf(MergeOutcome.Merged, MergeOutcome.Enqueued);
         await forge.DeleteBranchAsync("autoship/7-docs", ct);
+        // The description's example answers every POST /git/refs with 201, so the claim is won here; the 422 path is in ClaimRefTests.
+        (await forge.ClaimAsync(ForgeClaim.ForAttempt(1347, 1, "host/abc", "main"), ct)).Created.ShouldBeTrue();
+        await forge.ReleaseClaimsAsync(1347, ct);
 
         (await forge.ListLabelsAsync(ct)).ShouldContain(l => l.Name == "bug");
         await forge.UpsertLabelAsync(new LabelDefinition("autonomy:ready", "0e8a16", "Ready for an agent"), ct);
