@@ -20,5 +20,8 @@ public sealed record ItemMemory(
     /// <summary>After a failed attempt, the next one does not start before this time (exponential backoff).</summary>
     public DateTimeOffset? RetryAfter { get; init; }
 
+    /// <summary>The job running the claimed attempt (executors other than inline), or null.</summary>
+    public JobNote? Job { get; init; }
+
     public static ItemMemory Empty { get; } = new(ItemPhase.New, null, null, 0, null, null, []);
 }

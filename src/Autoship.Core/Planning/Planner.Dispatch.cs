@@ -10,6 +10,7 @@ public static partial class Planner
         var input = context.Input;
         var slots = config.Loop.MaxConcurrent - context.Active.Count;
         var perAgent = context.Active.Values.Where(a => a is not null).GroupBy(a => a!).ToDictionary(g => g.Key, g => g.Count());
+        var inFlight = InFlightPaths(context, config);
         foreach (var (issue, triage, memory) in candidates)
         {
             var ownership = OwnershipPolicy.Assign(triage.Area!, config);
@@ -45,6 +46,13 @@ public static partial class Planner
                 continue;
             }
 
+            var owned = PathClaims.Owned(config, triage.Area);
+            if (PathClaims.Conflict(owned, inFlight) is { } busy)
+            {
+                context.View(issue, ItemPhase.Queued, [busy], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
+                continue;
+            }
+
             var order = WorkOrderFactory.Create(input.Snapshot.Repository, issue, triage.Area!, triage.Risk!, ownership, config, attempt + 1, input.Now);
             var why = new List<Reason>
             {
@@ -53,6 +61,7 @@ public static partial class Planner
             context.Actions.Add(new StartAttempt(order, Resume: false, why));
             context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt);
             slots--;
+            inFlight.Add((issue.Number, owned));
             perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
         }
     }
