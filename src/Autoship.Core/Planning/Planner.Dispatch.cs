@@ -47,7 +47,7 @@ public static partial class Planner
             }
 
             var owned = PathClaims.Owned(config, triage.Area);
-            if (PathClaims.Conflict(owned, inFlight) is { } busy)
+            if (PathClaims.Conflict(triage.Area, owned, inFlight) is { } busy)
             {
                 context.View(issue, ItemPhase.Queued, [busy], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
                 continue;
@@ -61,7 +61,7 @@ public static partial class Planner
             context.Actions.Add(new StartAttempt(order, Resume: false, why));
             context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt);
             slots--;
-            inFlight.Add((issue.Number, owned));
+            inFlight.Add((issue.Number, triage.Area, owned));
             perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
         }
     }
