@@ -25,11 +25,22 @@ public sealed class DetachedLauncher(IReadOnlyList<string> command) : IJobLaunch
         }
 
         start.Environment["AUTOSHIP_JOB_LOG"] = job.Log;
+        // The worker never talks to the forge: it gets no forge credential (the agent's own allow-list applies below it).
+        foreach (var name in start.Environment.Keys.Where(IsForgeCredential).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         using var shell = Process.Start(start) ?? throw new InvalidOperationException("could not start /bin/sh for the job's worker");
         shell.StandardInput.Close();
         shell.WaitForExit();
         return null;
     }
+
+    /// <summary>Forge credentials a worker must not inherit: GitHub tokens and app keys, Actions' own tokens.</summary>
+    public static bool IsForgeCredential(string name) =>
+        name.StartsWith("GITHUB_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("GH_", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("ACTIONS_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("AUTOSHIP_GITHUB", StringComparison.OrdinalIgnoreCase);
 
     public bool IsAlive(JobDirectory job, DateTimeOffset now)
     {
