@@ -18,8 +18,12 @@ internal static class WorkCommand
             Description = "The job directory (spec.json in it; result.json is written there).",
             Required = true,
         };
+        var repository = new Option<DirectoryInfo?>("--repository") { Description = "Run in this git repository instead of the spec's (an Actions runner's checkout)." };
+        var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "Keep runs and worktrees here instead of the spec's state directory." };
         var command = new Command("work", "Run one dispatched work order (a job) and write its result for the orchestrator to collect; never writes to the forge.\n\nExample:\n  autoship work --job .autoship/jobs/acme-app-42-a1");
         command.Options.Add(job);
+        command.Options.Add(repository);
+        command.Options.Add(stateDir);
         command.SetAction(async (parse, ct) =>
         {
             var dir = new JobDirectory(parse.GetValue(job)!.FullName);
@@ -29,7 +33,8 @@ internal static class WorkCommand
             }
 
             WorkerPid.WriteForThisProcess(dir);
-            var result = await WorkRunner.RunAsync(dir, SessionExecutors.RunnerFor(TimeProvider.System), ct);
+            var result = await WorkRunner.RunAsync(dir, SessionExecutors.RunnerFor(TimeProvider.System), ct,
+                parse.GetValue(repository)?.FullName, parse.GetValue(stateDir)?.FullName);
             parse.InvocationConfiguration.Output.WriteLine(result.Author is { } author ? $"job {Path.GetFileName(dir.Path)}: {author.Outcome}" : $"job {Path.GetFileName(dir.Path)}: {result.Error}");
             return result.Author is null ? ExitCodes.Problem : ExitCodes.Ok;
         });

@@ -10,7 +10,10 @@ namespace Autoship.Engine.Executors;
 /// </summary>
 public static class WorkRunner
 {
-    public static async Task<JobResult> RunAsync(JobDirectory job, Func<string, IAgentRunner> runnerFor, CancellationToken cancellationToken)
+    /// <param name="repository">Run in this repository instead of the spec's (a runner's checkout), or null.</param>
+    /// <param name="stateDirectory">Keep runs and worktrees here instead of the spec's, or null.</param>
+    public static async Task<JobResult> RunAsync(JobDirectory job, Func<string, IAgentRunner> runnerFor, CancellationToken cancellationToken,
+        string? repository = null, string? stateDirectory = null)
     {
         var spec = File.Exists(job.Spec) ? JobJson.Read<JobSpec>(await File.ReadAllTextAsync(job.Spec, cancellationToken)) : null;
         if (spec is null)
@@ -18,6 +21,7 @@ public static class WorkRunner
             throw new InvalidOperationException($"{job.Spec}: no readable job spec");
         }
 
+        spec = spec with { Repository = repository ?? spec.Repository, StateDirectory = stateDirectory ?? spec.StateDirectory };
         var result = await RunAsync(spec, runnerFor, cancellationToken);
         JobJson.WriteFile(job.Result, result);
         return result;
