@@ -38,5 +38,13 @@ internal sealed class SessionExecutors(IWorkExecutor local, Func<ExecutorSetting
             : [exe, "work", "--job"];
     }
 
-    private static Func<ExecutorSettings, IWorkExecutor?> Remote(EngineSession session) => _ => null;
+    /// <summary>github-actions on a GitHub forge (same repository, same author identity); no other remote kind here.</summary>
+    private static Func<ExecutorSettings, IWorkExecutor?> Remote(EngineSession session)
+    {
+        var byWorkflow = new Dictionary<string, GitHubActionsExecutor>(StringComparer.Ordinal);
+        return settings => settings.Kind == ExecutorSettings.GitHubActions && session.Forge is Autoship.Forge.GitHub.GitHubForge github
+            ? byWorkflow.TryGetValue(settings.Workflow, out var known) ? known : byWorkflow[settings.Workflow] = new GitHubActionsExecutor(
+                new Autoship.Forge.GitHub.GitHubActionsClient(github.Options), settings.Workflow, Path.Combine(session.StateDirectory, "cache", "repo.git"), session.Clock)
+            : null;
+    }
 }

@@ -13,6 +13,9 @@ public sealed record JobSpec(WorkOrder Order, string ConfigText, string BaseSha,
 {
     /// <summary>The job's name: the work order id made safe for a file name or an Actions input.</summary>
     public string Id => JobIds.For(Order);
+
+    /// <summary>The default branch (the ref a remote executor dispatches its workflow on).</summary>
+    public string? Ref { get; init; }
 }
 
 /// <summary>Job ids derive from the work order id, so a re-dispatch of the same attempt finds the same job (never two).</summary>

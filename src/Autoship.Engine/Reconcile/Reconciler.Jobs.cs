@@ -35,7 +35,7 @@ public sealed partial class Reconciler
 
             await record(start, await GuardAsync(start, async () =>
             {
-                var ticket = await executor.DispatchAsync(new JobSpec(start.Order, configText, baseSha, Cache.Path, options.StateDirectory, context.Snapshot.GitAttributesText), cancellationToken);
+                var ticket = await executor.DispatchAsync(new JobSpec(start.Order, configText, baseSha, Cache.Path, options.StateDirectory, context.Snapshot.GitAttributesText) { Ref = context.Snapshot.DefaultBranch }, cancellationToken);
                 await Ledger.AddAsync(ticket, CancellationToken.None);
                 var note = new JobNote(ticket.Id, ticket.Kind, ticket.Deadline);
                 var running = p.Memory with

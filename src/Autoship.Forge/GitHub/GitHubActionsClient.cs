@@ -20,6 +20,7 @@ public sealed class GitHubActionsClient : IDisposable
 
     public GitHubActionsClient(GitHubForgeOptions options, HttpMessageHandler? transport = null)
     {
+        transport ??= options.Transport;
         repo = $"repos/{Uri.EscapeDataString(options.Owner)}/{Uri.EscapeDataString(options.Repository)}";
         var handler = GitHubHttp.Build(options.Author, options.ApiUrl, new UsageCounter(), options.Resilience, options.Clock, transport);
         api = new HttpClient(handler) { BaseAddress = options.ApiUrl, Timeout = TimeSpan.FromSeconds(60) };
