@@ -51,7 +51,7 @@ public static partial class Planner
             var owned = PathClaims.Owned(config, triage.Area);
             if (PathClaims.Conflict(triage.Area, owned, inFlight) is { } busy)
             {
-                context.View(issue, ItemPhase.Queued, [busy], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
+                context.Apply(Owned(ItemPhase.Queued, [busy]));
                 continue;
             }
 

@@ -146,5 +146,5 @@ public sealed partial class Reconciler
 
     private static AuthorResult Lost(JobTicket ticket, string problem, DateTimeOffset now) =>
         new(AttemptOutcome.AgentFailed, Because.One("job-lost", problem), null, [],
-            new RunRecord(ticket.Id, ticket.Order.Owner, AgentRole.Author, ticket.Issue, ticket.Order.Attempt, ticket.WorkOrderId, [], ticket.DispatchedAt, now, problem, null, string.Empty, null, null, null, null));
+            new RunRecord(ticket.Id, ticket.Issue, ticket.Order.Attempt, ticket.Order.Owner, AgentRole.Author, ticket.WorkOrderId, [], ticket.DispatchedAt, now, problem, null, string.Empty, null, null, null, null));
 }

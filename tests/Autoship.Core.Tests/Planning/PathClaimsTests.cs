@@ -1,4 +1,4 @@
-using Autoship.Core.Globs;
+using Autoship.Core.Config;
 using Autoship.Core.Planning;
 
 namespace Autoship.Core.Tests.Planning;

@@ -142,7 +142,7 @@ public sealed class GitHubActionsExecutorTests : IDisposable
 
         private byte[] Zip()
         {
-            var run = new RunRecord("r1", order.Owner, AgentRole.Author, order.Issue, order.Attempt, order.Id, [], Now, Now, "Committed", 0, "1 file", null, null, null, null);
+            var run = new RunRecord("r1", order.Issue, order.Attempt, order.Owner, AgentRole.Author, order.Id, [], Now, Now, "Committed", 0, "1 file", null, null, null, null);
             var result = new JobResult(order.Id, baseSha, new AuthorResult(AttemptOutcome.Committed, [], "runner-local-sha", [], run), null);
             using var buffer = new MemoryStream();
             using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
