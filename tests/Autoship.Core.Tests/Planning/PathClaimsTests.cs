@@ -10,7 +10,7 @@ public sealed class PathClaimsTests
     [InlineData("src/api/**", "src/**", true)]
     [InlineData("src/api/**", "src/web/**", false)]
     [InlineData("src/*/routes.py", "src/api/**", true)]
-    [InlineData("src/*.py", "src/api/**", true)]
+    [InlineData("src/*.py", "src/api/**", false)]
     [InlineData("Dockerfile", "Dockerfile", true)]
     [InlineData("Dockerfile", "docs/**", false)]
     [InlineData("docs/*.md", "docs/guide.txt", false)]
