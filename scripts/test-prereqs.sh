@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the npm test peers (recorded GitHub traffic, the REST description, webhook examples) into
+# Installs the npm test peers (recorded GitHub traffic, the REST description, GitHub's GraphQL schema, webhook examples) into
 # tests/.peers/node_modules (git-ignored). Skips when the pinned versions are already there.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 peers="$root/tests/.peers"
 declare -A want=(
   ["@octokit/fixtures-server"]="8.1.7"
+  ["@octokit/graphql-schema"]="15.26.1"
   ["@octokit/openapi"]="23.0.2"
   ["@octokit/webhooks-examples"]="7.6.1"
 )

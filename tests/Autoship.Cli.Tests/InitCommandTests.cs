@@ -12,6 +12,7 @@ public sealed class InitCommandTests
     {
         using var dir = new TempDir();
         await RunAsync(dir.Path, "git", "init", "-q");
+        var expected = Autoship.Cli.Init.RepositoryScan.Read(dir.Path).Layout;
 
         var init = await CliRunner.RunAsync(dir.Path, "init");
         var validate = await CliRunner.RunAsync(dir.Path, "config", "validate");
@@ -23,7 +24,8 @@ public sealed class InitCommandTests
             File.Exists(dir.Combine(file)).ShouldBeTrue(file);
         }
 
-        File.ReadAllText(dir.Combine(".github", "autoship.yml")).ShouldBe(DefaultConfig.Yaml);
+        File.ReadAllText(dir.Combine(".github", "autoship.yml")).ShouldBe(DefaultConfig.For(expected));
+        File.ReadAllText(dir.Combine(".github", "autoship.yml")).ShouldContain("deployment: null");
         File.ReadAllText(dir.Combine(".github", "workflows", "autoship.yml")).ShouldBe(AutoshipWorkflow.Yaml);
         validate.ExitCode.ShouldBe(0, validate.ToString());
         validate.Stdout.Trim().ShouldBe("valid: .github/autoship.yml (4 agents, 9 areas, 23 labels, 16 rules)");
@@ -83,13 +85,14 @@ public sealed class InitCommandTests
         Directory.CreateDirectory(dir.Combine("scripts"));
         File.WriteAllText(dir.Combine(".github", "autoship.yml"), "mine");
         File.WriteAllText(dir.Combine("scripts", "test.sh"), "my tests");
+        var expected = Autoship.Cli.Init.RepositoryScan.Read(dir.Path).Layout;
 
         var init = await CliRunner.RunAsync(dir.Path, "init", "--force");
 
         init.ExitCode.ShouldBe(0, init.ToString());
         init.Stdout.ShouldContain("overwrote .github/autoship.yml");
         init.Stdout.ShouldContain("kept existing scripts/test.sh");
-        File.ReadAllText(dir.Combine(".github", "autoship.yml")).ShouldBe(DefaultConfig.Yaml);
+        File.ReadAllText(dir.Combine(".github", "autoship.yml")).ShouldBe(DefaultConfig.For(expected));
         File.ReadAllText(dir.Combine("scripts", "test.sh")).ShouldBe("my tests");
     }
 

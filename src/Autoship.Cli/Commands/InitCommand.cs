@@ -11,12 +11,21 @@ internal static class InitCommand
         var path = new Option<DirectoryInfo?>("--path") { Description = "The repository to set up (default: the current directory)." };
         var dryRun = CommonOptions.DryRun();
         var force = new Option<bool>("--force") { Description = "Overwrite the configuration and workflow if they exist." };
+        var checks = new Option<string?>("--required-checks")
+        {
+            Description = "Comma-separated check names for validation.requiredChecks, instead of the ones found in the " +
+                "workflows (e.g. 'ci', the check a local forge reports).",
+        };
         var command = new Command(
             "init",
             "Write .github/autoship.yml (the seed's operating model), the .github/workflows/autoship.yml workflow " +
-            "and, if missing, scripts/test.sh with the detected test command.")
+            "and, if missing, scripts/test.sh with the detected test command. The configuration fits the repository: " +
+            "its source roots become the `code` area (lane B), tests, docs and infrastructure join their areas, the " +
+            "required checks are the job names its workflows report on pull requests, and lane B waits for a staging " +
+            "deployment only if a workflow makes one.\n\nExamples:\n  autoship init --dry-run   # the files and the path → area → owner → lane table\n" +
+            "  autoship init --path ../my-repo\n  autoship init --required-checks ci   # for a local forge (autoship local import)")
         {
-            path, dryRun, force,
+            path, dryRun, force, checks,
         };
         command.SetAction(parse =>
         {
@@ -27,8 +36,28 @@ internal static class InitCommand
                 throw new CliUsageException($"no such directory: {root}");
             }
 
-            var detected = ProjectDetector.Detect(root);
-            InitWriter.Apply(root, InitPlan.Files(detected), parse.GetValue(dryRun), parse.GetValue(force), output);
+            var scan = RepositoryScan.Read(root);
+            if (parse.GetValue(checks) is { } given)
+            {
+                var names = given.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (names.Length == 0)
+                {
+                    throw new CliUsageException("--required-checks needs at least one check name, e.g. --required-checks ci");
+                }
+
+                scan = scan with { Layout = scan.Layout with { RequiredChecks = names, ChecksNote = "Given to `autoship init --required-checks`." } };
+            }
+
+            var detected = scan.Toolchains;
+            var files = InitPlan.Files(detected, scan.Layout);
+            InitWriter.Apply(root, files, parse.GetValue(dryRun), parse.GetValue(force), output);
+            if (parse.GetValue(dryRun))
+            {
+                output.WriteLine("how changes would be owned (path → area → owner → lane):");
+                InitTable.Write(output, DefaultConfig.LoadText(files[0].Content), RepositoryScan.SamplePaths(root));
+            }
+
+            Summarize(output, scan);
             output.WriteLine(detected.Count == 0
                 ? $"warning: {TestScript.NothingDetected}"
                 : $"test command detected: {string.Join(", ", detected.Select(TestScript.Command))}");
@@ -40,5 +69,20 @@ internal static class InitCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void Summarize(TextWriter output, RepositoryScan scan)
+    {
+        var checks = scan.Layout.RequiredChecks;
+        output.WriteLine(checks is null
+            ? "required checks: none in .github/workflows; kept `ci` (the local forge's check)"
+            : $"required checks: {string.Join(", ", checks)}");
+        output.WriteLine(scan.Layout.StagingEnvironment is { } staging
+            ? $"lane B waits for a deployment to {staging} (a workflow deploys pull requests there)"
+            : "lane B: nothing deploys pull requests to staging; B merges on review and checks");
+        foreach (var note in scan.Workflows.Notes)
+        {
+            output.WriteLine("note: " + note);
+        }
     }
 }

@@ -9,6 +9,7 @@ internal static class LocalCommand
     {
         var command = new Command("local", "Create and use the embedded local forge (a bare git repository with issues, pull requests, reviews, CI and deployments).");
         command.Subcommands.Add(LocalInitCommand.Create());
+        command.Subcommands.Add(LocalImportCommand.Create());
         command.Subcommands.Add(LocalUserCommand.Create());
         command.Subcommands.Add(LocalIssueCommand.Create());
         command.Subcommands.Add(LocalLabelCommand.Create());

@@ -14,6 +14,8 @@ internal static class DoctorChecks
         new EntrypointCheck(),
         new CiRunsEntrypointCheck(),
         new RequiredChecksReportedCheck(),
+        new AreaCoverageCheck(),
+        new LanesSatisfiableCheck(),
         new AgentExecutablesCheck(),
         new SandboxCheck(),
         new IdentitiesCheck(),

@@ -6,4 +6,7 @@ namespace Autoship.Cli.Doctor;
 internal interface IRepositoryFiles
 {
     Task<IReadOnlyList<TreeEntry>?> ListAsync(string directory, CancellationToken cancellationToken);
+
+    /// <summary>Every file path of the default branch (or of the checkout in the current directory); null when unknown.</summary>
+    Task<IReadOnlyList<string>?> ListPathsAsync(CancellationToken cancellationToken);
 }

@@ -42,5 +42,26 @@ internal sealed class RepositoryFiles(IForge forge) : IRepositoryFiles
         return entries;
     }
 
+    public async Task<IReadOnlyList<string>?> ListPathsAsync(CancellationToken cancellationToken)
+    {
+        var (directory, args, env) = forge is GitHubForge
+            ? (Directory.GetCurrentDirectory(), new[] { "ls-files", "-z" }, (IReadOnlyDictionary<string, string>?)null)
+            : await LocalTreeAsync(cancellationToken);
+        if (directory is null || !Directory.Exists(directory))
+        {
+            return null;
+        }
+
+        var listing = await GitCli.TryRunAsync(directory, args, env, null, cancellationToken);
+        return listing.Ok ? listing.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries) : null;
+    }
+
+    private async Task<(string? Directory, string[] Args, IReadOnlyDictionary<string, string>? Env)> LocalTreeAsync(CancellationToken cancellationToken)
+    {
+        var remote = await forge.GetGitRemoteAsync(cancellationToken);
+        var path = Uri.TryCreate(remote.Url, UriKind.Absolute, out var uri) && uri.IsFile ? uri.LocalPath : remote.Url;
+        return (path, ["ls-tree", "-r", "-z", "--name-only", "HEAD"], remote.Environment);
+    }
+
     public static string Octal(int mode) => Convert.ToString(mode, 8).PadLeft(6, '0').ToString(CultureInfo.InvariantCulture);
 }

@@ -71,11 +71,22 @@ public static class AutoshipWorkflow
                   key: autoship-requests-${{ github.run_id }}-${{ github.run_attempt }}
                   restore-keys: autoship-requests-
 
+              # No fallback to the Actions token for writes: its pull requests never start CI, so nothing
+              # could merge. Without an App or AUTOSHIP_TOKEN the run fails here and says what to set.
+              - name: Require an identity
+                run: |
+                  if [ -z "$AUTOSHIP_WRITE_TOKEN" ]; then
+                    echo "::error title=No Autoship identity::set the AUTOSHIP_APP_ID variable and the AUTOSHIP_APP_PRIVATE_KEY secret (a GitHub App), or the AUTOSHIP_TOKEN secret (a fine-grained token); the Actions token cannot be used because its pull requests never start CI"
+                    exit 1
+                  fi
+                env:
+                  AUTOSHIP_WRITE_TOKEN: ${{ steps.app-token.outputs.token || secrets.AUTOSHIP_TOKEN }}
+
               - name: autoship tick
                 run: autoship tick --forge github:${{ github.repository }}
                 env:
                   AUTOSHIP_CACHE_DIR: ${{ runner.temp }}/autoship-cache
-                  GITHUB_TOKEN: ${{ steps.app-token.outputs.token || secrets.AUTOSHIP_TOKEN || github.token }}
+                  GITHUB_TOKEN: ${{ steps.app-token.outputs.token || secrets.AUTOSHIP_TOKEN }}
                   # A second identity for reviews: GitHub does not let an account approve its own PR.
                   AUTOSHIP_REVIEWER_TOKEN: ${{ secrets.AUTOSHIP_REVIEWER_TOKEN }}
 

@@ -3,7 +3,10 @@ namespace Autoship.Core.Config;
 /// <summary>The text of the default configuration (kept apart so that the YAML reads as one piece).</summary>
 internal static class DefaultConfigText
 {
-    public const string Yaml = $$"""
+    public static string Yaml => Render(InitLayout.Seed);
+
+    /// <summary>The default file with what <c>init</c> found in the repository (<see cref="InitLayout.Seed"/>: nothing).</summary>
+    public static string Render(InitLayout layout) => $$"""
         {{ConfigSchema.Modeline}}
         # Autoship configuration — the seed's "autonomous shipping operating model", ready to use.
         # Goal: ship many small, reviewed, testable changes every day without giving unattended
@@ -25,7 +28,7 @@ internal static class DefaultConfigText
           - { name: "area:test", color: "1d76db", description: "Tests and validation" }
           - { name: "area:infra", color: "1d76db", description: "Infrastructure and deployment" }
           - { name: "area:ops", color: "1d76db", description: "Operations, monitoring and observability" }
-          - { name: "area:docs", color: "1d76db", description: "Documentation" }
+          - { name: "area:docs", color: "1d76db", description: "Documentation" }{{SeedAreas.CodeLabelLine(layout)}}
           # risk: labels may raise a lane, never lower it
           - { name: "risk:low", color: "0e8a16", description: "Low risk" }
           - { name: "risk:medium", color: "fbca04", description: "Medium risk: at least the staging lane" }
@@ -47,15 +50,7 @@ internal static class DefaultConfigText
 
         # Areas (the part after `area:`): the paths each covers and the lane its changes start in.
         areas:
-          api: { lane: staging, paths: ["src/api/**", "api/**", "**/routes/**", "backend/**", "db/**", "**/migrations/**"] }
-          web: { lane: staging, paths: ["web/**", "frontend/**", "dashboard/**", "src/web/**"] }
-          auth: { lane: human, paths: ["**/auth/**", "**/session/**", "**/sessions/**"] }
-          cli-sdk: { lane: safe, paths: ["cli/**", "sdk/**", "src/cli/**", "src/sdk/**"] }
-          runtime: { lane: human, paths: ["runtime/**", "src/runtime/**", "**/protocol/**"] }
-          test: { lane: safe, paths: ["tests/**", "test/**", "**/*_test.*", "**/*.test.*"] }
-          infra: { lane: human, paths: ["infra/**", "terraform/**", "deploy/**", "**/*.tf", "Dockerfile", "**/Dockerfile"] }
-          ops: { lane: staging, paths: ["ops/**", "monitoring/**", "observability/**"] }
-          docs: { lane: safe, paths: ["docs/**", "**/*.md"] }
+        {{SeedAreas.AreaLines(layout)}}
 
         # What a pull request needs before it may merge. A PR's lane is the riskiest of its
         # labels, its changed paths and its content: highest risk wins.
@@ -82,7 +77,7 @@ internal static class DefaultConfigText
             requireChecks: true
             requireLabels: []
             requireAnyLabel: []
-            deployment: staging           # a successful deployment to this environment
+            {{SeedAreas.Deployment(layout)}}
             humanApproval: false
             approvers: []
             verificationEvidence: false
@@ -239,7 +234,7 @@ internal static class DefaultConfigText
             maxConcurrent: 1
           - name: control-plane-steward
             description: "API, auth, runtime and infrastructure"
-            areas: [api, auth, runtime, infra]
+            areas: {{SeedAreas.OwnerAreas(layout)}}
             author: true
             review: true
             reviewer: qa-reliability-engineer
@@ -267,7 +262,7 @@ internal static class DefaultConfigText
         # and these CI check names must be green. Keep both aligned with what the repo supports today.
         validation:
           entrypoint: scripts/test.sh
-          requiredChecks: [ci]
+        {{SeedAreas.RequiredChecks(layout)}}
 
         # Changed lines per size class (a change is in the first class whose limit it is under);
         # generated files do not count for the size label (guardrails still count every line, and a

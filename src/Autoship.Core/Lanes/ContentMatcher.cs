@@ -20,16 +20,20 @@ internal static class ContentMatcher
     /// <summary>Each (rule, file) pair where the rule matches an added line of the file.</summary>
     public static IEnumerable<(ContentRule Rule, ChangedFile File)> Matches(IEnumerable<ContentRule> rules, IReadOnlyList<ChangedFile> files)
     {
+        // Each file's views (joined, unglued) are built once for all the rules, not once per rule.
+        var views = new string[]?[files.Count];
         foreach (var rule in rules)
         {
-            foreach (var file in files)
+            for (var i = 0; i < files.Count; i++)
             {
+                var file = files[i];
                 if (rule.Paths.Count > 0 && !GlobMatcher.MatchesAny(file.Path, rule.Paths))
                 {
                     continue;
                 }
 
-                if (AddedText.Views(file.AddedLines).Any(text => IsMatch(rule.Pattern, text)))
+                views[i] ??= [.. AddedText.Views(file.AddedLines)];
+                if (views[i]!.Any(text => IsMatch(rule.Pattern, text)))
                 {
                     yield return (rule, file);
                 }

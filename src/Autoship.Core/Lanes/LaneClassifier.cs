@@ -39,7 +39,7 @@ public static class LaneClassifier
                 {
                     raises.Add(Lane.Staging, "unknown-area-label", $"label {label}", null, "it names no configured area, and an unknown area is not known to be safe");
                 }
-                else
+                else if (area.Lane != Lane.Safe)
                 {
                     raises.Add(area.Lane, "area-label", $"label {label}", null, $"area {area.Name} starts in lane {area.Lane.Letter()}");
                 }
@@ -86,12 +86,13 @@ public static class LaneClassifier
             foreach (var path in paths)
             {
                 var (areas, rules) = PathMatches.For(config, path);
-                foreach (var area in areas)
+                // Lane A raises nothing (LaneRaises ignores it): skip building its messages, path after path.
+                foreach (var area in areas.Where(a => a.Lane != Lane.Safe))
                 {
                     raises.Add(area.Lane, "area-path", $"area {area.Name}", path, $"area {area.Name} starts in lane {area.Lane.Letter()}");
                 }
 
-                foreach (var rule in rules)
+                foreach (var rule in rules.Where(r => r.Lane != Lane.Safe))
                 {
                     raises.Add(rule.Lane, "path-rule", $"path rule {rule.Id}", path, rule.Reason);
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -41,8 +42,31 @@ public static class WorkOrderCodec
         return sb.ToString();
     }
 
+    // Bodies parsed before, keyed by the body text itself (a string cannot change): a PR is planned every tick, and its
+    // body rarely changes. Bounded: cleared when full, so a flood of distinct bodies costs parsing, never memory.
+    private const int ParsedLimit = 20_000;
+    private static readonly ConcurrentDictionary<string, WorkOrder?> Parsed = new(StringComparer.Ordinal);
+
     /// <summary>The work order embedded in a PR body, or null.</summary>
-    public static WorkOrder? TryParse(string? body) => HiddenJson.Decode<WorkOrder>("work-order", body, Json);
+    public static WorkOrder? TryParse(string? body)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        if (Parsed.TryGetValue(body, out var known))
+        {
+            return known;
+        }
+
+        if (Parsed.Count >= ParsedLimit)
+        {
+            Parsed.Clear();
+        }
+
+        return Parsed[body] = HiddenJson.Decode<WorkOrder>("work-order", body, Json);
+    }
 
     // Text from the issue goes into a table cell: no pipes, no line breaks, and no HTML comment that could pose as ours.
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal)

@@ -10,7 +10,8 @@ public sealed partial class GitHubForge
         ? new Uri(_options.ApiUrl, "../graphql")
         : new Uri(_options.ApiUrl, "graphql");
 
-    private async Task<JsonElement> GraphQlAsync(string query, IReadOnlyDictionary<string, object?> variables, CancellationToken cancellationToken)
+    /// <param name="tolerateNotFound">Answer the data when every error is GitHub's <c>NOT_FOUND</c> (the field is then null).</param>
+    private async Task<JsonElement> GraphQlAsync(string query, IReadOnlyDictionary<string, object?> variables, CancellationToken cancellationToken, bool tolerateNotFound = false)
     {
         using var response = await _raw.PostAsJsonAsync(GraphQlUrl, new { query, variables }, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -20,7 +21,8 @@ public sealed partial class GitHubForge
         }
 
         using var doc = JsonDocument.Parse(text);
-        if (doc.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+        if (doc.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
+            && !(tolerateNotFound && errors.EnumerateArray().All(e => e.TryGetProperty("type", out var t) && t.GetString() == "NOT_FOUND") && doc.RootElement.TryGetProperty("data", out _)))
         {
             var messages = string.Join("; ", errors.EnumerateArray().Select(e => e.TryGetProperty("message", out var m) ? m.GetString() : e.ToString()));
             throw new ForgeException("graphql", $"GitHub GraphQL: {messages}");

@@ -73,12 +73,13 @@ public sealed partial class GitHubForge
             && doc.RootElement.EnumerateArray().Any(r => r.TryGetProperty("type", out var t) && t.GetString() == "merge_queue");
     }
 
+    private const string EnqueueMutation = "mutation($pr:ID!,$head:GitObjectID){enqueuePullRequest(input:{pullRequestId:$pr,expectedHeadOid:$head}){mergeQueueEntry{id position}}}";
+
     private async Task<MergeResult> EnqueueAsync(string nodeId, string expectedHeadSha, CancellationToken cancellationToken)
     {
-        const string mutation = "mutation($pr:ID!,$head:GitObjectID){enqueuePullRequest(input:{pullRequestId:$pr,expectedHeadOid:$head}){mergeQueueEntry{id position}}}";
         try
         {
-            await GraphQlAsync(mutation, new Dictionary<string, object?> { ["pr"] = nodeId, ["head"] = expectedHeadSha }, cancellationToken);
+            await GraphQlAsync(EnqueueMutation, new Dictionary<string, object?> { ["pr"] = nodeId, ["head"] = expectedHeadSha }, cancellationToken);
             return new MergeResult(MergeOutcome.Enqueued, null, Because.One("enqueued", "the base branch requires a merge queue; the pull request was added to it"));
         }
         catch (ForgeException e) when (e.Code == "graphql")

@@ -29,6 +29,7 @@ public sealed partial class GitHubForge
                 ["issuesAfter"] = issuesAfter,
                 ["withPulls"] = withPulls,
                 ["pullsAfter"] = pullsAfter,
+                ["pullsQuery"] = ObserveQuery.PullsSearch(Owner, Repo),
             }, cancellationToken);
             repository = data.GetProperty("repository");
             if (repository.ValueKind != JsonValueKind.Object)
@@ -37,7 +38,7 @@ public sealed partial class GitHubForge
             }
 
             (withIssues, issuesAfter) = Page(repository, "issues", withIssues, issues, issuesAfter);
-            (withPulls, pullsAfter) = Page(repository, "pullRequests", withPulls, pulls, pullsAfter);
+            (withPulls, pullsAfter) = Page(data, "pulls", withPulls, pulls, pullsAfter);
         }
 
         foreach (var issue in issues)
@@ -45,7 +46,17 @@ public sealed partial class GitHubForge
             _comments.Add(issue);
         }
 
-        var ours = pulls.Where(p => GraphQlMapping.Str(p, "headRefName")?.StartsWith(BranchPrefix, StringComparison.Ordinal) == true).ToList();
+        // The search is by word, so it is narrowed again: our prefix, this repository, pull requests only.
+        var ours = pulls.Where(p => p.TryGetProperty("number", out _)
+                                    && GraphQlMapping.Str(p, "headRefName")?.StartsWith(BranchPrefix, StringComparison.Ordinal) == true
+                                    && (!p.TryGetProperty("repository", out var r) || string.Equals(GraphQlMapping.Str(r, "nameWithOwner"), $"{Owner}/{Repo}", StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        var complete = new List<PullPages>(ours.Count);
+        foreach (var pr in ours)
+        {
+            complete.Add(await ReadOnAsync(pr, cancellationToken));
+        }
+
         foreach (var login in GraphQlMapping.Logins(issues, ours).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             await GetPermissionAsync(login, cancellationToken);
@@ -59,7 +70,7 @@ public sealed partial class GitHubForge
             GraphQlMapping.Str(defaultBranch, "name") ?? "main",
             defaultBranch.GetProperty("target").GetProperty("oid").GetString() ?? string.Empty,
             issues.Select(i => GraphQlMapping.Issue(i, Actor)).ToList(),
-            ours.Select(p => GraphQlMapping.PullRequest(p, Actor, reviewer, author)).ToList(),
+            ours.Select((p, i) => GraphQlMapping.PullRequest(p, complete[i].Contexts, complete[i].Files, Actor, reviewer, author)).ToList(),
             _options.Clock.GetUtcNow())
         {
             ConfigText = GraphQlMapping.BlobText(repository, "config"),
@@ -70,9 +81,9 @@ public sealed partial class GitHubForge
     private Actor Actor(string? login) =>
         login is null ? new Actor("ghost", Permission.None) : new Actor(login, _permissions.TryGetValue(login, out var p) ? p : Permission.None);
 
-    private static (bool More, string? After) Page(JsonElement repository, string connection, bool requested, List<JsonElement> into, string? after)
+    private static (bool More, string? After) Page(JsonElement parent, string connection, bool requested, List<JsonElement> into, string? after)
     {
-        if (!requested || !repository.TryGetProperty(connection, out var page) || page.ValueKind != JsonValueKind.Object)
+        if (!requested || !parent.TryGetProperty(connection, out var page) || page.ValueKind != JsonValueKind.Object)
         {
             return (false, after);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Autoship.Core;
 using Octokit;
 
@@ -7,78 +8,35 @@ public sealed partial class GitHubForge
 {
     public const string ReviewStatusContext = "autoship/review";
 
-    /// <summary>Reads one pull request with REST (used to re-check a PR right before acting on it).</summary>
+    /// <summary>
+    /// Reads one pull request fresh (to re-check it right before acting on it) with the observe query's own fields:
+    /// one GraphQL request instead of seven REST reads (PR, files, reviews, statuses, check runs, deployments and
+    /// their statuses), and the same mapping, so a PR reads the same whichever way it was fetched.
+    /// </summary>
     public async Task<PullRequestSnapshot?> GetPullRequestAsync(int number, CancellationToken cancellationToken)
     {
-        PullRequest pr;
-        try
+        var data = await GraphQlAsync(ObserveQuery.Pull, new Dictionary<string, object?>
         {
-            pr = await _author.PullRequest.Get(Owner, Repo, number).WaitAsync(cancellationToken);
-        }
-        catch (NotFoundException)
+            ["owner"] = Owner,
+            ["name"] = Repo,
+            ["number"] = number,
+            ["environments"] = new[] { _options.StagingEnvironment },
+        }, cancellationToken, tolerateNotFound: true);
+        var repository = data.TryGetProperty("repository", out var r) ? r : default;
+        if (repository.ValueKind != JsonValueKind.Object || !repository.TryGetProperty("pullRequest", out var pr) || pr.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
 
-        var sha = pr.Head.Sha;
-        var files = await _author.PullRequest.Files(Owner, Repo, number).WaitAsync(cancellationToken);
-        var reviews = await _author.PullRequest.Review.GetAll(Owner, Repo, number).WaitAsync(cancellationToken);
-        var status = await _author.Repository.Status.GetCombined(Owner, Repo, sha).WaitAsync(cancellationToken);
-        var runs = await _author.Check.Run.GetAllForReference(Owner, Repo, sha).WaitAsync(cancellationToken);
-        var deployments = await new ApiConnection(_author.Connection).GetAll<Deployment>(
-            new Uri($"repos/{Owner}/{Repo}/deployments", UriKind.Relative),
-            new Dictionary<string, string> { ["sha"] = sha, ["environment"] = _options.StagingEnvironment }).WaitAsync(cancellationToken);
+        var pages = await ReadOnAsync(pr, cancellationToken);
+        foreach (var login in GraphQlMapping.Logins([], [pr]).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            await GetPermissionAsync(login, cancellationToken);
+        }
 
         var reviewer = await ReviewerLoginAsync(cancellationToken);
-        var reviewSnapshots = new List<ReviewSnapshot>();
-        foreach (var r in RestMapping.LatestPerReviewer(reviews))
-        {
-            reviewSnapshots.Add(RestMapping.Review(r, await ActorAsync(r.User?.Login, cancellationToken), reviewer));
-        }
-
-        var checks = status.Statuses.Select(s => RestMapping.Check(s, sha)).Concat(runs.CheckRuns.Select(RestMapping.Check)).ToList();
-        reviewSnapshots.AddRange(await ReviewStatusesAsync(status.Statuses.Where(s => s.Context == ReviewStatusContext).Select(s => ((string?)s.Creator?.Login, s.State.StringValue, (string?)s.Description, s.CreatedAt)), sha, cancellationToken));
-
-        var deploymentSnapshots = new List<DeploymentSnapshot>();
-        foreach (var d in deployments)
-        {
-            var statuses = await _author.Repository.Deployment.Status.GetAll(Owner, Repo, d.Id).WaitAsync(cancellationToken);
-            deploymentSnapshots.Add(RestMapping.Deployment(d, statuses.OrderByDescending(s => s.CreatedAt).FirstOrDefault()));
-        }
-
-        return RestMapping.PullRequest(pr, await ActorAsync(pr.User?.Login, cancellationToken)) with
-        {
-            Reviews = reviewSnapshots,
-            Checks = checks,
-            Deployments = deploymentSnapshots,
-            Files = files.Select(RestMapping.File).ToList(),
-        };
-    }
-
-    /// <summary>With one identity the reviewer's verdict is an <c>autoship/review</c> status written by us; read it back as a review.</summary>
-    private async Task<IReadOnlyList<ReviewSnapshot>> ReviewStatusesAsync(IEnumerable<(string? Creator, string State, string? Description, DateTimeOffset At)> statuses, string sha, CancellationToken cancellationToken)
-    {
-        if (_reviewer is not null)
-        {
-            return [];
-        }
-
-        var result = new List<ReviewSnapshot>();
-        var author = await AuthorLoginAsync(cancellationToken);
-        foreach (var s in statuses)
-        {
-            if (author is not null && !SameLogin(s.Creator, author))
-            {
-                continue;
-            }
-
-            if (ReviewMarker.ParseStatus(s.State, s.Description) is { } parsed)
-            {
-                result.Add(new ReviewSnapshot(await ActorAsync(s.Creator, cancellationToken), parsed.State, sha, s.At, parsed.Agent));
-            }
-        }
-
-        return result;
+        var author = _reviewer is null ? await AuthorLoginAsync(cancellationToken) : null;
+        return GraphQlMapping.PullRequest(pr, pages.Contexts, pages.Files, Actor, reviewer, author);
     }
 
     public async Task<PullRequestSnapshot> CreatePullRequestAsync(NewPullRequest request, CancellationToken cancellationToken)

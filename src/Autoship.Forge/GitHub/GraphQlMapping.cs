@@ -67,33 +67,52 @@ internal static class GraphQlMapping
             .ToList(),
         Date(i, "updatedAt"));
 
-    public static PullRequestSnapshot PullRequest(JsonElement p, Func<string?, Actor> actor, string? reviewerIdentity, string? singleIdentity)
+    /// <summary>The head commit as the observe query returns it (<c>commits(last: 1)</c>), or <c>default</c>.</summary>
+    public static JsonElement HeadCommit(JsonElement pr) =>
+        Nodes(pr, "commits").Select(c => c.TryGetProperty("commit", out var commit) ? commit : default).FirstOrDefault(c => c.ValueKind == JsonValueKind.Object);
+
+    /// <summary>A connection of <paramref name="e"/> (with <c>pageInfo</c> and <c>nodes</c>), or <c>default</c>.</summary>
+    public static JsonElement Connection(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var c) && c.ValueKind == JsonValueKind.Object ? c : default;
+
+    /// <summary>A commit's <c>statusCheckRollup.contexts</c> connection, or <c>default</c> when it has none.</summary>
+    public static JsonElement Contexts(JsonElement commit) =>
+        commit.ValueKind == JsonValueKind.Object && commit.TryGetProperty("statusCheckRollup", out var rollup) && rollup.ValueKind == JsonValueKind.Object
+        && rollup.TryGetProperty("contexts", out var contexts) && contexts.ValueKind == JsonValueKind.Object
+            ? contexts
+            : default;
+
+    /// <summary>A PR from the observe query, with every check context of its head (statuses and check runs).</summary>
+    public static PullRequestSnapshot PullRequest(JsonElement p, IReadOnlyList<JsonElement> contexts, IReadOnlyList<JsonElement> files, Func<string?, Actor> actor, string? reviewerIdentity, string? singleIdentity)
     {
         var head = Str(p, "headRefOid") ?? string.Empty;
-        var commit = Nodes(p, "commits").Select(c => c.GetProperty("commit")).FirstOrDefault();
+        var commit = HeadCommit(p);
         var checks = new List<CheckSnapshot>();
         var reviews = Nodes(p, "latestReviews").Select(r => Review(r, actor, reviewerIdentity)).ToList();
         var deployments = new List<DeploymentSnapshot>();
+        foreach (var s in contexts)
+        {
+            if (Str(s, "__typename") == "CheckRun")
+            {
+                checks.Add(new CheckSnapshot(Str(s, "name")!, RestMapping.CheckRunStateOf(Str(s, "status"), Str(s, "conclusion")), head, null, Str(s, "detailsUrl")));
+                continue;
+            }
+
+            if (Str(s, "__typename") != "StatusContext")
+            {
+                continue;
+            }
+
+            checks.Add(new CheckSnapshot(Str(s, "context")!, RestMapping.StatusStateOf(Str(s, "state")), head, Str(s, "description"), Str(s, "targetUrl")));
+            if (singleIdentity is not null && Str(s, "context") == GitHubForge.ReviewStatusContext && GitHubForge.SameLogin(Login(s, "creator"), singleIdentity)
+                && ReviewMarker.ParseStatus(Str(s, "state") ?? string.Empty, Str(s, "description")) is { } verdict)
+            {
+                reviews.Add(new ReviewSnapshot(actor(Login(s, "creator")), verdict.State, head, Date(s, "createdAt"), verdict.Agent));
+            }
+        }
+
         if (commit.ValueKind == JsonValueKind.Object)
         {
-            if (commit.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var s in status.GetProperty("contexts").EnumerateArray())
-                {
-                    checks.Add(new CheckSnapshot(Str(s, "context")!, RestMapping.StatusStateOf(Str(s, "state")), head, Str(s, "description"), Str(s, "targetUrl")));
-                    if (singleIdentity is not null && Str(s, "context") == GitHubForge.ReviewStatusContext && GitHubForge.SameLogin(Login(s, "creator"), singleIdentity)
-                        && ReviewMarker.ParseStatus(Str(s, "state") ?? string.Empty, Str(s, "description")) is { } verdict)
-                    {
-                        reviews.Add(new ReviewSnapshot(actor(Login(s, "creator")), verdict.State, head, Date(s, "createdAt"), verdict.Agent));
-                    }
-                }
-            }
-
-            foreach (var run in Nodes(commit, "checkSuites").SelectMany(suite => Nodes(suite, "checkRuns")))
-            {
-                checks.Add(new CheckSnapshot(Str(run, "name")!, RestMapping.CheckRunStateOf(Str(run, "status"), Str(run, "conclusion")), head, null, Str(run, "detailsUrl")));
-            }
-
             foreach (var d in Nodes(commit, "deployments"))
             {
                 var latest = d.TryGetProperty("latestStatus", out var ls) && ls.ValueKind == JsonValueKind.Object ? ls : default;
@@ -120,7 +139,7 @@ internal static class GraphQlMapping
             reviews,
             checks,
             deployments,
-            Nodes(p, "files").Select(File).ToList(),
+            files.Select(File).ToList(),
             Date(p, "updatedAt"))
         {
             Mergeable = Str(p, "mergeable") switch { "MERGEABLE" => true, "CONFLICTING" => false, _ => null },

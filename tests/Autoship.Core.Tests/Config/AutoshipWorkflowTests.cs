@@ -66,7 +66,13 @@ public sealed class AutoshipWorkflowTests
         Field(app, "if").ShouldBe("${{ vars.AUTOSHIP_APP_ID != '' }}");
         var tick = steps.Single(s => Field(s, "name") == "autoship tick");
         Field(tick, "run").ShouldBe("autoship tick --forge github:${{ github.repository }}");
-        Text(At(tick, "env", "GITHUB_TOKEN")).ShouldBe("${{ steps.app-token.outputs.token || secrets.AUTOSHIP_TOKEN || github.token }}");
+        Text(At(tick, "env", "GITHUB_TOKEN")).ShouldBe("${{ steps.app-token.outputs.token || secrets.AUTOSHIP_TOKEN }}");
+        var require = steps.Single(s => Field(s, "name") == "Require an identity");
+        steps.IndexOf(require).ShouldBeLessThan(steps.IndexOf(tick));
+        Text(At(require, "env", "AUTOSHIP_WRITE_TOKEN")).ShouldBe("${{ steps.app-token.outputs.token || secrets.AUTOSHIP_TOKEN }}");
+        Field(require, "run")!.ShouldContain("::error title=No Autoship identity::set the AUTOSHIP_APP_ID variable and the AUTOSHIP_APP_PRIVATE_KEY secret");
+        Field(require, "run")!.ShouldContain("exit 1");
+        AutoshipWorkflow.Yaml.ShouldNotContain("github.token");
         Text(At(tick, "env", "AUTOSHIP_REVIEWER_TOKEN")).ShouldBe("${{ secrets.AUTOSHIP_REVIEWER_TOKEN }}");
     }
 

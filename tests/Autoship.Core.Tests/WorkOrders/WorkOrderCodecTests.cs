@@ -82,4 +82,19 @@ public sealed class WorkOrderCodecTests
     [InlineData("autoship/abc-x")]
     [InlineData("feature/12-x")]
     public void BranchNames_IssueOf_NotOurs_IsNull(string branch) => BranchNames.IssueOf(branch).ShouldBeNull();
+
+    [Fact]
+    public void TryParse_BodiesParsedBefore_EachStillReadsAsItsOwnOrder()
+    {
+        // Parsed bodies are remembered by their text: an edited body (one character) must read as what it now says.
+        var first = WorkOrderCodec.RenderPullRequestBody(Order(title: "first"), "exited 0", null);
+        var edited = first.Replace("\"attempt\":2", "\"attempt\":3", StringComparison.Ordinal);
+        edited.ShouldNotBe(first);
+
+        WorkOrderCodec.TryParse(first)!.Attempt.ShouldBe(2);
+        WorkOrderCodec.TryParse(edited)!.Attempt.ShouldBe(3);
+        WorkOrderCodec.TryParse(first)!.Attempt.ShouldBe(2);
+        WorkOrderCodec.TryParse(first.Replace("work-order", "work-orders", StringComparison.Ordinal)).ShouldBeNull();
+        WorkOrderCodec.TryParse(null).ShouldBeNull();
+    }
 }

@@ -47,7 +47,7 @@ public sealed class IdleTickCostTests
         firstRest.ShouldBe(pulls == 0 ? 3 : 5);
         github.RestCharged.ShouldBe(0);
         github.RestFree.ShouldBeGreaterThan(0);
-        github.GraphQlQueries.ShouldBe(Math.Max((issues + 99) / 100, (pulls + 29) / 30));
+        github.GraphQlQueries.ShouldBe(Math.Max((issues + 99) / 100, (pulls + ScaleGitHub.PullsPageSize - 1) / ScaleGitHub.PullsPageSize));
         Directory.Delete(cache, recursive: true);
     }
 

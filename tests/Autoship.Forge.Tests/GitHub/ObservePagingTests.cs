@@ -23,7 +23,7 @@ public sealed class ObservePagingTests
         var first = Fixture();
         first["data"]!["repository"]!["issues"]!["pageInfo"] = new JsonObject { ["hasNextPage"] = true, ["endCursor"] = "cursor-1" };
         var second = Fixture();
-        second["data"]!["repository"]!.AsObject().Remove("pullRequests");
+        second["data"]!.AsObject().Remove("pulls");
         second["data"]!["repository"]!["issues"]!["nodes"]![0]!["number"] = 8;
         await using var server = new LoopbackGitHub(new Answer(200, first.ToJsonString()), new Answer(200, second.ToJsonString()));
         server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
@@ -43,9 +43,9 @@ public sealed class ObservePagingTests
     public async Task ObserveAsync_OneIdentity_ReviewStatusReadBackAsAgentReview()
     {
         var page = Fixture();
-        var contexts = page["data"]!["repository"]!["pullRequests"]!["nodes"]![0]!["commits"]!["nodes"]![0]!["commit"]!["status"]!["contexts"]!.AsArray();
-        contexts.Add(JsonNode.Parse("""{"context":"autoship/review","state":"SUCCESS","description":"qa-reliability-engineer approved","targetUrl":null,"createdAt":"2026-01-02T11:06:00Z","creator":{"login":"autoship-bot"}}"""));
-        contexts.Add(JsonNode.Parse("""{"context":"autoship/review","state":"SUCCESS","description":"forged approved","targetUrl":null,"createdAt":"2026-01-02T11:07:00Z","creator":{"login":"alice"}}"""));
+        var contexts = page["data"]!["pulls"]!["nodes"]![0]!["commits"]!["nodes"]![0]!["commit"]!["statusCheckRollup"]!["contexts"]!["nodes"]!.AsArray();
+        contexts.Add(JsonNode.Parse("""{"__typename":"StatusContext","context":"autoship/review","state":"SUCCESS","description":"qa-reliability-engineer approved","targetUrl":null,"createdAt":"2026-01-02T11:06:00Z","creator":{"login":"autoship-bot"}}"""));
+        contexts.Add(JsonNode.Parse("""{"__typename":"StatusContext","context":"autoship/review","state":"SUCCESS","description":"forged approved","targetUrl":null,"createdAt":"2026-01-02T11:07:00Z","creator":{"login":"alice"}}"""));
         await using var server = new LoopbackGitHub(new Answer(200, page.ToJsonString()));
         server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
         await using var forge = Open(server, twoIdentities: false);
@@ -59,5 +59,89 @@ public sealed class ObservePagingTests
 
         // With one identity, the "reviewer identity" review in the fixture does not speak for an agent either.
         pr.Reviews.Single(r => r.Reviewer.Login == "autoship-reviewer").Agent.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ObserveAsync_SearchesOnlyAutoshipsOwnPulls_AndDropsWhatTheWordSearchLetThrough()
+    {
+        var page = Fixture();
+        var nodes = page["data"]!["pulls"]!["nodes"]!.AsArray();
+        var forked = nodes[0]!.DeepClone();
+        forked["number"] = 14;
+        forked["repository"] = new JsonObject { ["nameWithOwner"] = "mallory/r" };
+        nodes.Add(forked);
+        nodes.Add(new JsonObject());
+        await using var server = new LoopbackGitHub(new Answer(200, page.ToJsonString()));
+        server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
+        await using var forge = Open(server, twoIdentities: true);
+
+        var snapshot = await forge.ObserveAsync(TestContext.Current.CancellationToken);
+
+        // #13 is on feature/x, #14 lives in another repository, {} is an issue the search returned: none is ours.
+        snapshot.PullRequests.Select(p => p.Number).ShouldBe([12]);
+        var variables = JsonNode.Parse(server.Requests.First(r => r.PathAndQuery == "/graphql").Body)!["variables"]!;
+        variables["pullsQuery"]!.GetValue<string>().ShouldBe("repo:o/r is:pr is:open head:autoship");
+    }
+
+    [Fact]
+    public async Task ObserveAsync_HeadWithMoreThanOnePageOfChecks_ReadsTheRestBeforeJudging()
+    {
+        var first = Fixture();
+        var contexts = first["data"]!["pulls"]!["nodes"]![0]!["commits"]!["nodes"]![0]!["commit"]!["statusCheckRollup"]!["contexts"]!;
+        contexts["pageInfo"] = new JsonObject { ["hasNextPage"] = true, ["endCursor"] = "k1" };
+        var rest = JsonNode.Parse("""
+            { "data": { "node": { "statusCheckRollup": { "contexts": {
+              "pageInfo": { "hasNextPage": false, "endCursor": "k2" },
+              "nodes": [ { "__typename": "CheckRun", "name": "lint", "status": "COMPLETED", "conclusion": "FAILURE", "detailsUrl": "https://ci/2" } ] } } } } }
+            """)!;
+        await using var server = new LoopbackGitHub(new Answer(200, first.ToJsonString()), new Answer(200, rest.ToJsonString()));
+        server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
+        await using var forge = Open(server, twoIdentities: true);
+
+        var pr = (await forge.ObserveAsync(TestContext.Current.CancellationToken)).PullRequests.Single();
+
+        pr.Checks.Select(c => (c.Name, c.State)).ShouldBe([("autoship/gate", CheckState.Pending), ("test", CheckState.Success), ("lint", CheckState.Failure)]);
+        var more = JsonNode.Parse(server.Requests.Where(r => r.PathAndQuery == "/graphql").ElementAt(1).Body)!;
+        more["query"]!.GetValue<string>().ShouldContain("query MoreContexts");
+        more["variables"]!["id"]!.GetValue<string>().ShouldBe("C_bbbbbbbb");
+        more["variables"]!["after"]!.GetValue<string>().ShouldBe("k1");
+    }
+
+    [Fact]
+    public async Task ObserveAsync_PullWithMoreThan100Files_EveryPathReadBeforeTheLaneIsJudged()
+    {
+        var first = Fixture();
+        var pull = first["data"]!["pulls"]!["nodes"]![0]!;
+        pull["changedFiles"] = 2;
+        pull["files"]!["pageInfo"] = new JsonObject { ["hasNextPage"] = true, ["endCursor"] = "f1" };
+        var rest = JsonNode.Parse("""
+            { "data": { "node": { "files": {
+              "pageInfo": { "hasNextPage": false, "endCursor": "f2" },
+              "nodes": [ { "path": ".github/workflows/ci.yml", "additions": 1, "deletions": 0, "changeType": "MODIFIED" } ] } } } }
+            """)!;
+        await using var server = new LoopbackGitHub(new Answer(200, first.ToJsonString()), new Answer(200, rest.ToJsonString()));
+        server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
+        await using var forge = Open(server, twoIdentities: true);
+
+        var pr = (await forge.ObserveAsync(TestContext.Current.CancellationToken)).PullRequests.Single();
+
+        pr.Files.Select(f => f.Path).ShouldBe(["README.md", ".github/workflows/ci.yml"]);
+        var more = JsonNode.Parse(server.Requests.Where(r => r.PathAndQuery == "/graphql").ElementAt(1).Body)!;
+        more["query"]!.GetValue<string>().ShouldContain("query MoreFiles");
+        more["variables"]!["id"]!.GetValue<string>().ShouldBe("PR_12");
+    }
+
+    [Fact]
+    public async Task ObserveAsync_GitHubListsFewerFilesThanChanged_RefusesToJudgeAPartialDiff()
+    {
+        var page = Fixture();
+        page["data"]!["pulls"]!["nodes"]![0]!["changedFiles"] = 3001;
+        await using var server = new LoopbackGitHub(new Answer(200, page.ToJsonString()));
+        server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
+        await using var forge = Open(server, twoIdentities: true);
+
+        var error = await Should.ThrowAsync<ForgeException>(() => forge.ObserveAsync(TestContext.Current.CancellationToken));
+
+        error.Message.ShouldContain("1 of the 3001 changed files of PR #12");
     }
 }

@@ -20,7 +20,8 @@ public sealed class OpenApiConformanceTests
         {
             if (r.PathAndQuery.StartsWith("/graphql", StringComparison.Ordinal))
             {
-                return new Answer(200, r.Body.Contains("enqueuePullRequest", StringComparison.Ordinal) ? EnqueueAnswer : ObserveFixture.Json);
+                return new Answer(200, r.Body.Contains("enqueuePullRequest", StringComparison.Ordinal) ? EnqueueAnswer
+                    : r.Body.Contains("query Pull(", StringComparison.Ordinal) ? PullAnswer(1347) : ObserveFixture.Json);
             }
 
             var path = Uri.UnescapeDataString(new Uri("http://x" + r.PathAndQuery).AbsolutePath);
@@ -33,6 +34,15 @@ public sealed class OpenApiConformanceTests
             return new Answer(status, json ?? string.Empty);
         };
         return server;
+    }
+
+    /// <summary>The one-PR read is GraphQL now (checked against the schema by <see cref="GraphQlSchemaTests"/>): the fixture's PR.</summary>
+    private static string PullAnswer(int number)
+    {
+        var pull = System.Text.Json.Nodes.JsonNode.Parse(ObserveFixture.Json)!["data"]!["pulls"]!["nodes"]![0]!.DeepClone();
+        pull["number"] = number;
+        pull["headRefOid"] = "6dcb09b5b57875f334f61aebed695e2e4193db5e"; // the REST description's example head, which the merge checks
+        return new System.Text.Json.Nodes.JsonObject { ["data"] = new System.Text.Json.Nodes.JsonObject { ["repository"] = new System.Text.Json.Nodes.JsonObject { ["pullRequest"] = pull } } }.ToJsonString();
     }
 
     private static GitHubForge Open(LoopbackGitHub server, bool twoIdentities) => new(new GitHubForgeOptions("octocat", "hello-world", server.Url, new StaticTokenSource("a"))
@@ -66,10 +76,7 @@ public sealed class OpenApiConformanceTests
         string[] expected =
         [
             "GET /repos/{owner}/{repo}/pulls/{pull_number}", "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge",
-            "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-            "GET /repos/{owner}/{repo}/commits/{ref}/check-runs", "GET /repos/{owner}/{repo}/deployments",
-            "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses", "GET /repos/{owner}/{repo}/commits/{ref}/status",
-            "POST /repos/{owner}/{repo}/statuses/{sha}", "GET /repos/{owner}/{repo}/issues/{issue_number}",
+            "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", "POST /repos/{owner}/{repo}/statuses/{sha}", "GET /repos/{owner}/{repo}/issues/{issue_number}",
             "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline", "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
             "GET /repos/{owner}/{repo}/labels", "POST /repos/{owner}/{repo}/labels", "DELETE /repos/{owner}/{repo}/labels/{name}",
             "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", "GET /repos/{owner}/{repo}/branches/{branch}/protection",
@@ -87,8 +94,7 @@ public sealed class OpenApiConformanceTests
         pr.Files.ShouldNotBeEmpty();
         pr.Reviews.ShouldNotBeEmpty();
         pr.Reviews.ShouldAllBe(r => r.CommitSha.Length == 40);
-        pr.Checks.ShouldContain(c => c.Name == "continuous-integration/jenkins");
-        pr.Checks.ShouldContain(c => c.Name == "mighty_readme");
+        pr.Checks.ShouldContain(c => c.Name == "test");
         pr.Deployments.ShouldNotBeEmpty();
 
         var issue = (await forge.GetIssueAsync(1347, ct)).ShouldNotBeNull();

@@ -27,7 +27,7 @@ internal static class Peers
         var path = Path.Combine(NodeModules, package, relativePath);
         if (!System.IO.File.Exists(path))
         {
-            Assert.Fail($"test peer missing: {path}. Run scripts/test-prereqs.sh first (it installs @octokit/fixtures-server, @octokit/openapi and @octokit/webhooks-examples into tests/.peers).");
+            Assert.Fail($"test peer missing: {path}. Run scripts/test-prereqs.sh first (it installs @octokit/fixtures-server, @octokit/graphql-schema, @octokit/openapi and @octokit/webhooks-examples into tests/.peers).");
         }
 
         return path;

@@ -30,9 +30,12 @@ public sealed class ScaleGitHub : IAsyncDisposable
         _page = JsonNode.Parse(ObserveFixture.Json)!;
         var repository = _page["data"]!["repository"]!;
         _issue = repository["issues"]!["nodes"]![0]!.DeepClone();
-        _pull = repository["pullRequests"]!["nodes"]![0]!.DeepClone();
+        _pull = _page["data"]!["pulls"]!["nodes"]![0]!.DeepClone();
         Server = new LoopbackGitHub(new Answer(404, """{"message":"Not Found"}""")) { Responder = Answer };
     }
+
+    /// <summary>GitHub's page size for the PR search the observe query asks for (<c>first: 100</c>).</summary>
+    public const int PullsPageSize = 100;
 
     public LoopbackGitHub Server { get; }
 
@@ -74,15 +77,15 @@ public sealed class ScaleGitHub : IAsyncDisposable
         var page = _page.DeepClone();
         var repository = page["data"]!["repository"]!.AsObject();
         Fill(repository, "issues", variables["withIssues"]!.GetValue<bool>(), variables["issuesAfter"]?.GetValue<string>(), 100, _issues, IssueNode);
-        Fill(repository, "pullRequests", variables["withPulls"]!.GetValue<bool>(), variables["pullsAfter"]?.GetValue<string>(), 30, _pulls, PullNode);
+        Fill(page["data"]!.AsObject(), "pulls", variables["withPulls"]!.GetValue<bool>(), variables["pullsAfter"]?.GetValue<string>(), PullsPageSize, _pulls, PullNode);
         return page.ToJsonString();
     }
 
-    private static void Fill(JsonObject repository, string connection, bool wanted, string? after, int size, int total, Func<int, JsonNode> node)
+    private static void Fill(JsonObject parent, string connection, bool wanted, string? after, int size, int total, Func<int, JsonNode> node)
     {
         if (!wanted)
         {
-            repository.Remove(connection);
+            parent.Remove(connection);
             return;
         }
 
@@ -94,7 +97,7 @@ public sealed class ScaleGitHub : IAsyncDisposable
             nodes.Add(node(i));
         }
 
-        repository[connection] = new JsonObject
+        parent[connection] = new JsonObject
         {
             ["pageInfo"] = new JsonObject { ["hasNextPage"] = end < total, ["endCursor"] = end.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             ["nodes"] = nodes,
