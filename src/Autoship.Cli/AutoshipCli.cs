@@ -28,6 +28,7 @@ public static class AutoshipCli
         yield return DemoCommand.Create();
         yield return TickCommand.Create();
         yield return RunCommand.Create();
+        yield return WorkCommand.Create();
         yield return ServeCommand.Create();
         yield return StatusCommand.Create();
         yield return ExplainCommand.Create();

@@ -5,7 +5,7 @@ namespace Autoship.Cli.Tests;
 
 public sealed class InitCommandTests
 {
-    private static readonly string[] Written = [".github/autoship.yml", ".github/workflows/autoship.yml", "scripts/test.sh", ".github/autoship.schema.json"];
+    private static readonly string[] Written = [".github/autoship.yml", ".github/workflows/autoship.yml", ".github/workflows/autoship-agent.yml", "scripts/test.sh", ".github/autoship.schema.json"];
 
     [Fact]
     public async Task Init_FreshGitRepository_WritesFilesThatValidate()

@@ -49,6 +49,13 @@ public sealed class LeaseTests
         idle.GetProperty("actions").GetArrayLength().ShouldBe(0);
         idle.GetProperty("notices").EnumerateArray().ShouldContain(n => n.GetProperty("code").GetString() == "lease-busy");
 
+        // The attempt runs as a detached job: later ticks collect it and open its one PR.
+        for (var i = 0; i < 60 && Directory.Exists(Path.Combine(forge, "autoship", "jobs")) && Directory.GetDirectories(Path.Combine(forge, "autoship", "jobs")).Length > 0; i++)
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            (await CliRunner.RunAsync(temp.Path, tick)).ExitCode.ShouldBe(0);
+        }
+
         var prs = await CliRunner.RunAsync(temp.Path, "local", "pr", "list", "--forge", forge, "--state", "all", "--json");
         prs.ExitCode.ShouldBe(0, prs.ToString());
         var list = JsonDocument.Parse(prs.Stdout).RootElement;

@@ -17,8 +17,10 @@ internal static class RunCommand
         {
             var console = CliConsole.For(parse);
             await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
-            var reconciler = session.CreateReconciler();
             var scheduler = new TickScheduler(session.Clock, TimeSpan.Zero);
+            // Jobs run as tasks of this process; each one that finishes wakes the loop to collect it.
+            session.UseWorkerPool(scheduler.Wake);
+            var reconciler = session.CreateReconciler();
             var schedule = session.ConfigOverride?.Loop.Schedule ?? Autoship.Core.Config.ConfigDefaults.Schedule;
             try
             {

@@ -1,4 +1,5 @@
 using Autoship.Cli.Reporting;
+using Autoship.Engine.Loop;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Server.Access;
@@ -43,11 +44,15 @@ internal static class ServeCommand
         }
 
         await using var session = await EngineSession.OpenAsync(args, cancellationToken);
+        TickScheduler? scheduler = null;
+        // Jobs run as tasks of the server; each one that finishes wakes the loop to collect it.
+        session.UseWorkerPool(() => scheduler?.Wake());
         var engine = new ServerEngine(session.Forge, session.Store, (o, logger) => session.CreateReconciler(o, logger), session.StateDirectory, session.Clock)
         {
             ConfigOverride = session.ConfigOverride,
         };
         await using var app = AutoshipServer.Build(engine, options);
+        scheduler = (TickScheduler?)app.Services.GetService(typeof(TickScheduler));
         await app.StartAsync(cancellationToken);
         console.MarkupLine(Markup.Escape($"Autoship dashboard for {session.Forge.Name}: {string.Join(", ", app.Urls)}"));
         if (options.WebhookSecret is null)

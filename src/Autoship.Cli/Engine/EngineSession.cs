@@ -54,8 +54,22 @@ internal sealed class EngineSession : IAsyncDisposable
             config = loaded.Config;
         }
 
-        return new EngineSession(forge, store, stateDirectory, config, clock, args.DashboardUrl);
+        var session = new EngineSession(forge, store, stateDirectory, config, clock, args.DashboardUrl)
+        {
+            ConfigOverrideText = args.Config is null ? null : await File.ReadAllTextAsync(ConfigSource.Resolve(args.Config, Directory.GetCurrentDirectory()), cancellationToken),
+        };
+        session.Executors = SessionExecutors.Detached(session);
+        return session;
     }
+
+    /// <summary>The configuration file's text when <c>--config</c> was given (handed to job workers).</summary>
+    public string? ConfigOverrideText { get; private init; }
+
+    /// <summary>Where work orders run for this session's reconcilers (see <see cref="SessionExecutors"/>).</summary>
+    public SessionExecutors Executors { get; private set; } = null!;
+
+    /// <summary>Long-running commands (<c>run</c>, <c>serve</c>) run local jobs as tasks of their own process.</summary>
+    public void UseWorkerPool(Action? onJobCompleted = null) => Executors = SessionExecutors.Pool(this, onJobCompleted);
 
     public Reconciler CreateReconciler(ILogger? logger = null) =>
         CreateReconciler(new ReconcilerOptions(Autoship.Engine.Store.LeaseHolder.ForThisProcess(), StateDirectory)
@@ -64,7 +78,12 @@ internal sealed class EngineSession : IAsyncDisposable
         }, logger);
 
     public Reconciler CreateReconciler(ReconcilerOptions options, ILogger? logger = null) =>
-        new(Forge, Store, CreateRunner(), options with { DashboardUrl = options.DashboardUrl ?? DashboardUrl }, Clock, logger ?? NullLogger.Instance);
+        new(Forge, Store, CreateRunner(), options with
+        {
+            DashboardUrl = options.DashboardUrl ?? DashboardUrl,
+            Executors = options.Executors ?? Executors.For,
+            ConfigOverrideText = options.ConfigOverrideText ?? ConfigOverrideText,
+        }, Clock, logger ?? NullLogger.Instance);
 
     public IAgentRunner CreateRunner() => new AgentRunner(new AgentRunnerOptions(StateDirectory) { Time = Clock });
 

@@ -19,6 +19,9 @@ public sealed record AutoshipConfig(
     /// <summary>The default path of the configuration inside a repository.</summary>
     public const string DefaultPath = ".github/autoship.yml";
 
+    /// <summary>Where work orders run (<c>executor</c>); omitted: the local executor.</summary>
+    public ExecutorSettings Executor { get; init; } = ExecutorSettings.Default;
+
     public LanePolicy Lane(Lane lane) => Lanes[lane];
 
     public AgentDefinition? Agent(string name) =>

@@ -31,7 +31,10 @@ internal sealed partial class ConfigMapper(ConfigReader reader)
             LoopSection.Read(Open(view, RootSection.Loop, LoopSection.Section)),
             ValidationSection.Read(Open(view, RootSection.Validation, ValidationSection.Section)),
             SizingSection.Read(Open(view, RootSection.Sizing, SizingSection.Section)),
-            ProtectionsSection.Read(Open(view, RootSection.Protections, ProtectionsSection.Section)));
+            ProtectionsSection.Read(Open(view, RootSection.Protections, ProtectionsSection.Section)))
+        {
+            Executor = ExecutorSection.Read(Open(view, RootSection.Executor, ExecutorSection.Section)),
+        };
     }
 
     private MapView Open(MapView parent, KeySpec key, ConfigSection section) => MapView.Open(reader, parent.Node(key.Name), section);

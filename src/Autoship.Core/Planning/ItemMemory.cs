@@ -24,5 +24,8 @@ public sealed record ItemMemory(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public int Refusals { get; init; }
 
+    /// <summary>The job running the claimed attempt (executors other than inline), or null.</summary>
+    public JobNote? Job { get; init; }
+
     public static ItemMemory Empty { get; } = new(ItemPhase.New, null, null, 0, null, null, []);
 }

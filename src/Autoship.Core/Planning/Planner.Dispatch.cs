@@ -10,6 +10,7 @@ public static partial class Planner
         var input = context.Input;
         var slots = config.Loop.MaxConcurrent - context.Active.Count;
         var perAgent = context.Active.Values.Where(a => a is not null).GroupBy(a => a!).ToDictionary(g => g.Key, g => g.Count());
+        var inFlight = InFlightPaths(context, config);
         foreach (var (issue, triage, memory) in candidates)
         {
             var ownership = OwnershipPolicy.Assign(triage.Area!, config);
@@ -54,6 +55,13 @@ public static partial class Planner
                 continue;
             }
 
+            var owned = PathClaims.Owned(config, triage.Area);
+            if (PathClaims.Conflict(triage.Area, owned, inFlight) is { } busy)
+            {
+                context.Apply(Owned(ItemPhase.Queued, [busy]));
+                continue;
+            }
+
             var order = WorkOrderFactory.Create(input.Snapshot.Repository, issue, triage.Area!, triage.Risk!, ownership, config, attempt + 1, input.Now);
             var why = new List<Reason>
             {
@@ -62,6 +70,7 @@ public static partial class Planner
             context.Apply(new ItemDecision(issue, ItemPhase.Claimed, why) { Lane = order.Lane, Owner = order.Owner, Reviewer = order.Reviewer, Attempt = order.Attempt }
                 .Act(new StartAttempt(order, Resume: false, why)));
             slots--;
+            inFlight.Add((issue.Number, triage.Area, owned));
             perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
         }
     }

@@ -51,6 +51,12 @@ public sealed partial class Reconciler
         var config = context.Config!;
         var remote = await forge.GetGitRemoteAsync(cancellationToken);
         var baseSha = await Cache.SyncAsync(remote, context.Snapshot.DefaultBranch, cancellationToken);
+        if (options.Executors is not null && config.Executor.Kind != ExecutorSettings.Inline)
+        {
+            await DispatchJobsAsync(prepared, baseSha, context, record, cancellationToken);
+            return;
+        }
+
         foreach (var p in prepared)
         {
             var request = new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, baseSha, context.Snapshot.GitAttributesText);

@@ -47,7 +47,8 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         var heartbeat = dryRun ? Task.CompletedTask : HeartbeatAsync(repository, heartbeatStop.Token);
         try
         {
-            if (!dryRun && runner is IWorkspaceJanitor janitor && Directory.Exists(Cache.Path))
+            // Worktrees of jobs in flight are not leftovers.
+            if (!dryRun && runner is IWorkspaceJanitor janitor && Directory.Exists(Cache.Path) && (await Ledger.ListAsync(cancellationToken)).Count == 0)
             {
                 await janitor.CleanupLeftoversAsync(Cache.Path, cancellationToken);
             }
@@ -59,7 +60,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
                 last = plan;
                 schedule = context.Config?.Loop.Schedule ?? schedule;
                 options.OnPlan?.Invoke(plan);
-                if (dryRun || plan.IsEmpty)
+                if (dryRun)
                 {
                     break;
                 }
@@ -76,6 +77,13 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
                     }
 
                     await store.TryAcquireLeaseAsync(repository, options.Holder, clock.GetUtcNow(), options.LeaseTtl, CancellationToken.None);
+                }
+
+                // Jobs that finished since the last look: verified, then pushed and opened as PRs by the harness.
+                var collected = await CollectJobsAsync(context, RecordAsync, cancellationToken);
+                if (plan.IsEmpty && collected == 0)
+                {
+                    break;
                 }
 
                 foreach (var action in plan.Actions.Where(a => a is not StartAttempt))
@@ -152,6 +160,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         var unavailable = lastGood is null ? new Dictionary<string, Reason>() : await SpendGuard.UnavailableAgentsAsync(store, forge.Name, lastGood, clock.GetUtcNow(), cancellationToken);
         var input = new PlanInput(snapshot, config, errors, memories, controls, clock.GetUtcNow())
         {
+            Running = (await Ledger.ListAsync(cancellationToken)).Select(j => j.Issue).ToHashSet(),
             LastGoodConfig = lastGood,
             UnavailableAgents = unavailable,
         };

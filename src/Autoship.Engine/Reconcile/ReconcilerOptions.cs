@@ -27,6 +27,15 @@ public sealed record ReconcilerOptions(string Holder, string StateDirectory)
     /// <summary>Called with each pass's plan (live progress for the demo and <c>run</c>).</summary>
     public Action<Plan>? OnPlan { get; init; }
 
+    /// <summary>
+    /// The executor for the configured <c>executor.kind</c> (null: none here, the attempt is refused). When this is
+    /// null altogether, work orders run inline, inside the tick (tests, demo).
+    /// </summary>
+    public Func<ExecutorSettings, Executors.IWorkExecutor?>? Executors { get; init; }
+
+    /// <summary>The text of <see cref="ConfigOverride"/>, handed to executors' workers.</summary>
+    public string? ConfigOverrideText { get; init; }
+
     /// <summary>Called after each applied action with its result (live progress).</summary>
     public Action<ActionResult>? OnAction { get; init; }
 }

@@ -25,6 +25,9 @@ public sealed partial class GitHubForge : IForge
     private string? _authorLogin;
     private string? _reviewerLogin;
 
+    /// <summary>The options it was opened with (the github-actions executor talks to the same repository as the same identity).</summary>
+    public GitHubForgeOptions Options => _options;
+
     public GitHubForge(GitHubForgeOptions options)
     {
         _options = options with { ApiUrl = WithSlash(options.ApiUrl) };

@@ -9,10 +9,10 @@ public sealed class InitPlanTests
     {
         var files = InitPlan.Files([TestToolchain.Go]);
 
-        files.Select(f => f.Path).ShouldBe([".github/autoship.yml", ".github/workflows/autoship.yml", "scripts/test.sh", ".github/autoship.schema.json"]);
+        files.Select(f => f.Path).ShouldBe([".github/autoship.yml", ".github/workflows/autoship.yml", ".github/workflows/autoship-agent.yml", "scripts/test.sh", ".github/autoship.schema.json"]);
         files[0].Content.ShouldBe(DefaultConfig.Yaml);
         files[1].Content.ShouldBe(AutoshipWorkflow.Yaml);
-        files.Select(f => (f.Executable, f.OnlyIfMissing)).ShouldBe([(false, false), (false, false), (true, true), (false, false)]);
+        files.Select(f => (f.Executable, f.OnlyIfMissing)).ShouldBe([(false, false), (false, false), (false, false), (true, true), (false, false)]);
     }
 
     [Theory]

@@ -70,12 +70,12 @@ public sealed class DemoForge : IAsyncDisposable
     public Task<LocalForge> OpenAsync(string actingAs = LocalForge.HarnessLogin) => LocalForge.OpenAsync(Directory, actingAs, Clock, CancellationToken.None);
 
     /// <summary>Opens the forge and the store and makes a new reconciler, as a new process would.</summary>
-    public async Task<Session> SessionAsync(Func<PlannedAction, int, Task>? afterAction = null, string holder = "test")
+    public async Task<Session> SessionAsync(Func<PlannedAction, int, Task>? afterAction = null, string holder = "test", Func<ExecutorSettings, Autoship.Engine.Executors.IWorkExecutor?>? executors = null)
     {
         var forge = await OpenAsync();
         var store = await StoreFactory.OpenAsync(StorePath, CancellationToken.None);
         var runner = new AgentRunner(new AgentRunnerOptions(StateDirectory) { Time = Clock });
-        var options = new ReconcilerOptions(holder, StateDirectory) { AfterAction = afterAction };
+        var options = new ReconcilerOptions(holder, StateDirectory) { AfterAction = afterAction, Executors = executors };
         return new Session(forge, store, new Reconciler(forge, store, runner, options, Clock, NullLogger.Instance));
     }
 

@@ -19,6 +19,7 @@ internal static class RootSection
     public static readonly KeySpec Validation = B.Section("validation", "validation", "The validation truth contract.");
     public static readonly KeySpec Sizing = B.Section("sizing", "sizing", "Size classes.");
     public static readonly KeySpec Protections = B.Section("protections", "protections", "Branch protections 'autoship protect' applies.");
+    public static readonly KeySpec Executor = B.Section("executor", "executor", "Where agent work orders run (local worker processes or GitHub Actions).");
 
     public static readonly ConfigSection Section = B.Build();
 }

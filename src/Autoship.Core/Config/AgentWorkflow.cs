@@ -1,0 +1,78 @@
+namespace Autoship.Core.Config;
+
+/// <summary>
+/// The workflow the <c>github-actions</c> executor dispatches, one run per work order (<c>autoship init</c> writes it).
+/// The job holds no write token: it reads the repository at the base commit, runs the agent in the sandbox with
+/// <c>autoship work</c>, and uploads the result and the patch; the orchestrator verifies them and does every write.
+/// </summary>
+public static class AgentWorkflow
+{
+    public const string Path = ".github/workflows/autoship-agent.yml";
+
+    public const string Yaml = """
+        # Autoship agent job: runs ONE work order on this repository's runners. Written by `autoship init`;
+        # dispatched by the orchestrator (executor.kind: github-actions), never by people.
+        # It has no write access: the orchestrator downloads the artifact, checks the work-order id, the base
+        # commit and the digest, runs the guardrails again and does every push, label and PR itself.
+        name: autoship-agent
+        run-name: "autoship job ${{ inputs.order }}"
+
+        on:
+          workflow_dispatch:
+            inputs:
+              order: { description: "Job id (from the work order id)", required: true, type: string }
+              base: { description: "Base commit the work order starts from", required: true, type: string }
+              spec: { description: "The job spec (base64 JSON: work order and configuration)", required: true, type: string }
+
+        # Read only: the job cannot push, label, comment or merge.
+        permissions:
+          contents: read
+
+        concurrency:
+          group: autoship-agent-${{ inputs.order }}
+          cancel-in-progress: false
+
+        jobs:
+          work:
+            # GitHub-hosted, larger, or self-hosted runners (e.g. Actions Runner Controller on Kubernetes).
+            runs-on: ubuntu-latest
+            timeout-minutes: 60
+            steps:
+              - uses: actions/checkout@v4
+                with:
+                  ref: ${{ inputs.base }}
+                  fetch-depth: 0
+                  persist-credentials: false
+
+              - uses: actions/setup-dotnet@v4
+                with:
+                  dotnet-version: "10.0.x"
+
+              - name: Install Autoship
+                run: |
+                  dotnet tool install --global Autoship
+                  echo "$HOME/.dotnet/tools" >> "$GITHUB_PATH"
+
+              - name: Run the work order
+                env:
+                  SPEC: ${{ inputs.spec }}
+                  # The agent's own credentials only (the presets read them); never a forge token.
+                  ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}
+                  OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}
+                run: |
+                  mkdir -p "$RUNNER_TEMP/job"
+                  printf '%s' "$SPEC" | base64 -d > "$RUNNER_TEMP/job/spec.json"
+                  autoship work --job "$RUNNER_TEMP/job" --repository "$GITHUB_WORKSPACE" --state-dir "$RUNNER_TEMP/autoship"
+                  # The patch the orchestrator applies after checking it (empty when nothing was committed).
+                  branch=$(git -C "$GITHUB_WORKSPACE" for-each-ref --format='%(refname)' 'refs/heads/autoship/*' | head -1)
+                  if [ -n "$branch" ]; then git -C "$GITHUB_WORKSPACE" diff --binary "${{ inputs.base }}" "$branch" > "$RUNNER_TEMP/job/change.patch"; fi
+
+              - uses: actions/upload-artifact@v4
+                with:
+                  name: autoship-job-${{ inputs.order }}
+                  path: |
+                    ${{ runner.temp }}/job/result.json
+                    ${{ runner.temp }}/job/change.patch
+                  retention-days: 7
+        """;
+}

@@ -1,0 +1,36 @@
+using Autoship.Core;
+
+namespace Autoship.Engine.Executors;
+
+/// <summary>
+/// Everything a worker needs to run one work order, and nothing secret: the frozen work order, the configuration text
+/// it was planned with, the commit to start from and the harness's cache repository (where the commit is made).
+/// </summary>
+/// <param name="ConfigText">The <c>.github/autoship.yml</c> text the order was planned with (the worker re-reads the agent from it).</param>
+/// <param name="Repository">The harness's local git repository holding <paramref name="BaseSha"/> (local executors).</param>
+/// <param name="StateDirectory">Where the worker keeps runs and worktrees (the orchestrator's state directory).</param>
+public sealed record JobSpec(WorkOrder Order, string ConfigText, string BaseSha, string Repository, string StateDirectory, string? GitAttributes)
+{
+    /// <summary>The job's name: the work order id made safe for a file name or an Actions input.</summary>
+    public string Id => JobIds.For(Order);
+
+    /// <summary>The default branch (the ref a remote executor dispatches its workflow on).</summary>
+    public string? Ref { get; init; }
+}
+
+/// <summary>Job ids derive from the work order id, so a re-dispatch of the same attempt finds the same job (never two).</summary>
+public static class JobIds
+{
+    public static string For(WorkOrder order) =>
+        new string(order.Id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+}
+
+/// <summary>
+/// The record of a dispatched job, kept in the store (the job ledger) and mirrored on the issue's Autoship comment:
+/// which executor runs it, for which work order, from which commit and until when.
+/// </summary>
+public sealed record JobTicket(string Id, string Kind, int Issue, string WorkOrderId, string BaseSha, DateTimeOffset DispatchedAt, DateTimeOffset Deadline, WorkOrder Order)
+{
+    /// <summary>The executor's own handle (a process id, a workflow run id), when it has one.</summary>
+    public string? Handle { get; init; }
+}

@@ -1,0 +1,80 @@
+using Autoship.Core;
+using Autoship.Forge.Git;
+
+namespace Autoship.Engine.Executors;
+
+/// <summary>
+/// The harness turns a remote job's patch into its own commit on the work order's branch, in its cache repository,
+/// after checking the changed paths against the work order (allowed paths, never-paths, file count) again: a runner
+/// is not trusted to have done it. A private index is used, so no work tree is touched and no hook runs.
+/// </summary>
+public static class PatchCommit
+{
+    private static readonly string[] Safety = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "credential.helper=", "-c", "core.quotePath=false"];
+
+    /// <summary>The commit made, or the reason the patch was refused.</summary>
+    public static async Task<(string? Sha, string? Refused)> CreateAsync(string repository, WorkOrder order, string baseSha, string patch, CancellationToken cancellationToken)
+    {
+        var index = Path.Combine(Path.GetTempPath(), "autoship-index-" + Guid.NewGuid().ToString("N"));
+        var env = new Dictionary<string, string>
+        {
+            ["GIT_INDEX_FILE"] = index,
+            ["GIT_AUTHOR_NAME"] = "autoship[bot]",
+            ["GIT_AUTHOR_EMAIL"] = "autoship@localhost",
+            ["GIT_COMMITTER_NAME"] = "autoship[bot]",
+            ["GIT_COMMITTER_EMAIL"] = "autoship@localhost",
+        };
+        try
+        {
+            await Git(repository, ["read-tree", baseSha], env, null, cancellationToken);
+            var applied = await GitCli.TryRunAsync(repository, [.. Safety, "apply", "--cached", "--binary", "-"], env, patch.EndsWith('\n') ? patch : patch + "\n", cancellationToken);
+            if (!applied.Ok)
+            {
+                return (null, "the job's patch does not apply to the base commit: " + applied.Stderr.Trim());
+            }
+
+            var files = (await Git(repository, ["diff", "--cached", "--name-only", "--no-renames", baseSha], env, null, cancellationToken))
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (Check(order, files) is { } refused)
+            {
+                return (null, refused);
+            }
+
+            var tree = (await Git(repository, ["write-tree"], env, null, cancellationToken)).Trim();
+            var message = $"{order.Title}\n\nFixes #{order.Issue}\n\nAutoship-Work-Order: {order.Id}\n";
+            var sha = (await Git(repository, ["commit-tree", tree, "-p", baseSha, "-F", "-"], env, message, cancellationToken)).Trim();
+            await Git(repository, ["update-ref", "refs/heads/" + order.Branch, sha], env, null, cancellationToken);
+            return (sha, null);
+        }
+        finally
+        {
+            File.Delete(index);
+        }
+    }
+
+    /// <summary>Why the changed <paramref name="files"/> break the work order, or null.</summary>
+    public static string? Check(WorkOrder order, IReadOnlyList<string> files)
+    {
+        if (files.Count == 0)
+        {
+            return "the job's patch changes nothing";
+        }
+
+        if (files.Count > order.Guardrails.MaxFiles)
+        {
+            return $"the job's patch changes {files.Count} files, over the work order's {order.Guardrails.MaxFiles}";
+        }
+
+        if (files.FirstOrDefault(f => GlobMatcher.MatchesAny(f, order.Never)) is { } never)
+        {
+            return $"the job's patch touches {never}, which no agent may change";
+        }
+
+        return files.FirstOrDefault(f => !GlobMatcher.MatchesAny(f, order.AllowedPaths)) is { } outside
+            ? $"the job's patch touches {outside}, outside the work order's allowed paths"
+            : null;
+    }
+
+    private static Task<string> Git(string repository, string[] args, IReadOnlyDictionary<string, string> env, string? stdin, CancellationToken cancellationToken) =>
+        GitCli.RunAsync(repository, [.. Safety, .. args], env, stdin, cancellationToken);
+}
