@@ -18,4 +18,11 @@ public sealed record RepositorySnapshot(
 
     /// <summary>The text of <c>.gitattributes</c> on the default branch, or null when missing.</summary>
     public string? GitAttributesText { get; init; }
+
+    /// <summary>
+    /// The forge's own identities as the forge names them (the author token's login, the reviewer token's login,
+    /// the local forge's harness accounts). None of them is ever a human: their approvals and label changes never
+    /// count as a person's.
+    /// </summary>
+    public IReadOnlyList<string> HarnessLogins { get; init; } = [];
 }

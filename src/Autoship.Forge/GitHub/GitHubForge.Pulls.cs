@@ -67,7 +67,7 @@ public sealed partial class GitHubForge
         var author = await AuthorLoginAsync(cancellationToken);
         foreach (var s in statuses)
         {
-            if (author is not null && !SameLogin(s.Creator, author))
+            if (!SameLogin(s.Creator, author))
             {
                 continue;
             }

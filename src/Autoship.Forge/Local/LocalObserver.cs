@@ -46,6 +46,7 @@ internal sealed class LocalObserver(LocalContext context, LocalGit git, LocalMer
         {
             ConfigText = files[0],
             GitAttributesText = files[1],
+            HarnessLogins = new[] { context.ActingAs, LocalForge.HarnessLogin, LocalForge.ReviewerLogin }.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
         };
     }
 }
