@@ -15,33 +15,35 @@ public static partial class Planner
             var ownership = OwnershipPolicy.Assign(triage.Area!, config);
             if (!ownership.Assigned)
             {
-                context.Remember(issue, memory, memory with { Phase = ItemPhase.Skipped, Reasons = ownership.Reasons }, "no agent can take it", [], null);
-                context.View(issue, ItemPhase.Skipped, ownership.Reasons, attempt: memory.Attempt);
+                context.Apply(new ItemDecision(issue, ItemPhase.Skipped, ownership.Reasons) { Attempt = memory.Attempt }
+                    .Remember(memory, memory with { Phase = ItemPhase.Skipped, Reasons = ownership.Reasons }, "no agent can take it"));
                 continue;
             }
 
             var owner = ownership.Owner!;
             var lane = LaneClassifier.Classify(issue.Labels, [], config).Lane;
             var attempt = memory.Phase == ItemPhase.Blocked ? 0 : memory.Attempt;
+            ItemDecision Owned(ItemPhase phase, IReadOnlyList<Reason> reasons) =>
+                new(issue, phase, reasons) { Lane = lane, Owner = owner.Name, Reviewer = ownership.Reviewer!.Name, Attempt = attempt };
             if (attempt >= config.Loop.MaxAttempts)
             {
                 var reasons = memory.Reasons.Append(new Reason("max-attempts", $"all {config.Loop.MaxAttempts} attempts were used")).ToList();
-                context.Actions.Add(new BlockItem(issue.Number, null, attempt, reasons));
-                context.Remember(issue, memory, memory with { Phase = ItemPhase.Blocked, Reasons = reasons }, "blocked", BlockedActions, null);
-                context.View(issue, ItemPhase.Blocked, reasons, lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, humanActions: BlockedActions);
+                context.Apply((Owned(ItemPhase.Blocked, reasons) with { HumanActions = BlockedActions })
+                    .Act(new BlockItem(issue.Number, null, attempt, reasons))
+                    .Remember(memory, memory with { Phase = ItemPhase.Blocked, Reasons = reasons }, "blocked"));
                 continue;
             }
 
             if (memory.Phase == ItemPhase.Released && memory.RetryAfter is { } retryAfter && retryAfter > input.Now)
             {
-                context.View(issue, ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
+                context.Apply(Owned(ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons]));
                 continue;
             }
 
             var wait = WaitReason(context, config, lane, owner, slots, perAgent);
             if (wait is not null)
             {
-                context.View(issue, wait.Code == "lane-paused" || wait.Code == "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued, [wait], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
+                context.Apply(Owned(wait.Code is "lane-paused" or "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued, [wait]));
                 continue;
             }
 
@@ -50,8 +52,8 @@ public static partial class Planner
             {
                 new("dispatch", $"ready and owned by {owner.Name} (area:{triage.Area}); reviewed by {order.Reviewer}; attempt {order.Attempt} of {config.Loop.MaxAttempts}"),
             };
-            context.Actions.Add(new StartAttempt(order, Resume: false, why));
-            context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt);
+            context.Apply(new ItemDecision(issue, ItemPhase.Claimed, why) { Lane = order.Lane, Owner = order.Owner, Reviewer = order.Reviewer, Attempt = order.Attempt }
+                .Act(new StartAttempt(order, Resume: false, why)));
             slots--;
             perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
         }
