@@ -53,8 +53,10 @@ public static partial class Planner
         {
             if (BlockedRemovalUntrusted(context, config, issue) is { } untrusted)
             {
-                context.View(issue, ItemPhase.Blocked, [untrusted, .. memory.Reasons], memory.Lane, memory.Agent, memory.Reviewer, attempt: memory.Attempt,
-                    humanActions: [$"a maintainer with write access re-adds and removes {Labels.Blocked} to let the agents try again"]);
+                context.Apply(ItemDecision.Remembered(issue, ItemPhase.Blocked, [untrusted, .. memory.Reasons], memory) with
+                {
+                    HumanActions = [$"a maintainer with write access re-adds and removes {Labels.Blocked} to let the agents try again"],
+                });
                 return null;
             }
 
