@@ -136,6 +136,7 @@ public sealed partial class AgentRunner
         // Metadata first: a replaced .git pointer must never steer the harness's own git commands.
         var tampered = guard.CheckAndRestore();
         var diff = await DiffCollector.CollectWorktreeAsync(worktree.Path, request.BaseSha, dirs.IndexFile, cancellationToken);
+        string? testsNote = null;
         recorder.Diff = diff;
         await File.WriteAllTextAsync(Path.Combine(dirs.Root, ChangePatchFile), diff.Patch, cancellationToken);
         var violations = tampered.Select(p => Because.Of("harness.git-metadata", $"the agent changed git metadata ({p}); it was restored")).ToList();
@@ -182,19 +183,32 @@ public sealed partial class AgentRunner
             {
                 return Result(AttemptOutcome.ValidationFailed, Because.One("validation.failed", $"`{order.ValidationCommand}` {validation.Detail}"));
             }
+
+            if (order.Lane == Lane.Safe)
+            {
+                // A lane-A change must not reduce the tests that run: the same validation on the base says how many ran there.
+                var counted = await CompareTestCountsAsync(request, agent, worktree, guard, env, redactor, dirs, timeout, TestCounts.Parse(validation.Output), cancellationToken);
+                if (counted.Code == "tests-fewer")
+                {
+                    return Result(AttemptOutcome.ValidationFailed, [counted]);
+                }
+
+                testsNote = counted.Message;
+            }
         }
 
-        var sha = await CommitAsync(request, worktree, diff.Tree!, cancellationToken);
+        var sha = await CommitAsync(request, worktree, diff.Tree!, testsNote, cancellationToken);
         return Result(AttemptOutcome.Committed, [], sha);
     }
 
     /// <summary>Commits exactly the tree that was checked (not whatever validation left behind) on the branch.</summary>
-    private async Task<string> CommitAsync(AuthorRequest request, Worktree worktree, string tree, CancellationToken cancellationToken)
+    private async Task<string> CommitAsync(AuthorRequest request, Worktree worktree, string tree, string? testsNote, CancellationToken cancellationToken)
     {
         var order = request.Order;
         var message = $"{order.Title} (#{order.Issue})\n\n"
             + $"Change by agent {request.Agent.Name} for #{order.Issue} (lane {order.Lane.Name()}, attempt {order.Attempt}).\n"
             + (string.IsNullOrWhiteSpace(order.ValidationCommand) ? string.Empty : $"Validated with `{order.ValidationCommand}`.\n")
+            + (testsNote is null ? string.Empty : $"Test count ({Lane.Safe.Letter()}): {testsNote}.\n")
             + $"\nAutoship-Work-Order: {order.Id}\nAutoship-Agent: {request.Agent.Name}\n";
         var sha = await HarnessGit.RunAsync(worktree.Path, ["commit-tree", tree, "-p", request.ContinueFrom ?? request.BaseSha, "-m", message], cancellationToken: cancellationToken);
         await HarnessGit.RunAsync(request.Repository, ["update-ref", "refs/heads/" + order.Branch, sha], cancellationToken: cancellationToken);

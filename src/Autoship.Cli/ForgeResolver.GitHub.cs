@@ -8,8 +8,8 @@ internal static partial class ForgeResolver
 {
     /// <summary>
     /// Author identity: a GitHub App when <c>AUTOSHIP_APP_ID</c>, <c>AUTOSHIP_APP_PRIVATE_KEY</c> (PEM text) or
-    /// <c>AUTOSHIP_APP_PRIVATE_KEY_FILE</c>, and <c>AUTOSHIP_APP_INSTALLATION_ID</c> are set (plus <c>AUTOSHIP_APP_SLUG</c>
-    /// to know its bot login); else the token in <c>--token-env NAME</c>, <c>GITHUB_TOKEN</c> or <c>GH_TOKEN</c>.
+    /// <c>AUTOSHIP_APP_PRIVATE_KEY_FILE</c>, and <c>AUTOSHIP_APP_INSTALLATION_ID</c> are set (its bot login,
+    /// <c>&lt;slug&gt;[bot]</c>, is read from GitHub's <c>GET /app</c>); else the token in <c>--token-env NAME</c>, <c>GITHUB_TOKEN</c> or <c>GH_TOKEN</c>.
     /// Reviewer identity: <c>AUTOSHIP_REVIEWER_TOKEN</c> (login read from GitHub, or <c>AUTOSHIP_REVIEWER_LOGIN</c>).
     /// </summary>
     internal static Task<IForge> OpenGitHubAsync(string ownerRepo, ForgeOpenOptions options, CancellationToken cancellationToken)
@@ -25,8 +25,6 @@ internal static partial class ForgeResolver
             Reviewer = string.IsNullOrWhiteSpace(reviewerToken) ? null : new StaticTokenSource(reviewerToken),
             ReviewerLogin = Blank(Environment.GetEnvironmentVariable("AUTOSHIP_REVIEWER_LOGIN")),
 
-            // An installation token cannot ask GET /user who it is; the App's bot account is "<slug>[bot]".
-            AuthorLogin = Blank(Environment.GetEnvironmentVariable("AUTOSHIP_APP_SLUG")) is { } slug ? slug + "[bot]" : null,
             Clock = clock,
 
             // Conditional-request cache kept between scheduled runs (the workflow restores it with actions/cache).

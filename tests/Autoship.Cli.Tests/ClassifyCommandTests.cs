@@ -47,6 +47,20 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public async Task Classify_DocsOwnerChangesApiCode_RefusedNamingTheOwner()
+    {
+        var (dir, config) = await InitAsync();
+        using var _ = dir;
+
+        var json = Json(await CliRunner.RunAsync(dir.Path, "classify", "--config", config, "--label", "area:docs", "--label", "risk:low", "--file", "src/api/routes.py:3:0", "--json"));
+
+        json.GetProperty("allowed").GetBoolean().ShouldBeFalse();
+        var reason = json.GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "outside-ownership").GetProperty("message").GetString()!;
+        reason.ShouldContain("src/api/routes.py");
+        reason.ShouldContain("owns it (area api)");
+    }
+
+    [Fact]
     public async Task Classify_DiffWithDestructiveSql_IsNotAllowedButExitsZero()
     {
         var (dir, config) = await InitAsync();

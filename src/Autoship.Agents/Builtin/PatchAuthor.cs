@@ -16,7 +16,21 @@ public static partial class PatchAuthor
     public static string? ExtractDiff(string body)
     {
         var m = DiffBlock().Match(body.Replace("\r\n", "\n", StringComparison.Ordinal));
-        return m.Success ? m.Groups["diff"].Value.TrimEnd('\n') + "\n" : null;
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        // A binary hunk ends with a blank line (git apply: "corrupt binary patch" without it); a text hunk must not.
+        var diff = m.Groups["diff"].Value.TrimEnd('\n') + "\n";
+        return EndsInBinaryHunk(diff) ? diff + "\n" : diff;
+    }
+
+    /// <summary>Whether the last file of <paramref name="diff"/> is a <c>GIT binary patch</c>.</summary>
+    private static bool EndsInBinaryHunk(string diff)
+    {
+        var lastFile = diff.LastIndexOf("diff --git ", StringComparison.Ordinal);
+        return diff.IndexOf("\nGIT binary patch\n", Math.Max(0, lastFile), StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>Applies the diff in <paramref name="worktree"/>; null on success, else the reason.</summary>

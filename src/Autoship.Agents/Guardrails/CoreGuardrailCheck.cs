@@ -8,7 +8,7 @@ public sealed class CoreGuardrailCheck : IGuardrailCheck
 {
     public GuardrailOutcome Check(WorkOrder order, IReadOnlyList<ChangedFile> files, AutoshipConfig config, string? gitAttributes)
     {
-        var classification = Classifier.Classify(Labels(order), files, config, gitAttributes);
+        var classification = Classifier.Classify(Labels(order), files, config, gitAttributes, authorAgent: order.Owner);
         return new GuardrailOutcome(classification.Allowed, classification.Allowed ? [] : classification.Guardrails.Violations.Count > 0 ? classification.Guardrails.Violations : classification.Reasons);
     }
 

@@ -36,9 +36,14 @@ internal static class ClassifyCommand
             Description = "A unified diff (git diff output) whose files, line counts and added text are classified.",
         };
 
+        var agent = new Option<string?>("--agent")
+        {
+            Description = "The author agent: a path outside its areas (and its alsoPaths) is refused. Default: the owner of the --label area:X.",
+        };
+
         var command = new Command("classify", "Say which lane a change belongs to, its size, and whether the guardrails allow it.")
         {
-            config, labels, files, diff, json,
+            config, labels, files, diff, agent, json,
         };
         command.SetAction(parse =>
         {
@@ -69,7 +74,14 @@ internal static class ClassifyCommand
             }
 
             var attributes = ReadGitAttributes(ConfigSource.Resolve(configFile, cwd), cwd);
-            var result = Classifier.Classify(parse.GetValue(labels) ?? [], changed, loaded.Config!, attributes);
+            var labelList = parse.GetValue(labels) ?? [];
+            var author = parse.GetValue(agent) ?? DefaultAuthor(labelList, loaded.Config!);
+            if (author is not null && loaded.Config!.Agent(author) is null)
+            {
+                throw new CliUsageException($"--agent {author}: not an agent of the configuration (known: {string.Join(", ", loaded.Config!.Agents.Select(a => a.Name))})");
+            }
+
+            var result = Classifier.Classify(labelList, changed, loaded.Config!, attributes, authorAgent: author);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -110,6 +122,13 @@ internal static class ClassifyCommand
         }
 
         return new ChangedFile(spec, 1, 0);
+    }
+
+    /// <summary>The owning agent of the one <c>area:</c> label, as the engine would assign the work; null without one.</summary>
+    private static string? DefaultAuthor(IReadOnlyList<string> labels, AutoshipConfig config)
+    {
+        var areas = labels.Where(Labels.IsArea).Select(Labels.AreaName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return areas.Count == 1 ? OwnershipPolicy.Assign(areas[0], config).Owner?.Name : null;
     }
 
     private static string? ReadGitAttributes(string configPath, string cwd)

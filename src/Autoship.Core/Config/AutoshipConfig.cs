@@ -118,7 +118,11 @@ public sealed record AgentDefinition(
     string? Login,
     SandboxKind Sandbox,
     bool Network,
-    int MaxConcurrent);
+    int MaxConcurrent)
+{
+    /// <summary>Globs outside its areas this agent may change as author (tests next to its code); every other such path is refused.</summary>
+    public IReadOnlyList<string> AlsoPaths { get; init; } = [];
+}
 
 /// <summary>The control loop's schedule and limits.</summary>
 public sealed record LoopSettings(

@@ -10,12 +10,15 @@ public static class Classifier
     /// checks the guardrails of that lane. <see cref="Classification.Allowed"/> is false when a guardrail forbids it.
     /// </summary>
     /// <param name="treeLinks">Every symlink of the tree after the change (path → target), to resolve chains of links; null when unknown.</param>
+    /// <param name="authorAgent">The agent that wrote the change: a path outside its areas (and its <c>alsoPaths</c>) is a violation; null skips the check.</param>
     public static Classification Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config, string? gitAttributes,
-        IReadOnlyDictionary<string, string>? treeLinks = null)
+        IReadOnlyDictionary<string, string>? treeLinks = null, string? authorAgent = null)
     {
         var size = SizingPolicy.Measure(files, config.Sizing, gitAttributes);
         var lane = WithSizeRule(LaneClassifier.Classify(labels, files, config), size.Size, config);
-        var guardrails = GuardrailPolicy.Check(files, lane.Lane, size, config, treeLinks);
+        var checkedRails = GuardrailPolicy.Check(files, lane.Lane, size, config, treeLinks);
+        IReadOnlyList<Reason> ownership = OwnershipGuard.Check(authorAgent, files, config);
+        var guardrails = ownership.Count == 0 ? checkedRails : new GuardrailDecision(false, [.. checkedRails.Violations, .. ownership]);
         IReadOnlyList<Reason> reasons = [.. lane.Reasons, .. size.Reasons, .. guardrails.Violations];
         return new Classification(lane.Lane, size.Size, guardrails.Allowed, reasons, lane, size, guardrails);
     }

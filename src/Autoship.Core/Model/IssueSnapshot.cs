@@ -28,6 +28,21 @@ public sealed record IssueSnapshot(
         return null;
     }
 
+    /// <summary>The account whose removal of <paramref name="label"/> is the label's latest event; null when the latest is an add or there is none.</summary>
+    public Actor? LastRemovedBy(string label)
+    {
+        for (var i = LabelEvents.Count - 1; i >= 0; i--)
+        {
+            var e = LabelEvents[i];
+            if (string.Equals(e.Label, label, StringComparison.OrdinalIgnoreCase))
+            {
+                return e.Added ? null : e.Actor;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>When <paramref name="label"/> was last added, if it was.</summary>
     public DateTimeOffset? LastAppliedAt(string label)
     {

@@ -21,4 +21,11 @@ public sealed record RepositorySnapshot(
 
     /// <summary>Checks reported on <see cref="DefaultBranchSha"/> itself (empty when the forge does not read them).</summary>
     public IReadOnlyList<CheckSnapshot> DefaultBranchChecks { get; init; } = [];
+
+    /// <summary>
+    /// The forge's own identities as the forge names them (the author token's login, the reviewer token's login,
+    /// the local forge's harness accounts). None of them is ever a human: their approvals and label changes never
+    /// count as a person's.
+    /// </summary>
+    public IReadOnlyList<string> HarnessLogins { get; init; } = [];
 }

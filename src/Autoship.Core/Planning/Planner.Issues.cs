@@ -48,9 +48,18 @@ public static partial class Planner
             return null;
         }
 
-        // A person removed autonomy:blocked: the item starts afresh.
+        // A person removed autonomy:blocked: the item starts afresh — only when that person may write to the repository.
         if (memory.Phase == ItemPhase.Blocked)
         {
+            if (BlockedRemovalUntrusted(context, config, issue) is { } untrusted)
+            {
+                context.Apply(ItemDecision.Remembered(issue, ItemPhase.Blocked, [untrusted, .. memory.Reasons], memory) with
+                {
+                    HumanActions = [$"a maintainer with write access re-adds and removes {Labels.Blocked} to let the agents try again"],
+                });
+                return null;
+            }
+
             memory = memory with { Attempt = 0 };
         }
 

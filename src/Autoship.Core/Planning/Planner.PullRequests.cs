@@ -23,7 +23,7 @@ public static partial class Planner
             return;
         }
 
-        var desired = DesiredLabels(issue, pr, config, input.Snapshot.GitAttributesText, out var classification);
+        var desired = DesiredLabels(issue, pr, config, input.Snapshot.GitAttributesText, order.Owner, out var classification);
         var actions = new List<PlannedAction>();
         var add = desired.Where(l => !pr.HasLabel(l)).ToList();
         var remove = pr.Labels.Where(l => (l.StartsWith(Labels.SizePrefix, StringComparison.OrdinalIgnoreCase) || l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase))
@@ -38,6 +38,7 @@ public static partial class Planner
         {
             PausedLanes = input.Controls.PausedLanes,
             KillSwitch = input.Controls.KillSwitch,
+            HarnessLogins = input.Snapshot.HarnessLogins,
         });
 
         if (gate.Verdict == GateVerdict.Hold)
@@ -112,7 +113,7 @@ public static partial class Planner
     }
 
     /// <summary>The size and lane labels the PR should carry, and <c>autonomy:safe</c> when a maintainer put it on the issue.</summary>
-    private static List<string> DesiredLabels(IssueSnapshot issue, PullRequestSnapshot pr, AutoshipConfig config, string? gitAttributes, out Classification classification)
+    private static List<string> DesiredLabels(IssueSnapshot issue, PullRequestSnapshot pr, AutoshipConfig config, string? gitAttributes, string author, out Classification classification)
     {
         // Area, risk and lane labels come from the issue, where people put them; Autoship's own lane label on the PR
         // is output, never input (it would pin a lane the diff no longer has). Labels raise lanes, never lower them.
@@ -121,7 +122,7 @@ public static partial class Planner
         var labels = pr.Labels.Concat(inherited).Where(l => !string.Equals(l, Labels.Safe, StringComparison.OrdinalIgnoreCase) || safeTrusted || pr.HasLabel(l))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var input = labels.Where(l => !l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)).Concat(inherited).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        classification = Classifier.Classify(input, pr.Files, config, gitAttributes, pr.TreeLinks);
+        classification = Classifier.Classify(input, pr.Files, config, gitAttributes, pr.TreeLinks, author);
         var desired = new List<string> { classification.Size.Label(), Labels.LanePrefix + classification.Lane.Name() };
         desired.AddRange(inherited.Where(l => !l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)));
         if (safeTrusted)

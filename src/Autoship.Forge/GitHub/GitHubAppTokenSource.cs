@@ -18,6 +18,7 @@ public sealed class GitHubAppTokenSource(
     private readonly HttpClient _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private string? _token;
+    private string? _botLogin;
     private DateTimeOffset _expiresAt;
 
     public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
@@ -38,10 +39,40 @@ public sealed class GitHubAppTokenSource(
         }
     }
 
+    /// <summary>The App's bot account, <c>&lt;slug&gt;[bot]</c>, read once from <c>GET /app</c> with the App's JWT.</summary>
+    public async Task<string?> OwnLoginAsync(CancellationToken cancellationToken)
+    {
+        if (_botLogin is not null)
+        {
+            return _botLogin;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Root(), "app"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CreateJwt());
+        request.Headers.Accept.ParseAdd("application/vnd.github+json");
+        request.Headers.UserAgent.ParseAdd("Autoship");
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ForgeException("app-login", $"GitHub would not say which App {appId} is (GET /app: HTTP {(int)response.StatusCode}): {text}");
+        }
+
+        using var doc = JsonDocument.Parse(text);
+        var slug = doc.RootElement.TryGetProperty("slug", out var s) ? s.GetString() : null;
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            throw new ForgeException("app-login", $"GitHub's GET /app answer for App {appId} has no slug");
+        }
+
+        return _botLogin = slug + "[bot]";
+    }
+
+    private Uri Root() => apiUrl.AbsoluteUri.EndsWith('/') ? apiUrl : new Uri(apiUrl.AbsoluteUri + "/");
+
     private async Task<(string Token, DateTimeOffset ExpiresAt)> MintAsync(CancellationToken cancellationToken)
     {
-        var root = apiUrl.AbsoluteUri.EndsWith('/') ? apiUrl : new Uri(apiUrl.AbsoluteUri + "/");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(root, $"app/installations/{installationId}/access_tokens"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Root(), $"app/installations/{installationId}/access_tokens"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CreateJwt());
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
         request.Headers.UserAgent.ParseAdd("Autoship");

@@ -102,7 +102,7 @@ public sealed partial class GitHubForge
         var author = await AuthorLoginAsync(cancellationToken);
 
         // Anyone can paste our marker into a comment; only the one our identity wrote is ours.
-        var own = comments.LastOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true && (author is null || SameLogin(c.User?.Login, author)));
+        var own = comments.LastOrDefault(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true && SameLogin(c.User?.Login, author));
         return own is null ? null : new ObservedComments.Comment(own.Id, own.Body ?? string.Empty, own.User?.Login);
     }
 
@@ -116,18 +116,30 @@ public sealed partial class GitHubForge
         await new ApiConnection(_author.Connection).Patch<Issue>(uri, new { State = "closed" }).WaitAsync(cancellationToken);
     }
 
-    /// <summary>The author identity's login; null when GitHub will not say (an App installation token has no user).</summary>
-    private async Task<string?> AuthorLoginAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The author identity's login: the option when given, a GitHub App's <c>&lt;slug&gt;[bot]</c> from <c>GET /app</c>,
+    /// else <c>GET /user</c>. Unknown fails closed: without it nothing can tell Autoship's own comments and statuses
+    /// from a stranger's copy of them.
+    /// </summary>
+    private async Task<string> AuthorLoginAsync(CancellationToken cancellationToken)
     {
         if (_authorLogin is null)
         {
             try
             {
-                _authorLogin = (await _author.User.Current().WaitAsync(cancellationToken)).Login;
+                _authorLogin = await _options.Author.OwnLoginAsync(cancellationToken)
+                    ?? (await _author.User.Current().WaitAsync(cancellationToken)).Login;
             }
-            catch (ForbiddenException)
+            catch (ApiException e)
             {
-                return null;
+                throw new ForgeException("own-login-unknown",
+                    $"cannot tell which comments and statuses are Autoship's own: GitHub would not say who the author token is (HTTP {(int)e.StatusCode}); use a user token, or a GitHub App (its login is read from GET /app)", e);
+            }
+
+            if (string.IsNullOrWhiteSpace(_authorLogin))
+            {
+                _authorLogin = null;
+                throw new ForgeException("own-login-unknown", "cannot tell which comments and statuses are Autoship's own: GitHub named no login for the author token");
             }
         }
 

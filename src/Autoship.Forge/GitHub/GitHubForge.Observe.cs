@@ -63,7 +63,8 @@ public sealed partial class GitHubForge
         }
 
         var reviewer = await ReviewerLoginAsync(cancellationToken);
-        var author = _reviewer is null ? await AuthorLoginAsync(cancellationToken) : null;
+        var ownLogin = await AuthorLoginAsync(cancellationToken);
+        var author = _reviewer is null ? ownLogin : null;
         var defaultBranch = repository.GetProperty("defaultBranchRef");
         return new RepositorySnapshot(
             GraphQlMapping.Str(repository, "nameWithOwner") ?? $"{Owner}/{Repo}",
@@ -75,6 +76,7 @@ public sealed partial class GitHubForge
         {
             ConfigText = GraphQlMapping.BlobText(repository, "config"),
             GitAttributesText = GraphQlMapping.BlobText(repository, "gitattributes"),
+            HarnessLogins = new[] { ownLogin, reviewer }.OfType<string>().ToList(),
         };
     }
 

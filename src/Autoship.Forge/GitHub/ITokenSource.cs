@@ -4,4 +4,10 @@ namespace Autoship.Forge.GitHub;
 public interface ITokenSource
 {
     Task<string> GetTokenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The login this source's tokens act as when the source itself can tell (a GitHub App: <c>&lt;slug&gt;[bot]</c>
+    /// from <c>GET /app</c>, which an installation token cannot ask through <c>GET /user</c>); null: ask <c>GET /user</c>.
+    /// </summary>
+    Task<string?> OwnLoginAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

@@ -61,8 +61,12 @@ internal static class LocalIssueRows
             row.UpdatedAt);
 
     /// <summary>The first comment carrying <paramref name="marker"/> (served by the <c>comments_number</c> index).</summary>
-    public static async Task<(long Id, string Body)?> MarkedCommentAsync(SqliteConnection c, int number, string marker, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The marked comment <paramref name="author"/> wrote. Anyone can paste the marker into a comment of their own;
+    /// only the one written by the acting identity is Autoship's state.
+    /// </summary>
+    public static async Task<(long Id, string Body)?> MarkedCommentAsync(SqliteConnection c, int number, string marker, string author, CancellationToken cancellationToken) =>
         (await LocalDb.QueryAsync(
-            c, "SELECT id, body FROM comments WHERE number = $n AND instr(body, $m) > 0 ORDER BY id LIMIT 1", r => (r.GetInt64(0), r.GetString(1)), cancellationToken,
-            ("$n", number), ("$m", marker))).Select(x => ((long, string)?)x).FirstOrDefault();
+            c, "SELECT id, body FROM comments WHERE number = $n AND instr(body, $m) > 0 AND author = $a COLLATE NOCASE ORDER BY id LIMIT 1", r => (r.GetInt64(0), r.GetString(1)), cancellationToken,
+            ("$n", number), ("$m", marker), ("$a", author))).Select(x => ((long, string)?)x).FirstOrDefault();
 }

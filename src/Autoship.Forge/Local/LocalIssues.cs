@@ -59,7 +59,7 @@ internal sealed class LocalIssues(LocalContext context)
     public async Task<string?> FindCommentAsync(int number, string marker, CancellationToken cancellationToken)
     {
         await using var c = await context.ConnectAsync(cancellationToken);
-        return (await LocalIssueRows.MarkedCommentAsync(c, number, marker, cancellationToken))?.Body;
+        return (await LocalIssueRows.MarkedCommentAsync(c, number, marker, context.ActingAs, cancellationToken))?.Body;
     }
 
     public Task AddLabelsAsync(int number, IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
@@ -112,7 +112,7 @@ internal sealed class LocalIssues(LocalContext context)
         {
             await LocalIssueRows.RequireAsync(c, number, cancellationToken);
             var now = LocalDb.Time(context.Now);
-            if (await LocalIssueRows.MarkedCommentAsync(c, number, marker, cancellationToken) is not { } existing)
+            if (await LocalIssueRows.MarkedCommentAsync(c, number, marker, context.ActingAs, cancellationToken) is not { } existing)
             {
                 await LocalDb.ExecAsync(c, "INSERT INTO comments(number, author, body, created_at, updated_at) VALUES ($n, $a, $b, $t, $t)", cancellationToken,
                     ("$n", number), ("$a", context.ActingAs), ("$b", text), ("$t", now));

@@ -49,6 +49,7 @@ internal sealed class LocalObserver(LocalContext context, LocalGit git, LocalMer
             DefaultBranchChecks = mainChecks,
             ConfigText = files[0],
             GitAttributesText = files[1],
+            HarnessLogins = new[] { context.ActingAs, LocalForge.HarnessLogin, LocalForge.ReviewerLogin }.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
         };
     }
 }

@@ -13,6 +13,8 @@ internal static class AgentSections
         check: n => ConfigNames.IsName(n) ? null : $"agent name '{n}' must be lowercase letters, digits and '-'");
     public static readonly ConfigKey<string> Description = A.String("description", string.Empty, "What the agent does.");
     public static readonly ConfigKey<IReadOnlyList<string>> Areas = A.Strings("areas", [], "Areas this agent owns as author (each area has exactly one owner).");
+    public static readonly ConfigKey<IReadOnlyList<string>> AlsoPaths = A.Globs("alsoPaths", [],
+        "Paths outside its areas this agent may change as author (e.g. tests next to its code); the harness refuses any other path outside its areas.");
     public static readonly ConfigKey<bool> Author = A.Bool("author", true, "Takes work in its areas.");
     public static readonly ConfigKey<bool> Review = A.Bool("review", true, "Reviews other agents' pull requests.");
     public static readonly ConfigKey<string?> Reviewer = A.NullableString("reviewer", "The agent that reviews this one's PRs; default: the first other agent with review: true.");
@@ -36,7 +38,10 @@ internal static class AgentSections
     public static AgentDefinition Read(ConfigReader reader, MapView view) => new(
         Name.Read(view), Description.Read(view), Areas.Read(view), Author.Read(view), Review.Read(view), Reviewer.Read(view),
         ReadRunner(reader, view), Timeout.Read(view), Inactivity.Read(view), Env.Read(view), Login.Read(view),
-        Sandbox.Read(view) == "bwrap" ? SandboxKind.Bwrap : SandboxKind.None, Network.Read(view), MaxConcurrent.Read(view));
+        Sandbox.Read(view) == "bwrap" ? SandboxKind.Bwrap : SandboxKind.None, Network.Read(view), MaxConcurrent.Read(view))
+    {
+        AlsoPaths = AlsoPaths.Read(view),
+    };
 
     public static RunnerSettings ReadRunner(ConfigReader reader, MapView agent)
     {
