@@ -19,6 +19,9 @@ public sealed record AutoshipConfig(
     /// <summary>The default path of the configuration inside a repository.</summary>
     public const string DefaultPath = ".github/autoship.yml";
 
+    /// <summary>Dispatch order, fairness caps and queue-health limits (<c>queue:</c>).</summary>
+    public QueueSettings Queue { get; init; } = ConfigDefaults.Queue;
+
     public LanePolicy Lane(Lane lane) => Lanes[lane];
 
     public AgentDefinition? Agent(string name) =>

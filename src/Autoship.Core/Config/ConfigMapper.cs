@@ -18,7 +18,8 @@ internal sealed partial class ConfigMapper(ConfigReader reader)
         }
 
         var areas = ReadAreas(view);
-        var labels = view.Present(RootSection.Labels.Name) ? ReadLabels(view) : StandardLabels.For(areas);
+        var queue = QueueSection.Read(Open(view, RootSection.Queue, QueueSection.Section));
+        var labels = StandardLabels.WithPriorities(view.Present(RootSection.Labels.Name) ? ReadLabels(view) : StandardLabels.For(areas), queue);
         var lanes = ReadLanes(view);
         var rules = MapView.Open(reader, view.Node(RootSection.Rules.Name), RuleSections.Rules);
         var labelRules = ReadLabelRules(rules);
@@ -31,7 +32,10 @@ internal sealed partial class ConfigMapper(ConfigReader reader)
             LoopSection.Read(Open(view, RootSection.Loop, LoopSection.Section)),
             ValidationSection.Read(Open(view, RootSection.Validation, ValidationSection.Section)),
             SizingSection.Read(Open(view, RootSection.Sizing, SizingSection.Section)),
-            ProtectionsSection.Read(Open(view, RootSection.Protections, ProtectionsSection.Section)));
+            ProtectionsSection.Read(Open(view, RootSection.Protections, ProtectionsSection.Section)))
+        {
+            Queue = queue,
+        };
     }
 
     private MapView Open(MapView parent, KeySpec key, ConfigSection section) => MapView.Open(reader, parent.Node(key.Name), section);

@@ -18,4 +18,10 @@ public sealed record RepositorySnapshot(
 
     /// <summary>The text of <c>.gitattributes</c> on the default branch, or null when missing.</summary>
     public string? GitAttributesText { get; init; }
+
+    /// <summary>
+    /// The state of every issue named by a <c>Blocked by #N</c> / <c>Depends on #N</c> line of an observed issue's body
+    /// that is not itself observed; a number missing here is <see cref="IssueLinkState.Unknown"/>.
+    /// </summary>
+    public IReadOnlyDictionary<int, IssueLinkState> ReferencedIssues { get; init; } = new Dictionary<int, IssueLinkState>();
 }

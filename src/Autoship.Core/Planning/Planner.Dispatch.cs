@@ -4,14 +4,21 @@ namespace Autoship.Core.Planning;
 
 public static partial class Planner
 {
-    /// <summary>Starts attempts on eligible items, oldest first, up to the concurrency limits; explains why the rest wait.</summary>
+    /// <summary>
+    /// Starts attempts on eligible items in <see cref="DispatchOrder"/> (priority → lane → age, starved items first), up
+    /// to the concurrency and fairness limits, holding back items whose blockers are open; explains why the rest wait.
+    /// </summary>
     private static void Dispatch(PlanContext context, AutoshipConfig config, List<(IssueSnapshot Issue, TriageDecision Triage, ItemMemory Memory)> candidates)
     {
         var input = context.Input;
         var slots = config.Loop.MaxConcurrent - context.Active.Count;
         var perAgent = context.Active.Values.Where(a => a is not null).GroupBy(a => a!).ToDictionary(g => g.Key, g => g.Count());
-        foreach (var (issue, triage, memory) in candidates)
+        var perArea = ActiveAreas(context);
+        var dependencies = DependencyGraph.Evaluate(input.Snapshot);
+        foreach (var (place, total, (issue, triage, memory)) in Ordered(context, config, candidates))
         {
+            var position = DispatchOrder.Explain(place, total, input.Now);
+            var priority = Priority.Of(issue, config.Queue);
             var ownership = OwnershipPolicy.Assign(triage.Area!, config);
             if (!ownership.Assigned)
             {
@@ -38,10 +45,21 @@ public static partial class Planner
                 continue;
             }
 
-            var wait = WaitReason(context, config, lane, owner, slots, perAgent);
+            var deps = dependencies.GetValueOrDefault(issue.Number) ?? DependencyStatus.None;
+            if (deps.Waits)
+            {
+                WaitForDependencies(context, issue, memory, deps);
+                context.View(issue, ItemPhase.Queued, [position, .. deps.Reasons, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt,
+                    humanActions: DependencyActions(deps));
+                continue;
+            }
+
+            var wait = WaitReason(context, config, lane, owner, slots, perAgent)
+                ?? AreaCap(config, triage.Area!, perArea);
             if (wait is not null)
             {
-                context.View(issue, wait.Code == "lane-paused" || wait.Code == "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued, [wait], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
+                context.View(issue, wait.Code == "lane-paused" || wait.Code == "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued,
+                    [position, wait, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
                 continue;
             }
 
@@ -49,11 +67,14 @@ public static partial class Planner
             var why = new List<Reason>
             {
                 new("dispatch", $"ready and owned by {owner.Name} (area:{triage.Area}); reviewed by {order.Reviewer}; attempt {order.Attempt} of {config.Loop.MaxAttempts}"),
+                position,
             };
+            why.AddRange(priority.Notes);
             context.Actions.Add(new StartAttempt(order, Resume: false, why));
             context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt);
             slots--;
             perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
+            perArea[triage.Area!] = perArea.GetValueOrDefault(triage.Area!) + 1;
         }
     }
 
