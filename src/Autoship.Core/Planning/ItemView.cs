@@ -12,4 +12,8 @@ public sealed record ItemView(
     GateVerdict? Verdict,
     int Attempt,
     IReadOnlyList<Reason> Reasons,
-    IReadOnlyList<string> HumanActions);
+    IReadOnlyList<string> HumanActions)
+{
+    /// <summary>For ready work: its place in the dispatch order and why ("3rd of 5 in the queue: p1, lane A, waiting 2 h").</summary>
+    public Reason? QueuePosition { get; init; }
+}

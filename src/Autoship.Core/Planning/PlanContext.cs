@@ -15,8 +15,8 @@ internal sealed class PlanContext(PlanInput input)
     public Dictionary<int, string?> Active { get; } = [];
 
     public void View(IssueSnapshot issue, ItemPhase phase, IReadOnlyList<Reason> reasons, Lane? lane = null, string? owner = null, string? reviewer = null,
-        int? pr = null, GateVerdict? verdict = null, int attempt = 0, IReadOnlyList<string>? humanActions = null) =>
-        Items.Add(new ItemView(issue.Number, issue.Title, phase, lane, owner, reviewer, pr, verdict, attempt, reasons.ToList(), humanActions ?? []));
+        int? pr = null, GateVerdict? verdict = null, int attempt = 0, IReadOnlyList<string>? humanActions = null, Reason? position = null) =>
+        Items.Add(new ItemView(issue.Number, issue.Title, phase, lane, owner, reviewer, pr, verdict, attempt, reasons.ToList(), humanActions ?? []) { QueuePosition = position });
 
     /// <summary>Adds a comment update only when the remembered phase or reasons changed (one comment, edited only when needed).</summary>
     public void Remember(IssueSnapshot issue, ItemMemory previous, ItemMemory next, string headline, IReadOnlyList<string> humanActions, int? pr)
@@ -29,7 +29,12 @@ internal sealed class PlanContext(PlanInput input)
         Actions.Add(new UpdateComment(issue.Number, next, headline, humanActions, pr, next.Reasons));
     }
 
-    public Plan ToPlan() => new(Actions, Items.OrderBy(i => i.Issue).ToList(), Notices);
+    /// <summary>Ready items that wait for a slot or a dependency this pass (what the stalled-handoff alert looks at).</summary>
+    public List<QueueEntry> Waiting { get; } = [];
+
+    public List<Reason> Health { get; } = [];
+
+    public Plan ToPlan() => new(Actions, Items.OrderBy(i => i.Issue).ToList(), [.. Notices, .. Health]) { Health = Health.ToList() };
 
     private static bool Same(ItemMemory a, ItemMemory b) =>
         a.Phase == b.Phase && a.Attempt == b.Attempt && a.Agent == b.Agent && a.Lane == b.Lane

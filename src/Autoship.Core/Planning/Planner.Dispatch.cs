@@ -41,7 +41,7 @@ public static partial class Planner
 
             if (memory.Phase == ItemPhase.Released && memory.RetryAfter is { } retryAfter && retryAfter > input.Now)
             {
-                context.View(issue, ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
+                context.View(issue, ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, position: position);
                 continue;
             }
 
@@ -49,8 +49,9 @@ public static partial class Planner
             if (deps.Waits)
             {
                 WaitForDependencies(context, issue, memory, deps);
-                context.View(issue, ItemPhase.Queued, [position, .. deps.Reasons, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt,
-                    humanActions: DependencyActions(deps));
+                context.Waiting.Add(place.Entry);
+                context.View(issue, ItemPhase.Queued, [.. deps.Reasons, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt,
+                    humanActions: DependencyActions(deps), position: position);
                 continue;
             }
 
@@ -58,8 +59,9 @@ public static partial class Planner
                 ?? AreaCap(config, triage.Area!, perArea);
             if (wait is not null)
             {
+                context.Waiting.Add(place.Entry);
                 context.View(issue, wait.Code == "lane-paused" || wait.Code == "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued,
-                    [position, wait, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt);
+                    [wait, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, position: position);
                 continue;
             }
 
@@ -67,11 +69,10 @@ public static partial class Planner
             var why = new List<Reason>
             {
                 new("dispatch", $"ready and owned by {owner.Name} (area:{triage.Area}); reviewed by {order.Reviewer}; attempt {order.Attempt} of {config.Loop.MaxAttempts}"),
-                position,
             };
             why.AddRange(priority.Notes);
             context.Actions.Add(new StartAttempt(order, Resume: false, why));
-            context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt);
+            context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt, position: position);
             slots--;
             perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
             perArea[triage.Area!] = perArea.GetValueOrDefault(triage.Area!) + 1;
