@@ -6,5 +6,5 @@ public sealed record Plan(IReadOnlyList<PlannedAction> Actions, IReadOnlyList<It
     public bool IsEmpty => Actions.Count == 0;
 
     /// <summary>Queue-health alerts (<see cref="QueueHealth.Codes"/>); also among <see cref="Notices"/>, so every report shows them.</summary>
-    public IReadOnlyList<Reason> Health { get; init; } = [];
+    public IReadOnlyList<QueueAlert> Health { get; init; } = [];
 }

@@ -6,7 +6,7 @@ namespace Autoship.Core.Planning;
 /// What a good lead notices about the queue itself, from one pass's items and the recent agent runs: a stalled
 /// handoff (ready work but no new pull request for <see cref="QueueSettings.StalledHandoffAfter"/>), pull requests
 /// waiting on a human too long, an agent whose recent attempts mostly fail, and claims older than their deadline.
-/// Every alert is a <see cref="Reason"/> with one of <see cref="Codes"/>.
+/// Every alert has one of <see cref="Codes"/> and the subject it is about, so a notification is sent once per new alert.
 /// </summary>
 public static class QueueHealth
 {
@@ -17,10 +17,10 @@ public static class QueueHealth
 
     public static IReadOnlyList<string> Codes { get; } = [StalledHandoff, HumanWait, AgentFailing, ClaimOverdue];
 
-    public static IReadOnlyList<Reason> Evaluate(
+    public static IReadOnlyList<QueueAlert> Evaluate(
         PlanInput input, AutoshipConfig config, IReadOnlyList<ItemView> items, IReadOnlyList<QueueEntry> waiting, bool dispatched)
     {
-        var alerts = new List<Reason>();
+        var alerts = new List<QueueAlert>();
         var now = input.Now;
         var queue = config.Queue;
         if (!dispatched && waiting.Count > 0)
@@ -31,7 +31,7 @@ public static class QueueHealth
             if (now - since > queue.StalledHandoffAfter)
             {
                 var last = lastHandoff is { } l ? $"the last pull request was opened {DispatchOrder.Waited(now - l)} ago" : "no pull request was opened since";
-                alerts.Add(new(StalledHandoff,
+                alerts.Add(new(StalledHandoff, "queue",
                     $"stalled handoff: {waiting.Count} ready item(s) wait (oldest #{waiting.MinBy(w => w.WaitingSince)!.Number}, {DispatchOrder.Waited(now - oldest)}) and {last} " +
                     $"(queue.stalledHandoffAfter {Durations.Format(queue.StalledHandoffAfter)}): the fleet may be review-bound or out of slots"));
             }
@@ -43,7 +43,7 @@ public static class QueueHealth
             var pr = pulls[item.PullRequest!.Value];
             if (now - pr.UpdatedAt > queue.HumanWaitAfter)
             {
-                alerts.Add(new(HumanWait, $"PR #{pr.Number} (#{item.Issue}) has waited on a human for {DispatchOrder.Waited(now - pr.UpdatedAt)} " +
+                alerts.Add(new(HumanWait, $"#{pr.Number}", $"PR #{pr.Number} (#{item.Issue}) has waited on a human for {DispatchOrder.Waited(now - pr.UpdatedAt)} " +
                     $"(queue.humanWaitAfter {Durations.Format(queue.HumanWaitAfter)}): {item.Reasons.FirstOrDefault()?.Message ?? "it needs a person"}"));
             }
         }
@@ -54,7 +54,7 @@ public static class QueueHealth
             var failed = recent.Count(r => r.Outcome == RunOutcome.Failed);
             if (recent.Count >= queue.FailingAgentWindow && failed * 100 >= queue.FailingAgentPercent * recent.Count)
             {
-                alerts.Add(new(AgentFailing, $"{group.Key} failed {failed} of its last {recent.Count} attempts (queue.failingAgentPercent {queue.FailingAgentPercent}%): check its logs, model and credentials"));
+                alerts.Add(new(AgentFailing, group.Key, $"{group.Key} failed {failed} of its last {recent.Count} attempts (queue.failingAgentPercent {queue.FailingAgentPercent}%): check its logs, model and credentials"));
             }
         }
 
@@ -64,7 +64,7 @@ public static class QueueHealth
             if ((memory?.ClaimedAt ?? issue.LastAppliedAt(Labels.Claimed)) is { } claimedAt && now - claimedAt > config.Loop.ClaimTimeout
                 && !input.Snapshot.PullRequests.Any(p => p.Open && BranchNames.IssueOf(p.HeadBranch) == issue.Number))
             {
-                alerts.Add(new(ClaimOverdue, $"the claim on #{issue.Number} by {memory?.Agent ?? "an unknown agent"} is {DispatchOrder.Waited(now - claimedAt)} old with no PR, " +
+                alerts.Add(new(ClaimOverdue, $"#{issue.Number}", $"the claim on #{issue.Number} by {memory?.Agent ?? "an unknown agent"} is {DispatchOrder.Waited(now - claimedAt)} old with no PR, " +
                     $"past its {Durations.Format(config.Loop.ClaimTimeout)} deadline (loop.claimTimeout)"));
             }
         }

@@ -42,6 +42,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         var rounds = 0;
         var outcome = TickOutcome.Done;
         string? failure = null;
+        IReadOnlyList<QueueAlert> notified = [];
         var requestsBefore = forge.Usage.Requests;
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = dryRun ? Task.CompletedTask : HeartbeatAsync(repository, heartbeatStop.Token);
@@ -90,6 +91,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
             }
 
             rounds = Math.Min(rounds, options.MaxRounds);
+            notified = dryRun ? [] : await NotifyHealthAsync(last, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -119,6 +121,8 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
             forge.Usage.Requests - requestsBefore, forge.Usage.RateLimitRemaining, stopwatch.Elapsed)
         {
             Schedule = schedule,
+            Health = last?.Health ?? [],
+            Notified = notified,
         };
     }
 
@@ -154,6 +158,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         {
             LastGoodConfig = lastGood,
             UnavailableAgents = unavailable,
+            RecentRuns = await RecentRunsAsync(cancellationToken),
         };
         var plan = Planner.Plan(input);
         return (plan, new TickContext(snapshot, lastGood, memories));
