@@ -54,16 +54,18 @@ public sealed partial class GitHubForge
         var reviewer = await ReviewerLoginAsync(cancellationToken);
         var author = _reviewer is null ? await AuthorLoginAsync(cancellationToken) : null;
         var defaultBranch = repository.GetProperty("defaultBranchRef");
+        var observed = issues.Select(i => GraphQlMapping.Issue(i, Actor)).ToList();
         return new RepositorySnapshot(
             GraphQlMapping.Str(repository, "nameWithOwner") ?? $"{Owner}/{Repo}",
             GraphQlMapping.Str(defaultBranch, "name") ?? "main",
             defaultBranch.GetProperty("target").GetProperty("oid").GetString() ?? string.Empty,
-            issues.Select(i => GraphQlMapping.Issue(i, Actor)).ToList(),
+            observed,
             ours.Select(p => GraphQlMapping.PullRequest(p, Actor, reviewer, author)).ToList(),
             _options.Clock.GetUtcNow())
         {
             ConfigText = GraphQlMapping.BlobText(repository, "config"),
             GitAttributesText = GraphQlMapping.BlobText(repository, "gitattributes"),
+            ReferencedIssues = await ReferencedIssuesAsync(observed, cancellationToken),
         };
     }
 

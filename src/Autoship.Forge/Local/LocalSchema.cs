@@ -43,5 +43,8 @@ internal static class LocalSchema
             description TEXT NOT NULL, log_path TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (tree, entrypoint, context));
         CREATE TABLE ci_runs(sha TEXT PRIMARY KEY, pid INTEGER NOT NULL, started_ticks INTEGER NOT NULL);
         """,
+        """
+        ALTER TABLE issues ADD COLUMN state_reason TEXT CHECK (state_reason IS NULL OR state_reason IN ('completed','not_planned'));
+        """,
     ];
 }
