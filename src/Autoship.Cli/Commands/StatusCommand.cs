@@ -25,7 +25,7 @@ internal static class StatusCommand
             var lease = await session.Store.GetLeaseAsync(session.Forge.Name, ct);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { forge = session.Forge.Name, controls = new { controls.KillSwitch, pausedLanes = controls.PausedLanes.Select(l => l.Name()) }, lease, notices = plan.Notices, items = plan.Items, ticks });
+                JsonOutput.Write(new { forge = session.Forge.Name, controls = new { controls.KillSwitch, pausedLanes = controls.PausedLanes.Select(l => l.Name()) }, lease, notices = plan.Notices, health = plan.Health, items = plan.Items, ticks });
                 return ExitCodes.Ok;
             }
 
@@ -40,7 +40,8 @@ internal static class StatusCommand
                 AnsiConsole.MarkupLine($"[yellow]paused:[/] {(controls.KillSwitch ? "everything (kill switch)" : string.Join(", ", controls.PausedLanes.Select(l => $"lane {l.Letter()} {l.Name()}")))}");
             }
 
-            Section("Queue", plan.Items.Where(i => i.Phase is ItemPhase.Queued or ItemPhase.Paused or ItemPhase.Released));
+            Section("Queue", plan.Items.Where(i => i.Phase is ItemPhase.Queued or ItemPhase.Paused or ItemPhase.Released)
+                .OrderBy(i => i.QueueRank ?? int.MaxValue).ThenBy(i => i.Issue));
             Section("Claims", plan.Items.Where(i => i.Phase == ItemPhase.Claimed));
             foreach (var lane in Enum.GetValues<Lane>())
             {

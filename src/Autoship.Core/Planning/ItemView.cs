@@ -16,4 +16,7 @@ public sealed record ItemView(
 {
     /// <summary>For ready work: its place in the dispatch order and why ("3rd of 5 in the queue: p1, lane A, waiting 2 h").</summary>
     public Reason? QueuePosition { get; init; }
+
+    /// <summary>The 1-based place in the dispatch order that <see cref="QueuePosition"/> describes.</summary>
+    public int? QueueRank { get; init; }
 }

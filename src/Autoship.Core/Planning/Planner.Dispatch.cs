@@ -17,7 +17,7 @@ public static partial class Planner
         var dependencies = DependencyGraph.Evaluate(input.Snapshot);
         foreach (var (place, total, (issue, triage, memory)) in Ordered(context, config, candidates))
         {
-            var position = DispatchOrder.Explain(place, total, input.Now);
+            context.QueueLength = total;
             var priority = Priority.Of(issue, config.Queue);
             var ownership = OwnershipPolicy.Assign(triage.Area!, config);
             if (!ownership.Assigned)
@@ -41,7 +41,7 @@ public static partial class Planner
 
             if (memory.Phase == ItemPhase.Released && memory.RetryAfter is { } retryAfter && retryAfter > input.Now)
             {
-                context.View(issue, ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, position: position);
+                context.View(issue, ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, place: place);
                 continue;
             }
 
@@ -51,7 +51,7 @@ public static partial class Planner
                 WaitForDependencies(context, issue, memory, deps);
                 context.Waiting.Add(place.Entry);
                 context.View(issue, ItemPhase.Queued, [.. deps.Reasons, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt,
-                    humanActions: DependencyActions(deps), position: position);
+                    humanActions: DependencyActions(deps), place: place);
                 continue;
             }
 
@@ -61,7 +61,7 @@ public static partial class Planner
             {
                 context.Waiting.Add(place.Entry);
                 context.View(issue, wait.Code == "lane-paused" || wait.Code == "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued,
-                    [wait, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, position: position);
+                    [wait, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, place: place);
                 continue;
             }
 
@@ -72,7 +72,7 @@ public static partial class Planner
             };
             why.AddRange(priority.Notes);
             context.Actions.Add(new StartAttempt(order, Resume: false, why));
-            context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt, position: position);
+            context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt, place: place);
             slots--;
             perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
             perArea[triage.Area!] = perArea.GetValueOrDefault(triage.Area!) + 1;
