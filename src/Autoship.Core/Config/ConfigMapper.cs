@@ -19,7 +19,7 @@ internal sealed partial class ConfigMapper(ConfigReader reader)
 
         var areas = ReadAreas(view);
         var queue = QueueSection.Read(Open(view, RootSection.Queue, QueueSection.Section));
-        var labels = StandardLabels.WithPriorities(view.Present(RootSection.Labels.Name) ? ReadLabels(view) : StandardLabels.For(areas), queue);
+        var labels = view.Present(RootSection.Labels.Name) ? ReadLabels(view) : StandardLabels.For(areas);
         var lanes = ReadLanes(view);
         var rules = MapView.Open(reader, view.Node(RootSection.Rules.Name), RuleSections.Rules);
         var labelRules = ReadLabelRules(rules);

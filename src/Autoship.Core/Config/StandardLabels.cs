@@ -16,15 +16,4 @@ internal static class StandardLabels
         .. areas.Where(a => ConfigNames.IsName(a.Name)).Select(a => new LabelDefinition(Labels.AreaPrefix + a.Name, AreaColor, $"Area {a.Name}")),
         .. Families.Value,
     ];
-
-    private const string PriorityColor = "b60205";
-
-    /// <summary><paramref name="labels"/> plus every priority label it leaves out, so <c>labels sync</c> creates them.</summary>
-    public static IReadOnlyList<LabelDefinition> WithPriorities(IReadOnlyList<LabelDefinition> labels, QueueSettings queue) =>
-    [
-        .. labels,
-        .. queue.PriorityLabels
-            .Where(p => !labels.Any(l => string.Equals(l.Name, p, StringComparison.OrdinalIgnoreCase)))
-            .Select(p => new LabelDefinition(p, PriorityColor, $"Priority {queue.RankOf(p)} of {queue.PriorityLabels.Count - 1} (0 goes first); counts only when a writer applies it")),
-    ];
 }
