@@ -34,10 +34,10 @@ public sealed record ReviewResult(ReviewVerdict Verdict, IReadOnlyList<Finding> 
 /// <summary>What one agent run left behind, for the store, <c>autoship explain</c> and the dashboard.</summary>
 public sealed record RunRecord(
     string Id,
-    string Agent,
-    AgentRole Role,
     int Issue,
     int Attempt,
+    string Agent,
+    AgentRole Role,
     string WorkOrderId,
     IReadOnlyList<string> CommandLine,
     DateTimeOffset StartedAt,

@@ -22,6 +22,6 @@ internal sealed class RunRecorder(string id, string agent, AgentRole role, WorkO
     public RunUsage? Usage { get; set; }
 
     public RunRecord Finish(DateTimeOffset endedAt, string exitReason) => new(
-        Id, agent, role, order.Issue, order.Attempt, order.Id, CommandLine, startedAt, endedAt, exitReason, ExitCode,
+        Id, order.Issue, order.Attempt, agent, role, order.Id, CommandLine, startedAt, endedAt, exitReason, ExitCode,
         Diff?.Stat ?? string.Empty, Diff?.Digest, ValidationCommand, ValidationExitCode, LogPath) { Usage = Usage };
 }

@@ -43,25 +43,11 @@ public static class AutoshipCli
         yield return DoctorCommand.Create();
     }
 
-    /// <summary>Tables use the terminal's width, COLUMNS when set, and a wide page when output goes to a file or pipe.</summary>
-    private static void ConfigureConsole()
-    {
-        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 20)
-        {
-            Spectre.Console.AnsiConsole.Profile.Width = columns;
-        }
-        else if (Console.IsOutputRedirected)
-        {
-            Spectre.Console.AnsiConsole.Profile.Width = 200;
-        }
-    }
-
     /// <summary><c>--verbose</c> on any command: a failure also prints its stack trace.</summary>
     public static Option<bool> Verbose { get; } = new("--verbose") { Description = "On failure, also print the stack trace", Recursive = true };
 
     public static async Task<int> RunAsync(string[] args)
     {
-        ConfigureConsole();
         var root = Build();
         root.Options.Add(Verbose);
         var parse = root.Parse(args);

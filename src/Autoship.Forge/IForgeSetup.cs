@@ -20,4 +20,13 @@ public interface IForgeSetup
     Task<BranchProtection?> GetBranchProtectionAsync(string branch, CancellationToken cancellationToken);
 
     Task SetBranchProtectionAsync(string branch, BranchProtection protection, CancellationToken cancellationToken);
+
+    /// <summary>The repository's merge settings that <c>protect</c> manages, or null when the forge has none (the local
+    /// forge always squash-merges and has no auto-merge to allow).</summary>
+    Task<MergeSettings?> GetMergeSettingsAsync(CancellationToken cancellationToken);
+
+    Task SetMergeSettingsAsync(MergeSettings settings, CancellationToken cancellationToken);
 }
+
+/// <summary>A repository's merge settings: auto-merge allowed, squash merging allowed.</summary>
+public sealed record MergeSettings(bool AllowAutoMerge, bool AllowSquashMerge);

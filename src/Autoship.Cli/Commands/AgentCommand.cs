@@ -71,22 +71,23 @@ internal static class AgentCommand
             var diff = patchFile is not null && File.Exists(patchFile) ? await File.ReadAllTextAsync(patchFile, ct) : string.Empty;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { outcome = result.Outcome, allowed = result.Outcome == AttemptOutcome.Committed, reasons = result.Reasons, result.CommitSha, branch = order.Branch, pushed, run = result.Run, diff });
+                CliConsole.WriteJson(parse, new { outcome = result.Outcome, allowed = result.Outcome == AttemptOutcome.Committed, reasons = result.Reasons, result.CommitSha, branch = order.Branch, pushed, run = result.Run, diff });
             }
             else
             {
-                AnsiConsole.MarkupLine($"[bold]work order[/] {Markup.Escape($"{order.Id}: #{order.Issue} {order.Title} — lane {order.Lane.Letter()} ({order.Lane.Name()}), owner {order.Owner}, branch {order.Branch}")}");
-                AnsiConsole.WriteLine(diff.Length == 0 ? "(no diff)" : diff);
+                var console = CliConsole.For(parse);
+                console.MarkupLine($"[bold]work order[/] {Markup.Escape($"{order.Id}: #{order.Issue} {order.Title} — lane {order.Lane.Letter()} ({order.Lane.Name()}), owner {order.Owner}, branch {order.Branch}")}");
+                console.WriteLine(diff.Length == 0 ? "(no diff)" : diff);
                 var verdict = result.Outcome == AttemptOutcome.Committed ? "[green]passes the guardrails[/]" : $"[red]{Markup.Escape(result.Outcome.ToString())}[/]";
-                AnsiConsole.MarkupLine($"[bold]verdict[/] {verdict}");
+                console.MarkupLine($"[bold]verdict[/] {verdict}");
                 foreach (var reason in result.Reasons)
                 {
-                    AnsiConsole.MarkupLine(Markup.Escape($"  • {reason.Message} ({reason.Code})"));
+                    console.MarkupLine(Markup.Escape($"  • {reason.Message} ({reason.Code})"));
                 }
 
                 var run = result.Run;
-                AnsiConsole.MarkupLine(Markup.Escape($"run {run.Id}: {string.Join(' ', run.CommandLine)} — {run.ExitReason} (exit {run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}) in {(run.EndedAt - run.StartedAt).TotalSeconds:0.0} s; {run.DiffStat}; validation {run.ValidationCommand ?? "none"} → {run.ValidationExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not run"}; log {run.LogPath}"));
-                AnsiConsole.MarkupLine(pushed ? Markup.Escape($"pushed {order.Branch}") : "pushed nothing (pass --push to push the branch)");
+                console.MarkupLine(Markup.Escape($"run {run.Id}: {string.Join(' ', run.CommandLine)} — {run.ExitReason} (exit {run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}) in {(run.EndedAt - run.StartedAt).TotalSeconds:0.0} s; {run.DiffStat}; validation {run.ValidationCommand ?? "none"} → {run.ValidationExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not run"}; log {run.LogPath}"));
+                console.MarkupLine(pushed ? Markup.Escape($"pushed {order.Branch}") : "pushed nothing (pass --push to push the branch)");
             }
 
             return result.Outcome == AttemptOutcome.Committed ? ExitCodes.Ok : ExitCodes.Problem;

@@ -8,11 +8,7 @@ internal static class ClassifyTable
 {
     public static void Write(TextWriter writer, Classification result, int fileCount)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
-        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 40)
-        {
-            console.Profile.Width = columns;
-        }
+        var console = Reporting.CliConsole.Create(writer);
 
         var verdict = result.Allowed ? "[green]allowed[/]" : "[red]refused by the guardrails[/]";
         console.MarkupLine(

@@ -23,23 +23,24 @@ internal static class DemoCommand
         {
             var directory = parse.GetValue(dir) ?? Path.Combine(Path.GetTempPath(), "autoship-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
             var asJson = parse.GetValue(json);
-            var progress = asJson ? (Action<string>)(line => Console.Error.WriteLine(line)) : line => AnsiConsole.MarkupLine(Markup.Escape(line));
+            var console = CliConsole.For(parse);
+            var progress = asJson ? (Action<string>)(line => CliConsole.Error(parse).WriteLine(line)) : line => console.MarkupLine(Markup.Escape(line));
             var report = await new DemoRunner(directory, progress).RunAsync(ct);
             if (asJson)
             {
-                JsonOutput.Write(report);
-                return parse.GetValue(serve) ? await ServeCommand.ServeAsync(new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct) : ExitCodes.Ok;
+                CliConsole.WriteJson(parse, report);
+                return parse.GetValue(serve) ? await ServeCommand.ServeAsync(console, new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct) : ExitCodes.Ok;
             }
 
-            AnsiConsole.Write(Table(report));
-            AnsiConsole.MarkupLine(Markup.Escape($"{report.Items.Count} items in {report.Seconds:0.0} s over {report.Ticks} ticks. The forge is at {report.Forge.Replace("local:", string.Empty, StringComparison.Ordinal)}:"));
-            AnsiConsole.MarkupLine(Markup.Escape($"  autoship status --forge {report.Forge}"));
-            AnsiConsole.MarkupLine(Markup.Escape($"  autoship explain --forge {report.Forge} '#{report.Items.First().Issue}'"));
-            AnsiConsole.MarkupLine(Markup.Escape($"  autoship local pr list --forge {report.Forge}"));
-            AnsiConsole.MarkupLine(Markup.Escape("(from a clone, 'autoship' is 'dotnet run --project src/Autoship.Cli --')"));
+            console.Write(Table(report));
+            console.MarkupLine(Markup.Escape($"{report.Items.Count} items in {report.Seconds:0.0} s over {report.Ticks} ticks. The forge is at {report.Forge.Replace("local:", string.Empty, StringComparison.Ordinal)}:"));
+            console.MarkupLine(Markup.Escape($"  autoship status --forge {report.Forge}"));
+            console.MarkupLine(Markup.Escape($"  autoship explain --forge {report.Forge} '#{report.Items.First().Issue}'"));
+            console.MarkupLine(Markup.Escape($"  autoship local pr list --forge {report.Forge}"));
+            console.MarkupLine(Markup.Escape("(from a clone, 'autoship' is 'dotnet run --project src/Autoship.Cli --')"));
             if (parse.GetValue(serve))
             {
-                return await ServeCommand.ServeAsync(new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct);
+                return await ServeCommand.ServeAsync(console, new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct);
             }
 
             return ExitCodes.Ok;

@@ -26,11 +26,11 @@ internal static class ExplainCommand
             var explanation = await ItemExplainer.ExplainAsync(session.Forge, session.Store, session.CreateReconciler(), number, isPr, ct);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(explanation);
+                CliConsole.WriteJson(parse, explanation);
                 return ExitCodes.Ok;
             }
 
-            Print(explanation);
+            Print(CliConsole.For(parse), explanation);
             return ExitCodes.Ok;
         });
         return command;
@@ -49,38 +49,38 @@ internal static class ExplainCommand
         return (n, isPr);
     }
 
-    public static void Print(ItemExplanation e)
+    public static void Print(IAnsiConsole console, ItemExplanation e)
     {
-        AnsiConsole.MarkupLine($"[bold]#{e.View.Issue}[/] {Markup.Escape(e.View.Title)}");
-        AnsiConsole.MarkupLine(Markup.Escape(e.Summary));
+        console.MarkupLine($"[bold]#{e.View.Issue}[/] {Markup.Escape(e.View.Title)}");
+        console.MarkupLine(Markup.Escape(e.Summary));
         if (e.View.Reasons.Count > 0)
         {
-            AnsiConsole.MarkupLine("[bold]Why[/]");
+            console.MarkupLine("[bold]Why[/]");
             foreach (var r in e.View.Reasons)
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"  • {r.Message} ({r.Code})"));
+                console.MarkupLine(Markup.Escape($"  • {r.Message} ({r.Code})"));
             }
         }
 
         if (e.View.HumanActions.Count > 0)
         {
-            AnsiConsole.MarkupLine("[bold yellow]What a human must do[/]");
+            console.MarkupLine("[bold yellow]What a human must do[/]");
             foreach (var a in e.View.HumanActions)
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"  → {a}"));
+                console.MarkupLine(Markup.Escape($"  → {a}"));
             }
         }
 
         if (e.Runs.Count > 0)
         {
             var runs = new Table().Border(TableBorder.Rounded).Expand().AddColumns("agent run", "role", "attempt", "ended", "diff", "validation", "log");
-            foreach (var r in e.Runs)
+            foreach (var (_, r, outcome) in e.Runs)
             {
-                runs.AddRow(Markup.Escape(r.Agent), r.Role.Wire(), $"{r.Attempt}", Markup.Escape(r.ExitReason.StartsWith(r.Outcome, StringComparison.Ordinal) ? r.ExitReason : $"{r.Outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
+                runs.AddRow(Markup.Escape(r.Agent), r.Role.Wire(), $"{r.Attempt}", Markup.Escape(r.ExitReason.StartsWith(outcome, StringComparison.Ordinal) ? r.ExitReason : $"{outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
                     Markup.Escape(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"), Markup.Escape(r.LogPath ?? "—"));
             }
 
-            AnsiConsole.Write(runs);
+            console.Write(runs);
         }
 
         if (e.History.Count > 0)
@@ -91,11 +91,11 @@ internal static class ExplainCommand
                 history.AddRow($"{h.At:yyyy-MM-dd HH:mm:ss}", Markup.Escape(h.Kind), Markup.Escape(h.Outcome), Markup.Escape(h.Message + (h.Reasons.Count > 0 ? " — " + string.Join("; ", h.Reasons.Select(r => r.Message)) : string.Empty)));
             }
 
-            AnsiConsole.Write(history);
+            console.Write(history);
         }
         else
         {
-            AnsiConsole.MarkupLine("[grey]No recorded history in this store (the forge's comment above is the source of truth).[/]");
+            console.MarkupLine("[grey]No recorded history in this store (the forge's comment above is the source of truth).[/]");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Autoship.Cli.Reporting;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Core;
@@ -41,7 +42,7 @@ internal static class PauseCommand
                     session.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
             }
 
-            AnsiConsole.MarkupLine(Markup.Escape(Describe(controls)));
+            CliConsole.For(parse).MarkupLine(Markup.Escape(Describe(controls)));
             return ExitCodes.Ok;
         });
         return command;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Autoship.Cli.Doctor;
 using Autoship.Forge;
-using Autoship.Forge.GitHub;
 using Spectre.Console;
 
 namespace Autoship.Cli.Commands;
@@ -27,25 +26,27 @@ internal static class ProtectCommand
             var branch = settings.Protections.Branch;
             var current = await target.RequireSetup().GetBranchProtectionAsync(branch, ct);
             var desired = ProtectionPlan.Desired(settings, current);
-            var changes = ProtectionPlan.Diff(current, desired).ToList();
-
-            var github = target as GitHubForge;
-            RepositorySettings? repo = github is null ? null : await github.GetRepositorySettingsAsync(ct);
-            if (repo is not null)
-            {
-                changes.Add(new SettingChange("repository: allow auto-merge", repo.AllowAutoMerge ? "yes" : "no", settings.Protections.AllowAutoMerge ? "yes" : "no"));
-                changes.Add(new SettingChange("repository: allow squash merging", repo.AllowSquashMerge ? "yes" : "no", "yes"));
-            }
+            var protection = ProtectionPlan.Diff(current, desired).ToList();
+            var setup = target.RequireSetup();
+            var wanted = new MergeSettings(settings.Protections.AllowAutoMerge, AllowSquashMerge: true);
+            var merging = await setup.GetMergeSettingsAsync(ct) is { } now
+                ? new List<SettingChange>
+                {
+                    new("repository: allow auto-merge", YesNo(now.AllowAutoMerge), YesNo(wanted.AllowAutoMerge)),
+                    new("repository: allow squash merging", YesNo(now.AllowSquashMerge), YesNo(wanted.AllowSquashMerge)),
+                }
+                : [];
+            var changes = protection.Concat(merging).ToList();
 
             var apply = !parse.GetValue(dryRun);
-            if (apply && changes.Take(7).Any(c => c.Changed))
+            if (apply && protection.Any(c => c.Changed))
             {
-                await target.RequireSetup().SetBranchProtectionAsync(branch, desired, ct);
+                await setup.SetBranchProtectionAsync(branch, desired, ct);
             }
 
-            if (apply && github is not null && changes.Skip(7).Any(c => c.Changed))
+            if (apply && merging.Any(c => c.Changed))
             {
-                await github.SetRepositorySettingsAsync(settings.Protections.AllowAutoMerge, allowSquashMerge: true, ct);
+                await setup.SetMergeSettingsAsync(wanted, ct);
             }
 
             if (parse.GetValue(json))
@@ -69,4 +70,6 @@ internal static class ProtectCommand
         });
         return command;
     }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
 }

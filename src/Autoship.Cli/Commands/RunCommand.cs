@@ -1,3 +1,4 @@
+using Autoship.Cli.Reporting;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Engine.Loop;
@@ -14,6 +15,7 @@ internal static class RunCommand
         engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            var console = CliConsole.For(parse);
             await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
             var reconciler = session.CreateReconciler();
             var scheduler = new TickScheduler(session.Clock, TimeSpan.Zero);
@@ -23,13 +25,13 @@ internal static class RunCommand
                 await scheduler.RunAsync(() => schedule, async token =>
                 {
                     var report = await reconciler.TickAsync(false, token);
-                    TickCommand.Print(report);
+                    TickCommand.Print(console, report);
                     schedule = report.Schedule ?? schedule;
-                }, next => AnsiConsole.MarkupLine(Markup.Escape($"next tick at {next:u} (schedule '{schedule}'); Ctrl-C to stop")), ct);
+                }, next => console.MarkupLine(Markup.Escape($"next tick at {next:u} (schedule '{schedule}'); Ctrl-C to stop")), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                AnsiConsole.MarkupLine("stopped.");
+                console.MarkupLine("stopped.");
             }
 
             return ExitCodes.Ok;

@@ -1,3 +1,4 @@
+using Autoship.Cli.Reporting;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Server.Access;
@@ -19,7 +20,7 @@ internal static class ServeCommand
             $"Binds to loopback by default; any other address needs {ServerOptions.DashboardTokenVariable}. Webhooks need {ServerOptions.WebhookSecretVariable}.");
         engine.AddTo(command);
         command.Options.Add(urls);
-        command.SetAction(async (parse, ct) => await ServeAsync(engine.Read(parse), parse.GetValue(urls), ct));
+        command.SetAction(async (parse, ct) => await ServeAsync(CliConsole.For(parse), engine.Read(parse), parse.GetValue(urls), ct));
         return command;
     }
 
@@ -29,7 +30,7 @@ internal static class ServeCommand
     };
 
     /// <summary>Serves until Ctrl-C; the action under way finishes before the process exits.</summary>
-    public static async Task<int> ServeAsync(EngineArgs args, string? urls, CancellationToken cancellationToken)
+    public static async Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, string? urls, CancellationToken cancellationToken)
     {
         var options = ServerOptions.FromEnvironment(urls);
         try
@@ -48,10 +49,10 @@ internal static class ServeCommand
         };
         await using var app = AutoshipServer.Build(engine, options);
         await app.StartAsync(cancellationToken);
-        AnsiConsole.MarkupLine(Markup.Escape($"Autoship dashboard for {session.Forge.Name}: {string.Join(", ", app.Urls)}"));
+        console.MarkupLine(Markup.Escape($"Autoship dashboard for {session.Forge.Name}: {string.Join(", ", app.Urls)}"));
         if (options.WebhookSecret is null)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"webhooks are off: set {ServerOptions.WebhookSecretVariable} to accept signed deliveries at /webhooks/github"));
+            console.MarkupLine(Markup.Escape($"webhooks are off: set {ServerOptions.WebhookSecretVariable} to accept signed deliveries at /webhooks/github"));
         }
 
         await app.WaitForShutdownAsync(cancellationToken);

@@ -25,30 +25,31 @@ internal static class StatusCommand
             var lease = await session.Store.GetLeaseAsync(session.Forge.Name, ct);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(new { forge = session.Forge.Name, controls = new { controls.KillSwitch, pausedLanes = controls.PausedLanes.Select(l => l.Name()) }, lease, notices = plan.Notices, health = plan.Health, items = plan.Items, ticks });
+                CliConsole.WriteJson(parse, new { forge = session.Forge.Name, controls = new { controls.KillSwitch, pausedLanes = controls.PausedLanes.Select(l => l.Name()) }, lease, notices = plan.Notices, health = plan.Health, items = plan.Items, ticks });
                 return ExitCodes.Ok;
             }
 
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(session.Forge.Name)}[/]");
+            var console = CliConsole.For(parse);
+            console.MarkupLine($"[bold]{Markup.Escape(session.Forge.Name)}[/]");
             foreach (var notice in plan.Notices)
             {
-                AnsiConsole.MarkupLine($"[yellow]![/] {Markup.Escape(notice.Message)}");
+                console.MarkupLine($"[yellow]![/] {Markup.Escape(notice.Message)}");
             }
 
             if (controls.KillSwitch || controls.PausedLanes.Count > 0)
             {
-                AnsiConsole.MarkupLine($"[yellow]paused:[/] {(controls.KillSwitch ? "everything (kill switch)" : string.Join(", ", controls.PausedLanes.Select(l => $"lane {l.Letter()} {l.Name()}")))}");
+                console.MarkupLine($"[yellow]paused:[/] {(controls.KillSwitch ? "everything (kill switch)" : string.Join(", ", controls.PausedLanes.Select(l => $"lane {l.Letter()} {l.Name()}")))}");
             }
 
-            Section("Queue", plan.Items.Where(i => i.Phase is ItemPhase.Queued or ItemPhase.Paused or ItemPhase.Released)
+            Section(console, "Queue", plan.Items.Where(i => i.Phase is ItemPhase.Queued or ItemPhase.Paused or ItemPhase.Released)
                 .OrderBy(i => i.QueueRank ?? int.MaxValue).ThenBy(i => i.Issue));
-            Section("Claims", plan.Items.Where(i => i.Phase == ItemPhase.Claimed));
+            Section(console, "Claims", plan.Items.Where(i => i.Phase == ItemPhase.Claimed));
             foreach (var lane in Enum.GetValues<Lane>())
             {
-                Section($"PRs in lane {lane.Letter()} ({lane.Name()})", plan.Items.Where(i => i.PullRequest is not null && i.Lane == lane && i.Phase is ItemPhase.PullRequest or ItemPhase.Held));
+                Section(console, $"PRs in lane {lane.Letter()} ({lane.Name()})", plan.Items.Where(i => i.PullRequest is not null && i.Lane == lane && i.Phase is ItemPhase.PullRequest or ItemPhase.Held));
             }
 
-            Section("Skipped and blocked", plan.Items.Where(i => i.Phase is ItemPhase.Skipped or ItemPhase.Blocked));
+            Section(console, "Skipped and blocked", plan.Items.Where(i => i.Phase is ItemPhase.Skipped or ItemPhase.Blocked));
             if (ticks.Count > 0)
             {
                 var table = new Table().Border(TableBorder.Rounded).AddColumns("last ticks", "took", "actions", "requests", "outcome");
@@ -57,12 +58,12 @@ internal static class StatusCommand
                     table.AddRow($"{t.StartedAt:yyyy-MM-dd HH:mm:ss}", $"{t.Duration.TotalSeconds:0.0} s", $"{t.Actions}", $"{t.Requests}", Markup.Escape(t.Outcome));
                 }
 
-                AnsiConsole.Write(table);
+                console.Write(table);
             }
 
             if (lease is not null)
             {
-                AnsiConsole.MarkupLine(Markup.Escape($"lease: held by {lease.Holder} until {lease.ExpiresAt:u}"));
+                console.MarkupLine(Markup.Escape($"lease: held by {lease.Holder} until {lease.ExpiresAt:u}"));
             }
 
             return ExitCodes.Ok;
@@ -70,13 +71,13 @@ internal static class StatusCommand
         return command;
     }
 
-    private static void Section(string title, IEnumerable<ItemView> items)
+    private static void Section(IAnsiConsole console, string title, IEnumerable<ItemView> items)
     {
         var list = items.ToList();
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(title)}[/] ({list.Count})");
+        console.MarkupLine($"[bold]{Markup.Escape(title)}[/] ({list.Count})");
         if (list.Count > 0)
         {
-            AnsiConsole.Write(ItemTables.Items(list));
+            console.Write(ItemTables.Items(list));
         }
     }
 }

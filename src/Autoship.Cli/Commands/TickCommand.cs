@@ -24,11 +24,11 @@ internal static class TickCommand
             var report = await session.CreateReconciler().TickAsync(parse.GetValue(dryRun), ct);
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(TickJson.From(report));
+                CliConsole.WriteJson(parse, TickJson.From(report));
             }
             else
             {
-                Print(report);
+                Print(CliConsole.For(parse), report);
             }
 
             return report.Outcome is TickOutcome.Done or TickOutcome.DryRun or TickOutcome.LeaseBusy ? ExitCodes.Ok : ExitCodes.Problem;
@@ -36,32 +36,32 @@ internal static class TickCommand
         return command;
     }
 
-    public static void Print(TickReport report)
+    public static void Print(IAnsiConsole console, TickReport report)
     {
         foreach (var notice in report.Notices)
         {
-            AnsiConsole.MarkupLine($"[yellow]![/] {Markup.Escape(notice.Message)}");
+            console.MarkupLine($"[yellow]![/] {Markup.Escape(notice.Message)}");
         }
 
         if (report.Outcome == TickOutcome.DryRun)
         {
-            AnsiConsole.MarkupLine(report.Planned.Count == 0 ? "Nothing to do: the repository is in the desired state." : $"[bold]Plan[/] ({report.Planned.Count} action(s), nothing changed):");
+            console.MarkupLine(report.Planned.Count == 0 ? "Nothing to do: the repository is in the desired state." : $"[bold]Plan[/] ({report.Planned.Count} action(s), nothing changed):");
             if (report.Planned.Count > 0)
             {
-                AnsiConsole.Write(ItemTables.Planned(report.Planned));
+                console.Write(ItemTables.Planned(report.Planned));
             }
         }
         else if (report.Actions.Count > 0)
         {
-            AnsiConsole.Write(ItemTables.Actions(report.Actions));
+            console.Write(ItemTables.Actions(report.Actions));
         }
 
         if (report.Items.Count > 0)
         {
-            AnsiConsole.Write(ItemTables.Items(report.Items));
+            console.Write(ItemTables.Items(report.Items));
         }
 
-        AnsiConsole.MarkupLine(Markup.Escape(
+        console.MarkupLine(Markup.Escape(
             $"tick {report.TickId}: {report.Outcome.Wire()}, {report.Rounds} pass(es), {report.Actions.Count} action(s), {report.Requests} forge request(s)" +
             (report.RateLimitRemaining is { } left ? $", {left} left in the rate limit" : string.Empty) + $", {report.Duration.TotalSeconds:0.0} s"));
     }

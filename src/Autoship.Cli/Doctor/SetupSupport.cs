@@ -44,18 +44,8 @@ internal static class SetupSupport
     public static Task<IForge> OpenAsync(ParseResult parse, Option<string?> forge, Option<string?> tokenEnv, Option<string?> apiUrl, CancellationToken cancellationToken) =>
         ForgeResolver.OpenAsync(parse.GetValue(forge), new ForgeOpenOptions(TokenEnv: parse.GetValue(tokenEnv), ApiUrl: parse.GetValue(apiUrl)), cancellationToken);
 
-    /// <summary>A Spectre console on the command's output; honours NO_COLOR and, when redirected, COLUMNS.</summary>
-    public static IAnsiConsole Console(ParseResult parse)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
-        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var width) && width > 20)
-        {
-            console.Profile.Width = width;
-        }
+    /// <summary>The command's console (see <see cref="Reporting.CliConsole"/>).</summary>
+    public static IAnsiConsole Console(ParseResult parse) => Reporting.CliConsole.For(parse);
 
-        return console;
-    }
-
-    public static void WriteJson(ParseResult parse, object value) =>
-        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, Json));
+    public static void WriteJson(ParseResult parse, object value) => Reporting.CliConsole.WriteJson(parse, value);
 }

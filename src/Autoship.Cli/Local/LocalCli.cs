@@ -73,13 +73,9 @@ internal static class LocalCli
         }
     }
 
-    public static IAnsiConsole Console(ParseResult parse) => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output),
-    });
+    public static IAnsiConsole Console(ParseResult parse) => Reporting.CliConsole.For(parse);
 
-    public static void WriteJson(ParseResult parse, object value) =>
-        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    public static void WriteJson(ParseResult parse, object value) => Reporting.CliConsole.WriteJson(parse, value);
 
     public static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
 

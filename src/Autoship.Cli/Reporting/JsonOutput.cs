@@ -12,6 +12,4 @@ internal static class JsonOutput
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
-
-    public static void Write(object value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));
 }

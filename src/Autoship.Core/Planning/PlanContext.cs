@@ -14,26 +14,21 @@ internal sealed class PlanContext(PlanInput input)
     /// <summary>Issues that hold a slot: claimed, or with an open PR.</summary>
     public Dictionary<int, string?> Active { get; } = [];
 
-    public void View(IssueSnapshot issue, ItemPhase phase, IReadOnlyList<Reason> reasons, Lane? lane = null, string? owner = null, string? reviewer = null,
-        int? pr = null, GateVerdict? verdict = null, int attempt = 0, IReadOnlyList<string>? humanActions = null, QueuePlace? place = null) =>
-        Items.Add(new ItemView(issue.Number, issue.Title, phase, lane, owner, reviewer, pr, verdict, attempt, reasons.ToList(), humanActions ?? []) { QueuePosition = place is null ? null : DispatchOrder.Explain(place, QueueLength, Input.Now), QueueRank = place?.Position });
-
-    /// <summary>Adds a comment update only when the remembered phase or reasons changed (one comment, edited only when needed).</summary>
-    public void Remember(IssueSnapshot issue, ItemMemory previous, ItemMemory next, string headline, IReadOnlyList<string> humanActions, int? pr)
+    /// <summary>The one place a decision becomes actions, a comment update (only when the memory changed) and a view.</summary>
+    public void Apply(ItemDecision decision)
     {
-        if (Same(previous, next))
+        Actions.AddRange(decision.Actions);
+        if (decision.Comment is { } comment && !Same(comment.Previous, comment.Next))
         {
-            return;
+            Actions.Add(new UpdateComment(decision.Issue.Number, comment.Next, comment.Headline, comment.HumanActions ?? decision.HumanActions,
+                decision.PullRequest, comment.Next.Reasons));
         }
 
-        Actions.Add(new UpdateComment(issue.Number, next, headline, humanActions, pr, next.Reasons));
+        Items.Add(decision.ToView());
     }
 
     /// <summary>Ready items that wait for a slot or a dependency this pass (what the stalled-handoff alert looks at).</summary>
     public List<QueueEntry> Waiting { get; } = [];
-
-    /// <summary>How many ready items the dispatch order ranks this pass.</summary>
-    public int QueueLength { get; set; }
 
     public List<QueueAlert> Health { get; } = [];
 

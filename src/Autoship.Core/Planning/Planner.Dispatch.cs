@@ -17,51 +17,51 @@ public static partial class Planner
         var dependencies = DependencyGraph.Evaluate(input.Snapshot);
         foreach (var (place, total, (issue, triage, memory)) in Ordered(context, config, candidates))
         {
-            context.QueueLength = total;
+            var position = DispatchOrder.Explain(place, total, input.Now);
             var priority = Priority.Of(issue, config.Queue);
             var ownership = OwnershipPolicy.Assign(triage.Area!, config);
             if (!ownership.Assigned)
             {
-                context.Remember(issue, memory, memory with { Phase = ItemPhase.Skipped, Reasons = ownership.Reasons }, "no agent can take it", [], null);
-                context.View(issue, ItemPhase.Skipped, ownership.Reasons, attempt: memory.Attempt);
+                context.Apply(new ItemDecision(issue, ItemPhase.Skipped, ownership.Reasons) { Attempt = memory.Attempt }
+                    .Remember(memory, memory with { Phase = ItemPhase.Skipped, Reasons = ownership.Reasons }, "no agent can take it"));
                 continue;
             }
 
             var owner = ownership.Owner!;
             var lane = LaneClassifier.Classify(issue.Labels, [], config).Lane;
             var attempt = memory.Phase == ItemPhase.Blocked ? 0 : memory.Attempt;
+            ItemDecision Owned(ItemPhase phase, IReadOnlyList<Reason> reasons) =>
+                new(issue, phase, reasons) { Lane = lane, Owner = owner.Name, Reviewer = ownership.Reviewer!.Name, Attempt = attempt };
+            ItemDecision Placed(ItemPhase phase, IReadOnlyList<Reason> reasons) =>
+                Owned(phase, reasons) with { QueuePosition = position, QueueRank = place.Position };
             if (attempt >= config.Loop.MaxAttempts)
             {
                 var reasons = memory.Reasons.Append(new Reason("max-attempts", $"all {config.Loop.MaxAttempts} attempts were used")).ToList();
-                context.Actions.Add(new BlockItem(issue.Number, null, attempt, reasons));
-                context.Remember(issue, memory, memory with { Phase = ItemPhase.Blocked, Reasons = reasons }, "blocked", BlockedActions, null);
-                context.View(issue, ItemPhase.Blocked, reasons, lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, humanActions: BlockedActions);
+                context.Apply((Owned(ItemPhase.Blocked, reasons) with { HumanActions = BlockedActions })
+                    .Act(new BlockItem(issue.Number, null, attempt, reasons))
+                    .Remember(memory, memory with { Phase = ItemPhase.Blocked, Reasons = reasons }, "blocked"));
                 continue;
             }
 
             if (memory.Phase == ItemPhase.Released && memory.RetryAfter is { } retryAfter && retryAfter > input.Now)
             {
-                context.View(issue, ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, place: place);
+                context.Apply(Placed(ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons]));
                 continue;
             }
 
             var deps = dependencies.GetValueOrDefault(issue.Number) ?? DependencyStatus.None;
             if (deps.Waits)
             {
-                WaitForDependencies(context, issue, memory, deps);
                 context.Waiting.Add(place.Entry);
-                context.View(issue, ItemPhase.Queued, [.. deps.Reasons, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt,
-                    humanActions: DependencyActions(deps), place: place);
+                context.Apply(WaitForDependencies(Placed(ItemPhase.Queued, [.. deps.Reasons, .. priority.Notes]) with { HumanActions = DependencyActions(deps) }, memory, deps));
                 continue;
             }
 
-            var wait = WaitReason(context, config, lane, owner, slots, perAgent)
-                ?? AreaCap(config, triage.Area!, perArea);
+            var wait = WaitReason(context, config, lane, owner, slots, perAgent) ?? AreaCap(config, triage.Area!, perArea);
             if (wait is not null)
             {
                 context.Waiting.Add(place.Entry);
-                context.View(issue, wait.Code == "lane-paused" || wait.Code == "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued,
-                    [wait, .. priority.Notes], lane, owner.Name, ownership.Reviewer!.Name, attempt: attempt, place: place);
+                context.Apply(Placed(wait.Code is "lane-paused" or "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued, [wait, .. priority.Notes]));
                 continue;
             }
 
@@ -71,8 +71,11 @@ public static partial class Planner
                 new("dispatch", $"ready and owned by {owner.Name} (area:{triage.Area}); reviewed by {order.Reviewer}; attempt {order.Attempt} of {config.Loop.MaxAttempts}"),
             };
             why.AddRange(priority.Notes);
-            context.Actions.Add(new StartAttempt(order, Resume: false, why));
-            context.View(issue, ItemPhase.Claimed, why, order.Lane, order.Owner, order.Reviewer, attempt: order.Attempt, place: place);
+            context.Apply(new ItemDecision(issue, ItemPhase.Claimed, why)
+                {
+                    Lane = order.Lane, Owner = order.Owner, Reviewer = order.Reviewer, Attempt = order.Attempt, QueuePosition = position, QueueRank = place.Position,
+                }
+                .Act(new StartAttempt(order, Resume: false, why)));
             slots--;
             perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
             perArea[triage.Area!] = perArea.GetValueOrDefault(triage.Area!) + 1;

@@ -13,25 +13,24 @@ public static partial class Planner
         if (openPr is null && mergedPr is not null)
         {
             var reasons = Because.One("resolved", $"PR #{mergedPr.Number} that fixes it was merged");
-            context.Actions.Add(new CloseResolved(issue.Number, mergedPr.Number, reasons));
-            context.Remember(issue, memory, memory with { Phase = ItemPhase.Merged, Reasons = reasons }, $"merged in #{mergedPr.Number}", [], mergedPr.Number);
-            context.View(issue, ItemPhase.Merged, reasons, memory.Lane, memory.Agent, memory.Reviewer, mergedPr.Number, GateVerdict.Merge, memory.Attempt);
+            context.Apply((ItemDecision.Remembered(issue, ItemPhase.Merged, reasons, memory) with { PullRequest = mergedPr.Number, Verdict = GateVerdict.Merge })
+                .Act(new CloseResolved(issue.Number, mergedPr.Number, reasons))
+                .Remember(memory, memory with { Phase = ItemPhase.Merged, Reasons = reasons }, $"merged in #{mergedPr.Number}"));
             return null;
         }
 
         if (issue.HasLabel(Labels.Blocked))
         {
-            if (openPr is not null)
-            {
-                context.Actions.Add(new StopWork(issue.Number, openPr.Number, openPr.HeadBranch, Because.One(
-                    "blocked", "autonomy:blocked was added, so the open PR is closed and its branch deleted")));
-            }
-
             var reasons = memory.Phase == ItemPhase.Blocked && memory.Reasons.Count > 0
                 ? memory.Reasons
                 : Because.One("blocked", "labeled autonomy:blocked: remove the label to let agents try again");
-            context.View(issue, ItemPhase.Blocked, reasons, memory.Lane, memory.Agent, memory.Reviewer, openPr?.Number, attempt: memory.Attempt,
-                humanActions: ["fix what the reasons say, then remove autonomy:blocked to let the agents try again"]);
+            var blocked = ItemDecision.Remembered(issue, ItemPhase.Blocked, reasons, memory) with
+            {
+                PullRequest = openPr?.Number,
+                HumanActions = ["fix what the reasons say, then remove autonomy:blocked to let the agents try again"],
+            };
+            context.Apply(openPr is null ? blocked : blocked.Act(new StopWork(issue.Number, openPr.Number, openPr.HeadBranch, Because.One(
+                "blocked", "autonomy:blocked was added, so the open PR is closed and its branch deleted"))));
             return null;
         }
 
@@ -64,14 +63,13 @@ public static partial class Planner
         if (!issue.HasLabel(Labels.Ready))
         {
             // Not asked for (e.g. only autonomy:safe): nothing to say on the issue.
-            context.View(issue, ItemPhase.Skipped, triage.Reasons, attempt: memory.Attempt);
+            context.Apply(new ItemDecision(issue, ItemPhase.Skipped, triage.Reasons) { Attempt = memory.Attempt });
             return null;
         }
 
         // Explained once on the issue; the comment is only edited again when the reasons change.
-        var next = memory with { Phase = ItemPhase.Skipped, Reasons = triage.Reasons };
-        context.Remember(issue, memory, next, "not taken", HumanActionsFor(triage), null);
-        context.View(issue, ItemPhase.Skipped, triage.Reasons, attempt: memory.Attempt, humanActions: HumanActionsFor(triage));
+        context.Apply(new ItemDecision(issue, ItemPhase.Skipped, triage.Reasons) { Attempt = memory.Attempt, HumanActions = HumanActionsFor(triage) }
+            .Remember(memory, memory with { Phase = ItemPhase.Skipped, Reasons = triage.Reasons }, "not taken"));
         return null;
     }
 
@@ -83,7 +81,7 @@ public static partial class Planner
         var agent = memory.Agent ?? "unknown agent";
         if (input.Running.Contains(issue.Number))
         {
-            context.View(issue, ItemPhase.Claimed, Because.One("running", $"{agent} is working on attempt {attempt}"), memory.Lane, memory.Agent, memory.Reviewer, attempt: attempt);
+            context.Apply(ItemDecision.Remembered(issue, ItemPhase.Claimed, Because.One("running", $"{agent} is working on attempt {attempt}"), memory) with { Attempt = attempt });
             return;
         }
 
@@ -98,29 +96,25 @@ public static partial class Planner
             {
                 var order = WorkOrderFactory.Create(input.Snapshot.Repository, issue, triage.Area!, triage.Risk!, ownership, config, attempt, input.Now);
                 var reasons = Because.One("resume", $"attempt {attempt} was claimed at {claimedAt:u} but has no PR and nothing is running it: resuming");
-                context.Actions.Add(new StartAttempt(order, Resume: true, reasons));
-                context.View(issue, ItemPhase.Claimed, reasons, order.Lane, order.Owner, order.Reviewer, attempt: attempt);
+                context.Apply(new ItemDecision(issue, ItemPhase.Claimed, reasons) { Lane = order.Lane, Owner = order.Owner, Reviewer = order.Reviewer, Attempt = attempt }
+                    .Act(new StartAttempt(order, Resume: true, reasons)));
                 return;
             }
         }
 
         var decision = ClaimPolicy.Evaluate(new ClaimState(issue.Number, agent, attempt, claimedAt, false), input.Now, config.Loop);
-        switch (decision.Action)
+        ItemDecision Claim(ItemPhase phase) => ItemDecision.Remembered(issue, phase, decision.Reasons, memory) with { Attempt = attempt };
+        var remembered = memory with { Attempt = attempt, Reasons = decision.Reasons };
+        context.Apply(decision.Action switch
         {
-            case ClaimAction.Keep:
-                context.View(issue, ItemPhase.Claimed, decision.Reasons, memory.Lane, memory.Agent, memory.Reviewer, attempt: attempt);
-                break;
-            case ClaimAction.Release:
-                context.Actions.Add(new ReleaseClaim(issue.Number, null, decision.NextAttempt, decision.Reasons));
-                context.Remember(issue, memory, memory with { Phase = ItemPhase.Released, Attempt = attempt, Reasons = decision.Reasons }, "claim released", [], null);
-                context.View(issue, ItemPhase.Released, decision.Reasons, memory.Lane, memory.Agent, memory.Reviewer, attempt: attempt);
-                break;
-            default:
-                context.Actions.Add(new BlockItem(issue.Number, null, attempt, decision.Reasons));
-                context.Remember(issue, memory, memory with { Phase = ItemPhase.Blocked, Attempt = attempt, Reasons = decision.Reasons }, "blocked", BlockedActions, null);
-                context.View(issue, ItemPhase.Blocked, decision.Reasons, memory.Lane, memory.Agent, memory.Reviewer, attempt: attempt, humanActions: BlockedActions);
-                break;
-        }
+            ClaimAction.Keep => Claim(ItemPhase.Claimed),
+            ClaimAction.Release => Claim(ItemPhase.Released)
+                .Act(new ReleaseClaim(issue.Number, null, decision.NextAttempt, decision.Reasons))
+                .Remember(memory, remembered with { Phase = ItemPhase.Released }, "claim released"),
+            _ => (Claim(ItemPhase.Blocked) with { HumanActions = BlockedActions })
+                .Act(new BlockItem(issue.Number, null, attempt, decision.Reasons))
+                .Remember(memory, remembered with { Phase = ItemPhase.Blocked }, "blocked"),
+        });
     }
 
     public static readonly IReadOnlyList<string> BlockedActions =

@@ -14,17 +14,23 @@ public static partial class Planner
         if (order is null)
         {
             var why = Because.One("no-work-order", $"PR #{pr.Number} is on an autoship/ branch but its body has no Autoship work order, so Autoship will not review or merge it");
-            context.View(issue, ItemPhase.Held, why, pr: pr.Number, verdict: GateVerdict.Hold, humanActions: ["review and merge it yourself, or close it so that Autoship opens its own"]);
+            context.Apply(new ItemDecision(issue, ItemPhase.Held, why)
+            {
+                PullRequest = pr.Number,
+                Verdict = GateVerdict.Hold,
+                HumanActions = ["review and merge it yourself, or close it so that Autoship opens its own"],
+            });
             return;
         }
 
         var desired = DesiredLabels(issue, pr, config, input.Snapshot.GitAttributesText, out var classification);
+        var actions = new List<PlannedAction>();
         var add = desired.Where(l => !pr.HasLabel(l)).ToList();
         var remove = pr.Labels.Where(l => (l.StartsWith(Labels.SizePrefix, StringComparison.OrdinalIgnoreCase) || l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase))
                                           && !desired.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
         if (add.Count > 0 || remove.Count > 0)
         {
-            context.Actions.Add(new SyncLabels(issue.Number, pr.Number, add, remove, classification.Reasons));
+            actions.Add(new SyncLabels(issue.Number, pr.Number, add, remove, classification.Reasons));
         }
 
         var labelled = pr with { Labels = pr.Labels.Except(remove, StringComparer.OrdinalIgnoreCase).Concat(add).ToList() };
@@ -44,7 +50,7 @@ public static partial class Planner
         var review = !reviewed && classification.Allowed && gate.Verdict != GateVerdict.Reject;
         if (review)
         {
-            context.Actions.Add(new ReviewPullRequest(order, pr.Number, pr.HeadSha, Because.One(
+            actions.Add(new ReviewPullRequest(order, pr.Number, pr.HeadSha, Because.One(
                 "review-needed", $"{order.Reviewer} has not reviewed head {Short(pr.HeadSha)} yet")));
         }
 
@@ -52,39 +58,7 @@ public static partial class Planner
         var published = pr.Checks.LastOrDefault(c => c.Name == GateContext && c.Sha == pr.HeadSha);
         if (!review && (published?.Description != gate.Summary || published.State != StatusOf(gate.Verdict)))
         {
-            context.Actions.Add(new PublishGate(issue.Number, pr.Number, pr.HeadSha, gate));
-        }
-
-        var lane = gate.Lane;
-        switch (review ? (GateVerdict?)null : gate.Verdict)
-        {
-            case GateVerdict.Merge:
-                context.Actions.Add(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Lane, gate.Reasons));
-                break;
-            case GateVerdict.Reject:
-                var next = memory with { Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = gate.Reasons };
-                if (order.Attempt >= config.Loop.MaxAttempts)
-                {
-                    var reasons = gate.Reasons.Append(new Reason("max-attempts", $"{order.Attempt} of {config.Loop.MaxAttempts} attempts used")).ToList();
-                    context.Actions.Add(new BlockItem(issue.Number, pr.Number, order.Attempt, reasons));
-                    context.Remember(issue, memory, next with { Phase = ItemPhase.Blocked, Reasons = reasons }, "blocked", BlockedActions, pr.Number);
-                }
-                else
-                {
-                    context.Actions.Add(new ReleaseClaim(issue.Number, pr.Number, order.Attempt + 1, gate.Reasons));
-                    context.Remember(issue, memory, next with { Phase = ItemPhase.Released, RetryAfter = input.Now + RetryBackoff.After(order.Attempt, config.Loop) },
-                        $"PR #{pr.Number} rejected; retrying", [], pr.Number);
-                }
-
-                break;
-            case GateVerdict.Hold:
-                context.Remember(issue, memory, memory with { Phase = ItemPhase.Held, Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = gate.Reasons },
-                    $"PR #{pr.Number} needs a human", gate.HumanActions, pr.Number);
-                break;
-            case GateVerdict.Wait:
-                context.Remember(issue, memory, memory with { Phase = ItemPhase.PullRequest, Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = lane, Reasons = [] },
-                    $"PR #{pr.Number} open", [], pr.Number);
-                break;
+            actions.Add(new PublishGate(issue.Number, pr.Number, pr.HeadSha, gate));
         }
 
         var phase = gate.Verdict switch
@@ -93,7 +67,34 @@ public static partial class Planner
             GateVerdict.Reject => order.Attempt >= config.Loop.MaxAttempts ? ItemPhase.Blocked : ItemPhase.Released,
             _ => ItemPhase.PullRequest,
         };
-        context.View(issue, phase, gate.Reasons, gate.Lane, order.Owner, order.Reviewer, pr.Number, gate.Verdict, order.Attempt, gate.HumanActions);
+        var decision = new ItemDecision(issue, phase, gate.Reasons)
+        {
+            Lane = gate.Lane, Owner = order.Owner, Reviewer = order.Reviewer, PullRequest = pr.Number, Verdict = gate.Verdict,
+            Attempt = order.Attempt, HumanActions = gate.HumanActions, Actions = actions,
+        };
+        var worked = memory with { Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = gate.Lane };
+        context.Apply((review ? (GateVerdict?)null : gate.Verdict) switch
+        {
+            GateVerdict.Merge => decision.Act(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Lane, gate.Reasons)),
+            GateVerdict.Reject when order.Attempt >= config.Loop.MaxAttempts => Exhausted(decision, memory, worked, gate.Reasons, config.Loop.MaxAttempts),
+            GateVerdict.Reject => decision
+                .Act(new ReleaseClaim(issue.Number, pr.Number, order.Attempt + 1, gate.Reasons))
+                .Remember(memory, worked with { Phase = ItemPhase.Released, Reasons = gate.Reasons, RetryAfter = input.Now + RetryBackoff.After(order.Attempt, config.Loop) },
+                    $"PR #{pr.Number} rejected; retrying", []),
+            GateVerdict.Hold => decision.Remember(memory, worked with { Phase = ItemPhase.Held, Reasons = gate.Reasons }, $"PR #{pr.Number} needs a human"),
+            GateVerdict.Wait => decision.Remember(memory, worked with { Phase = ItemPhase.PullRequest, Reasons = [] }, $"PR #{pr.Number} open", []),
+            _ => decision,
+        });
+    }
+
+    /// <summary>A rejected PR on the last attempt: the item is blocked with the gate's reasons and the attempt count.</summary>
+    private static ItemDecision Exhausted(ItemDecision decision, ItemMemory memory, ItemMemory worked, IReadOnlyList<Reason> gateReasons, int maxAttempts)
+    {
+        var pr = decision.PullRequest!.Value;
+        var reasons = gateReasons.Append(new Reason("max-attempts", $"{decision.Attempt} of {maxAttempts} attempts used")).ToList();
+        return decision
+            .Act(new BlockItem(decision.Issue.Number, pr, decision.Attempt, reasons))
+            .Remember(memory, worked with { Phase = ItemPhase.Blocked, Reasons = reasons }, "blocked", BlockedActions);
     }
 
     /// <summary>The size and lane labels the PR should carry, and <c>autonomy:safe</c> when a maintainer put it on the issue.</summary>

@@ -38,15 +38,12 @@ public static partial class Planner
             : null;
 
     /// <summary>Dependency problems a person must fix (a cycle, a not-planned blocker) are written on the issue once; plain waiting is not.</summary>
-    private static void WaitForDependencies(PlanContext context, IssueSnapshot issue, ItemMemory memory, DependencyStatus deps)
+    private static ItemDecision WaitForDependencies(ItemDecision decision, ItemMemory memory, DependencyStatus deps)
     {
         var problems = deps.Reasons.Where(r => r.Code is "dependency-cycle" or "blocker-not-planned").ToList();
-        if (problems.Count == 0 || memory.Phase == ItemPhase.Released)
-        {
-            return;
-        }
-
-        context.Remember(issue, memory, memory with { Phase = ItemPhase.Queued, Reasons = problems }, "waiting for its dependencies", DependencyActions(deps), null);
+        return problems.Count == 0 || memory.Phase == ItemPhase.Released
+            ? decision
+            : decision.Remember(memory, memory with { Phase = ItemPhase.Queued, Reasons = problems }, "waiting for its dependencies");
     }
 
     private static IReadOnlyList<string> DependencyActions(DependencyStatus deps) =>

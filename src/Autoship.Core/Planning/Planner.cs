@@ -24,7 +24,7 @@ public static partial class Planner
         {
             foreach (var issue in input.Snapshot.Issues)
             {
-                context.View(issue, ItemPhase.Skipped, context.Notices);
+                context.Apply(new ItemDecision(issue, ItemPhase.Skipped, context.Notices));
             }
 
             return context.ToPlan();
@@ -68,7 +68,7 @@ public static partial class Planner
         {
             foreach (var (issue, _, memory) in candidates)
             {
-                context.View(issue, ItemPhase.Queued, context.Notices, attempt: memory.Attempt);
+                context.Apply(new ItemDecision(issue, ItemPhase.Queued, context.Notices) { Attempt = memory.Attempt });
             }
         }
 

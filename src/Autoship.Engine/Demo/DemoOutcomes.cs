@@ -22,7 +22,7 @@ internal static class DemoOutcomes
             var events = await store.QueryEventsAsync(new EventQuery(forge.Name, number, Limit: 500), cancellationToken);
             var runs = await store.ListRunsAsync(forge.Name, number, null, cancellationToken);
             var merged = events.FirstOrDefault(e => e.Kind == "merge" && e.Result == ActionOutcome.Ok);
-            var lastAuthor = runs.LastOrDefault(r => r.Role == AgentRole.Author);
+            var lastAuthor = runs.LastOrDefault(r => r.Run.Role == AgentRole.Author);
             var outcome = (issue, view, memory) switch
             {
                 _ when merged is not null => "merged",

@@ -12,8 +12,8 @@ public sealed partial class Reconciler
     /// <summary>The author runs of the last week, for the queue-health alerts (last handoff, failing agents).</summary>
     private async Task<IReadOnlyList<RunSummary>> RecentRunsAsync(CancellationToken cancellationToken) =>
         (await store.ListRunsAsync(forge.Name, null, clock.GetUtcNow().AddDays(-7), cancellationToken))
-            .Where(r => r.Role == Agents.AgentRole.Author)
-            .Select(r => new RunSummary(r.Agent, r.Issue, r.StartedAt, r.EndedAt, RunOutcomes.Classify(r.Outcome)))
+            .Where(r => r.Run.Role == Agents.AgentRole.Author)
+            .Select(r => new RunSummary(r.Run.Agent, r.Run.Issue, r.Run.StartedAt, r.Run.EndedAt, RunOutcomes.Classify(r.Outcome)))
             .ToList();
 
     private async Task<IReadOnlyList<QueueAlert>> NotifyHealthAsync(Plan? last, CancellationToken cancellationToken)

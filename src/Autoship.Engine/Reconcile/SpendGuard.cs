@@ -18,7 +18,7 @@ public static class SpendGuard
     public static async Task<Dictionary<string, Reason>> UnavailableAgentsAsync(IStateStore store, string repository, AutoshipConfig config, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var runs = await store.ListRunsAsync(repository, null, now.AddDays(-2), cancellationToken);
-        var history = runs.Where(r => r.Role == Agents.AgentRole.Author).Select(r => new RunSummary(r.Agent, r.Issue, r.StartedAt, r.EndedAt, RunOutcomes.Classify(r.Outcome))).ToList();
+        var history = runs.Where(r => r.Run.Role == Agents.AgentRole.Author).Select(r => new RunSummary(r.Run.Agent, r.Run.Issue, r.Run.StartedAt, r.Run.EndedAt, RunOutcomes.Classify(r.Outcome))).ToList();
         var reset = await store.GetSettingAsync(repository, BreakerResetSetting, cancellationToken) is { } text
             ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)
             : (DateTimeOffset?)null;

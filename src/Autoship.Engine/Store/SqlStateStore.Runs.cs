@@ -46,11 +46,11 @@ public sealed partial class SqlStateStore
         }
 
         sql += " ORDER BY started_at";
-        return await QueryAsync(connection, sql, args, r => new StoredRun(
-            r.GetString(0), r.GetString(1), Int(r, 2)!.Value, Int(r, 3)!.Value, r.GetString(4), WireNames.TryParse<AgentRole>(r.GetString(5), out var role) ? role : AgentRole.Author, r.GetString(6),
-            string.Join(' ', JsonSerializer.Deserialize<List<string>>(r.GetString(7), Json) ?? []),
-            ParseTime(r.GetString(8)), ParseTime(r.GetString(9)), r.GetString(10), Int(r, 11), r.GetString(12),
-            r.IsDBNull(13) ? null : r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14), Int(r, 15), r.IsDBNull(16) ? null : r.GetString(16), r.GetString(17)),
+        return await QueryAsync(connection, sql, args, r => new StoredRun(r.GetString(1), new RunRecord(
+                r.GetString(0), Int(r, 2)!.Value, Int(r, 3)!.Value, r.GetString(4), WireNames.TryParse<AgentRole>(r.GetString(5), out var role) ? role : AgentRole.Author,
+                r.GetString(6), JsonSerializer.Deserialize<List<string>>(r.GetString(7), Json) ?? [], ParseTime(r.GetString(8)), ParseTime(r.GetString(9)), r.GetString(10),
+                Int(r, 11), r.GetString(12), r.IsDBNull(13) ? null : r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14), Int(r, 15),
+                r.IsDBNull(16) ? null : r.GetString(16)), r.GetString(17)),
             cancellationToken);
     }
 

@@ -28,28 +28,15 @@ public sealed record EventQuery(string Repository, int? Issue = null, string? Ki
 
 public sealed record LeaseInfo(string Repository, string Holder, DateTimeOffset ExpiresAt);
 
-/// <summary>A stored agent run (the runner's <c>RunRecord</c> plus its outcome).</summary>
-public sealed record StoredRun(
-    string Id,
-    string Repository,
-    int Issue,
-    int Attempt,
-    string Agent,
-    AgentRole Role,
-    string WorkOrderId,
-    string CommandLine,
-    DateTimeOffset StartedAt,
-    DateTimeOffset EndedAt,
-    string ExitReason,
-    int? ExitCode,
-    string DiffStat,
-    string? DiffDigest,
-    string? ValidationCommand,
-    int? ValidationExitCode,
-    string? LogPath,
-    string Outcome)
+/// <summary>
+/// A stored agent run: the runner's <see cref="RunRecord"/>, the repository it ran for and its outcome. Serialized flat
+/// (the run's fields with <c>repository</c> after <c>id</c>, the command line as one string, then <c>outcome</c> and
+/// <c>duration</c>; see <see cref="StoredRunJsonConverter"/>).
+/// </summary>
+[JsonConverter(typeof(StoredRunJsonConverter))]
+public sealed record StoredRun(string Repository, RunRecord Run, string Outcome)
 {
-    public TimeSpan Duration => EndedAt - StartedAt;
+    public TimeSpan Duration => Run.EndedAt - Run.StartedAt;
 }
 
 /// <summary>What one tick did: when, how long, how many actions and forge requests, and how it ended.</summary>

@@ -113,6 +113,15 @@ public sealed partial class GitHubForge : IForgeSetup
     public async Task SetRepositorySettingsAsync(bool allowAutoMerge, bool allowSquashMerge, CancellationToken cancellationToken) =>
         await _author.Repository.Edit(Owner, Repo, new RepositoryUpdate { AllowAutoMerge = allowAutoMerge, AllowSquashMerge = allowSquashMerge }).WaitAsync(cancellationToken);
 
+    public async Task<MergeSettings?> GetMergeSettingsAsync(CancellationToken cancellationToken)
+    {
+        var repo = await GetRepositorySettingsAsync(cancellationToken);
+        return new MergeSettings(repo.AllowAutoMerge, repo.AllowSquashMerge);
+    }
+
+    public Task SetMergeSettingsAsync(MergeSettings settings, CancellationToken cancellationToken) =>
+        SetRepositorySettingsAsync(settings.AllowAutoMerge, settings.AllowSquashMerge, cancellationToken);
+
     public async Task<string?> ReadFileAsync(string path, string? gitRef, CancellationToken cancellationToken)
     {
         try

@@ -205,6 +205,11 @@ public sealed class LocalForge : IForge, IForgeSetup
     public Task SetBranchProtectionAsync(string branch, BranchProtection protection, CancellationToken cancellationToken) =>
         setup.SetBranchProtectionAsync(branch, protection, cancellationToken);
 
+    public Task<MergeSettings?> GetMergeSettingsAsync(CancellationToken cancellationToken) => Task.FromResult<MergeSettings?>(null);
+
+    public Task SetMergeSettingsAsync(MergeSettings settings, CancellationToken cancellationToken) =>
+        throw new ForgeException("no-merge-settings", $"{Name} has no merge settings to change: it always squash-merges and has no auto-merge");
+
     // ---- the local forge's own surface (the `autoship local` commands, the demo, tests) ----
     public Task<IssueSnapshot> CreateIssueAsync(string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
         issues.CreateAsync(title, body, labels, cancellationToken);

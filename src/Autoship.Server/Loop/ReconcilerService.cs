@@ -36,7 +36,7 @@ internal sealed partial class ReconcilerService(
         // Runs already in the store are history, not this process's work (a demo's clock may even date them ahead).
         foreach (var run in await engine.Store.ListRunsAsync(engine.Forge.Name, null, engine.Clock.GetUtcNow().AddDays(-1), stoppingToken))
         {
-            recordedRuns.Add(run.Id);
+            recordedRuns.Add(run.Run.Id);
         }
 
         try
@@ -96,12 +96,12 @@ internal sealed partial class ReconcilerService(
     {
         foreach (var run in await engine.Store.ListRunsAsync(engine.Forge.Name, null, since, cancellationToken))
         {
-            if (!recordedRuns.Add(run.Id))
+            if (!recordedRuns.Add(run.Run.Id))
             {
                 continue;
             }
 
-            metrics.RecordAgentRun(run.Agent, run.Role.Wire(), run.Outcome, run.Duration);
+            metrics.RecordAgentRun(run.Run.Agent, run.Run.Role.Wire(), run.Outcome, run.Duration);
         }
     }
 

@@ -68,13 +68,13 @@ public sealed class StatusBuilder(ServerEngine engine, ServerOptions options, Ob
         var working = items.Where(i => i.Owner is not null && i.Phase is ItemPhase.Claimed or ItemPhase.PullRequest or ItemPhase.Held)
             .GroupBy(i => i.Owner!)
             .ToDictionary(g => g.Key, g => g.Select(i => i.Issue).Order().ToList());
-        var names = working.Keys.Concat(runs.Select(r => r.Agent)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var names = working.Keys.Concat(runs.Select(r => r.Run.Agent)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return names.Select(name =>
         {
-            var mine = runs.Where(r => r.Agent == name).ToList();
+            var mine = runs.Where(r => r.Run.Agent == name).ToList();
             var ok = mine.Count(r => RunOutcomes.Succeeded(r.Outcome));
             return new AgentView(name, working.GetValueOrDefault(name) ?? [], mine.Count, ok, mine.Count == 0 ? null : (double)ok / mine.Count,
-                mine.OrderByDescending(r => r.EndedAt).FirstOrDefault()?.Outcome);
+                mine.OrderByDescending(r => r.Run.EndedAt).FirstOrDefault()?.Outcome);
         }).ToList();
     }
 }

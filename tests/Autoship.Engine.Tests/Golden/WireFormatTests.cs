@@ -87,7 +87,7 @@ public sealed class WireFormatTests
         var runs = JsonSerializer.Deserialize<List<StoredRun>>(golden, Output).ShouldNotBeNull();
 
         JsonSerializer.Serialize(runs, Output).ShouldBe(golden);
-        runs.Select(r => r.Role).Distinct().ShouldBe([AgentRole.Author, AgentRole.Reviewer]);
+        runs.Select(r => r.Run.Role).Distinct().ShouldBe([AgentRole.Author, AgentRole.Reviewer]);
         runs.Take(Enum.GetValues<AttemptOutcome>().Length).Select(r => r.Outcome).ShouldBe(Enum.GetValues<AttemptOutcome>().Select(RunOutcomes.Of));
     }
 

@@ -57,11 +57,13 @@ public abstract class StoreContractTests : IAsyncLifetime
     [Fact]
     public async Task Runs_AreSavedAndListedPerIssue()
     {
-        var run = new RunRecord("r1-" + Repo, "qa", AgentRole.Author, 3, 1, "wo", ["claude", "-p"], T0, T0.AddMinutes(2), "exited", 0, "1 file, +2 -0", "sha256:ab", "scripts/test.sh", 0, "/tmp/log");
+        var run = new RunRecord("r1-" + Repo, 3, 1, "qa", AgentRole.Author, "wo", ["claude", "-p"], T0, T0.AddMinutes(2), "exited", 0, "1 file, +2 -0", "sha256:ab", "scripts/test.sh", 0, "/tmp/log");
         await Store.SaveRunAsync(Repo, run, "Committed", default);
         await Store.SaveRunAsync(Repo, run with { Id = "r2-" + Repo, Issue = 4 }, "AgentFailed", default);
         var runs = await Store.ListRunsAsync(Repo, 3, null, default);
-        runs.Single().CommandLine.ShouldBe("claude -p");
+        runs.Single().Run.CommandLine.ShouldBe(run.CommandLine);
+        (runs.Single().Run with { CommandLine = run.CommandLine }).ShouldBe(run);
+        runs.Single().Outcome.ShouldBe("Committed");
         runs.Single().Duration.ShouldBe(TimeSpan.FromMinutes(2));
         (await Store.ListRunsAsync(Repo, null, T0.AddMinutes(-1), default)).Count.ShouldBe(2);
     }

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace Autoship.Cli.Reporting;
+
+/// <summary>
+/// The one output stack of every command: a Spectre console on the invocation's output (what tests capture), JSON on
+/// the same writer, and errors on the invocation's error writer. Width: <c>COLUMNS</c> when set, the terminal's width
+/// on a terminal, and a wide page (200) when the output goes to a file or a pipe, so piped tables are not cut; colour
+/// follows <c>NO_COLOR</c> and the terminal (Spectre's detection).
+/// </summary>
+internal static class CliConsole
+{
+    public const int PipedWidth = 200;
+
+    public static IAnsiConsole For(ParseResult parse) => Create(parse.InvocationConfiguration.Output);
+
+    public static IAnsiConsole Create(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (Width(writer) is { } width)
+        {
+            console.Profile.Width = width;
+        }
+
+        return console;
+    }
+
+    /// <summary>One JSON document (camelCase, enums as strings) on the command's output.</summary>
+    public static void WriteJson(ParseResult parse, object value) =>
+        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, JsonOutput.Options));
+
+    public static TextWriter Error(ParseResult parse) => parse.InvocationConfiguration.Error;
+
+    private static int? Width(TextWriter writer)
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var columns) && columns > 20)
+        {
+            return columns;
+        }
+
+        var piped = writer != Console.Out || Console.IsOutputRedirected;
+        return piped ? PipedWidth : null;
+    }
+}

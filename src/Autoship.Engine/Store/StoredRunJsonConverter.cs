@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Autoship.Agents;
+
+namespace Autoship.Engine.Store;
+
+/// <summary>
+/// Reads and writes a <see cref="StoredRun"/> as one flat object: the <see cref="RunRecord"/>'s own properties (its
+/// command line joined into one string, as <c>--json</c> and the API always showed it; <c>usage</c> only when the CLI
+/// reported some), with <c>repository</c> after <c>id</c>, then <c>outcome</c> and the computed <c>duration</c>.
+/// </summary>
+public sealed class StoredRunJsonConverter : JsonConverter<StoredRun>
+{
+    public override StoredRun Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var node = JsonNode.Parse(ref reader)?.AsObject() ?? throw new JsonException("a stored run must be a JSON object");
+        string Take(string property)
+        {
+            var name = Name(property, options);
+            var value = node[name]?.GetValue<string>() ?? throw new JsonException($"a stored run needs \"{name}\"");
+            node.Remove(name);
+            return value;
+        }
+
+        var repository = Take(nameof(StoredRun.Repository));
+        var outcome = Take(nameof(StoredRun.Outcome));
+        node.Remove(Name(nameof(StoredRun.Duration), options));
+        var commandLine = Name(nameof(RunRecord.CommandLine), options);
+        node[commandLine] = new JsonArray((node[commandLine]?.GetValue<string>() ?? "")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => (JsonNode?)JsonValue.Create(a)).ToArray());
+        var run = node.Deserialize<RunRecord>(options) ?? throw new JsonException("a stored run needs the run's fields");
+        return new StoredRun(repository, run, outcome);
+    }
+
+    public override void Write(Utf8JsonWriter writer, StoredRun value, JsonSerializerOptions options)
+    {
+        var run = JsonSerializer.SerializeToElement(value.Run, options);
+        var id = Name(nameof(RunRecord.Id), options);
+        var commandLine = Name(nameof(RunRecord.CommandLine), options);
+        var usage = Name(nameof(RunRecord.Usage), options);
+        writer.WriteStartObject();
+        foreach (var property in run.EnumerateObject())
+        {
+            if (property.Name == usage && property.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (property.Name == commandLine)
+            {
+                writer.WriteString(property.Name, string.Join(' ', value.Run.CommandLine));
+            }
+            else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                property.WriteTo(writer);
+            }
+            else
+            {
+                // A scalar's own text: the writer would escape what the serializer wrote plainly (the '+' of a date).
+                writer.WritePropertyName(property.Name);
+                writer.WriteRawValue(property.Value.GetRawText(), skipInputValidation: true);
+            }
+
+            if (property.Name == id)
+            {
+                writer.WriteString(Name(nameof(StoredRun.Repository), options), value.Repository);
+            }
+        }
+
+        writer.WriteString(Name(nameof(StoredRun.Outcome), options), value.Outcome);
+        writer.WritePropertyName(Name(nameof(StoredRun.Duration), options));
+        JsonSerializer.Serialize(writer, value.Duration, options);
+        writer.WriteEndObject();
+    }
+
+    private static string Name(string property, JsonSerializerOptions options) => options.PropertyNamingPolicy?.ConvertName(property) ?? property;
+}
