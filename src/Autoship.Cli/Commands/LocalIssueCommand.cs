@@ -80,13 +80,22 @@ internal static class LocalIssueCommand
     private static Command Close()
     {
         var number = new Argument<int>("N") { Description = "The issue number." };
-        var command = new Command("close", "Close an issue.") { number };
+        var notPlanned = new Option<bool>("--not-planned") { Description = "Close it as not planned (issues blocked by it keep waiting and say so)." };
+        var command = new Command("close", "Close an issue (as completed, or --not-planned).") { number, notPlanned };
         var (forge, actAs) = LocalCli.AddForgeOptions(command);
         command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
         {
             await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
-            await local.CloseIssueAsync(parse.GetValue(number), ct);
-            parse.InvocationConfiguration.Output.WriteLine($"Closed #{parse.GetValue(number)}.");
+            if (parse.GetValue(notPlanned))
+            {
+                await local.CloseIssueAsNotPlannedAsync(parse.GetValue(number), ct);
+            }
+            else
+            {
+                await local.CloseIssueAsync(parse.GetValue(number), ct);
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine($"Closed #{parse.GetValue(number)}{(parse.GetValue(notPlanned) ? " as not planned" : string.Empty)}.");
             return ExitCodes.Ok;
         }));
         return command;

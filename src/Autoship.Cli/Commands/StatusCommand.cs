@@ -25,7 +25,7 @@ internal static class StatusCommand
             var lease = await session.Store.GetLeaseAsync(session.Forge.Name, ct);
             if (parse.GetValue(json))
             {
-                CliConsole.WriteJson(parse, new { forge = session.Forge.Name, controls = new { controls.KillSwitch, pausedLanes = controls.PausedLanes.Select(l => l.Name()) }, lease, notices = plan.Notices, items = plan.Items, ticks });
+                CliConsole.WriteJson(parse, new { forge = session.Forge.Name, controls = new { controls.KillSwitch, pausedLanes = controls.PausedLanes.Select(l => l.Name()) }, lease, notices = plan.Notices, health = plan.Health, items = plan.Items, ticks });
                 return ExitCodes.Ok;
             }
 
@@ -41,7 +41,8 @@ internal static class StatusCommand
                 console.MarkupLine($"[yellow]paused:[/] {(controls.KillSwitch ? "everything (kill switch)" : string.Join(", ", controls.PausedLanes.Select(l => $"lane {l.Letter()} {l.Name()}")))}");
             }
 
-            Section(console, "Queue", plan.Items.Where(i => i.Phase is ItemPhase.Queued or ItemPhase.Paused or ItemPhase.Released));
+            Section(console, "Queue", plan.Items.Where(i => i.Phase is ItemPhase.Queued or ItemPhase.Paused or ItemPhase.Released)
+                .OrderBy(i => i.QueueRank ?? int.MaxValue).ThenBy(i => i.Issue));
             Section(console, "Claims", plan.Items.Where(i => i.Phase == ItemPhase.Claimed));
             foreach (var lane in Enum.GetValues<Lane>())
             {

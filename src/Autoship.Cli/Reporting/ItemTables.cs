@@ -22,7 +22,7 @@ internal static class ItemTables
                 Markup.Escape(item.Owner is null ? "—" : $"{item.Owner} → {item.Reviewer ?? "?"}"),
                 Markup.Escape(item.PullRequest is { } pr ? $"#{pr}" : "—"),
                 Markup.Escape(item.Verdict?.ToString().ToLowerInvariant() ?? "—"),
-                Markup.Escape(Why(item.Reasons, item.HumanActions)));
+                Markup.Escape(Why(item.QueuePosition is { } q ? [q, .. item.Reasons] : item.Reasons, item.HumanActions)));
         }
 
         return table;

@@ -22,6 +22,9 @@ public sealed record AutoshipConfig(
     /// <summary>Where work orders run (<c>executor</c>); omitted: the local executor.</summary>
     public ExecutorSettings Executor { get; init; } = ExecutorSettings.Default;
 
+    /// <summary>Dispatch order, fairness caps and queue-health limits (<c>queue:</c>).</summary>
+    public QueueSettings Queue { get; init; } = ConfigDefaults.Queue;
+
     public LanePolicy Lane(Lane lane) => Lanes[lane];
 
     public AgentDefinition? Agent(string name) =>
@@ -91,7 +94,7 @@ public sealed record LanePolicy(
     public TimeSpan QueueWait { get; init; }
 
     /// <summary>The lane's merge-queue settings.</summary>
-    public Autoship.Core.Queue.QueueSettings MergeQueue => new(QueueBatchSize, QueueWait);
+    public Autoship.Core.Queue.MergeQueueSettings MergeQueue => new(QueueBatchSize, QueueWait);
 }
 
 public enum SandboxKind

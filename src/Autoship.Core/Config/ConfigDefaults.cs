@@ -27,6 +27,8 @@ public static class ConfigDefaults
 
     public static SizingSettings Sizing { get; } = SizingSection.Read(MapView.Empty());
 
+    public static QueueSettings Queue { get; } = QueueSection.Read(MapView.Empty());
+
     public static ProtectionSettings Protections { get; } = ProtectionsSection.Read(MapView.Empty());
 
     public static RunnerSettings Runner { get; } = AgentSections.ReadRunner(new ConfigReader("defaults"), MapView.Empty());

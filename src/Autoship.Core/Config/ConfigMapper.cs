@@ -18,6 +18,7 @@ internal sealed partial class ConfigMapper(ConfigReader reader)
         }
 
         var areas = ReadAreas(view);
+        var queue = QueueSection.Read(Open(view, RootSection.Queue, QueueSection.Section));
         var labels = view.Present(RootSection.Labels.Name) ? ReadLabels(view) : StandardLabels.For(areas);
         var lanes = ReadLanes(view);
         var rules = MapView.Open(reader, view.Node(RootSection.Rules.Name), RuleSections.Rules);
@@ -34,6 +35,7 @@ internal sealed partial class ConfigMapper(ConfigReader reader)
             ProtectionsSection.Read(Open(view, RootSection.Protections, ProtectionsSection.Section)))
         {
             Executor = ExecutorSection.Read(Open(view, RootSection.Executor, ExecutorSection.Section)),
+            Queue = queue,
         };
     }
 

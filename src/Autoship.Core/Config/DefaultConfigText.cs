@@ -47,6 +47,12 @@ internal static class DefaultConfigText
           - { name: "lane:safe", color: "0e8a16", description: "Lane A: safe auto-merge" }
           - { name: "lane:staging", color: "fbca04", description: "Lane B: staging-first product work" }
           - { name: "lane:human", color: "b60205", description: "Lane C: human-gated risk" }
+          # priority: which ready work goes first (see `queue`); counts only when a writer applies it
+          - { name: "priority:p0", color: "b60205", description: "Priority 0: goes first" }
+          - { name: "priority:p1", color: "d93f0b", description: "Priority 1" }
+          - { name: "priority:p2", color: "fbca04", description: "Priority 2 (the default)" }
+          - { name: "priority:p3", color: "c5def5", description: "Priority 3" }
+          - { name: "priority:p4", color: "ededed", description: "Priority 4: goes last" }
 
         # Areas (the part after `area:`): the paths each covers and the lane its changes start in.
         areas:

@@ -11,6 +11,9 @@ public sealed record IssueSnapshot(
     IReadOnlyList<LabelEvent> LabelEvents,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The forge's own "blocked by" dependencies (GitHub issue dependencies), with each blocker's state; empty when it has none.</summary>
+    public IReadOnlyList<IssueLink> BlockedBy { get; init; } = [];
+
     public bool HasLabel(string label) => Labels.Contains(label, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The most recent account that added <paramref name="label"/> and whose add is still in effect.</summary>

@@ -28,4 +28,10 @@ public sealed record RepositorySnapshot(
     /// count as a person's.
     /// </summary>
     public IReadOnlyList<string> HarnessLogins { get; init; } = [];
+
+    /// <summary>
+    /// The state of every issue named by a <c>Blocked by #N</c> / <c>Depends on #N</c> line of an observed issue's body
+    /// that is not itself observed; a number missing here is <see cref="IssueLinkState.Unknown"/>.
+    /// </summary>
+    public IReadOnlyDictionary<int, IssueLinkState> ReferencedIssues { get; init; } = new Dictionary<int, IssueLinkState>();
 }

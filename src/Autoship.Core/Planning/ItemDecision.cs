@@ -25,6 +25,11 @@ internal sealed record ItemDecision(IssueSnapshot Issue, ItemPhase Phase, IReadO
 
     public IReadOnlyList<PlannedAction> Actions { get; init; } = [];
 
+    /// <summary>For ready work: its place in the dispatch order and why (see <see cref="ItemView.QueuePosition"/>).</summary>
+    public Reason? QueuePosition { get; init; }
+
+    public int? QueueRank { get; init; }
+
     /// <summary>The memory to keep on the issue, when this decision changes it.</summary>
     public ItemComment? Comment { get; init; }
 
@@ -40,7 +45,11 @@ internal sealed record ItemDecision(IssueSnapshot Issue, ItemPhase Phase, IReadO
         this with { Comment = new ItemComment(previous, next, headline, humanActions) };
 
     public ItemView ToView() =>
-        new(Issue.Number, Issue.Title, Phase, Lane, Owner, Reviewer, PullRequest, Verdict, Attempt, Reasons.ToList(), HumanActions);
+        new(Issue.Number, Issue.Title, Phase, Lane, Owner, Reviewer, PullRequest, Verdict, Attempt, Reasons.ToList(), HumanActions)
+        {
+            QueuePosition = QueuePosition,
+            QueueRank = QueueRank,
+        };
 }
 
 /// <summary>The memory an item's comment should hold after a decision (see <see cref="ItemDecision.Comment"/>).</summary>

@@ -12,4 +12,13 @@ public sealed record ItemView(
     GateVerdict? Verdict,
     int Attempt,
     IReadOnlyList<Reason> Reasons,
-    IReadOnlyList<string> HumanActions);
+    IReadOnlyList<string> HumanActions)
+{
+    /// <summary>For ready work: its place in the dispatch order and why ("3rd of 5 in the queue: p1, lane A, waiting 2 h").</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Reason? QueuePosition { get; init; }
+
+    /// <summary>The 1-based place in the dispatch order that <see cref="QueuePosition"/> describes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? QueueRank { get; init; }
+}

@@ -4,4 +4,7 @@ namespace Autoship.Core.Planning;
 public sealed record Plan(IReadOnlyList<PlannedAction> Actions, IReadOnlyList<ItemView> Items, IReadOnlyList<Reason> Notices)
 {
     public bool IsEmpty => Actions.Count == 0;
+
+    /// <summary>Queue-health alerts (<see cref="QueueHealth.Codes"/>); also among <see cref="Notices"/>, so every report shows them.</summary>
+    public IReadOnlyList<QueueAlert> Health { get; init; } = [];
 }

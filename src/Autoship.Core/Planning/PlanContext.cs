@@ -38,7 +38,12 @@ internal sealed class PlanContext(PlanInput input)
         Items.Add(decision.ToView());
     }
 
-    public Plan ToPlan() => new(Actions, Items.OrderBy(i => i.Issue).ToList(), Notices);
+    /// <summary>Ready items that wait for a slot or a dependency this pass (what the stalled-handoff alert looks at).</summary>
+    public List<QueueEntry> Waiting { get; } = [];
+
+    public List<QueueAlert> Health { get; } = [];
+
+    public Plan ToPlan() => new(Actions, Items.OrderBy(i => i.Issue).ToList(), [.. Notices, .. Health.Select(h => h.AsReason())]) { Health = Health.ToList() };
 
     private static bool Same(ItemMemory a, ItemMemory b) =>
         a.Phase == b.Phase && a.Attempt == b.Attempt && a.Agent == b.Agent && a.Lane == b.Lane

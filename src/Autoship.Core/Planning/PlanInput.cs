@@ -22,4 +22,7 @@ public sealed record PlanInput(
 
     /// <summary>Work orders already running (issue numbers) — never dispatched twice.</summary>
     public IReadOnlySet<int> Running { get; init; } = new HashSet<int>();
+
+    /// <summary>Recent author runs (a few days), for the queue-health alerts: the last handoff and failing agents.</summary>
+    public IReadOnlyList<RunSummary> RecentRuns { get; init; } = [];
 }

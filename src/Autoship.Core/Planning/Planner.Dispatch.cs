@@ -4,15 +4,22 @@ namespace Autoship.Core.Planning;
 
 public static partial class Planner
 {
-    /// <summary>Starts attempts on eligible items, oldest first, up to the concurrency limits; explains why the rest wait.</summary>
+    /// <summary>
+    /// Starts attempts on eligible items in <see cref="DispatchOrder"/> (priority → lane → age, starved items first), up
+    /// to the concurrency and fairness limits, holding back items whose blockers are open; explains why the rest wait.
+    /// </summary>
     private static void Dispatch(PlanContext context, AutoshipConfig config, List<(IssueSnapshot Issue, TriageDecision Triage, ItemMemory Memory)> candidates)
     {
         var input = context.Input;
         var slots = config.Loop.MaxConcurrent - context.Active.Count;
         var perAgent = context.Active.Values.Where(a => a is not null).GroupBy(a => a!).ToDictionary(g => g.Key, g => g.Count());
         var inFlight = InFlightPaths(context, config);
-        foreach (var (issue, triage, memory) in candidates)
+        var perArea = ActiveAreas(context);
+        var dependencies = DependencyGraph.Evaluate(input.Snapshot);
+        foreach (var (place, total, (issue, triage, memory)) in Ordered(context, config, candidates))
         {
+            var position = DispatchOrder.Explain(place, total, input.Now);
+            var priority = Priority.Of(issue, config.Queue);
             var ownership = OwnershipPolicy.Assign(triage.Area!, config);
             if (!ownership.Assigned)
             {
@@ -33,6 +40,8 @@ public static partial class Planner
             };
             ItemDecision Owned(ItemPhase phase, IReadOnlyList<Reason> reasons) =>
                 new(issue, phase, reasons) { Lane = lane, Owner = owner.Name, Reviewer = ownership.Reviewer!.Name, Attempt = attempt };
+            ItemDecision Placed(ItemPhase phase, IReadOnlyList<Reason> reasons) =>
+                Owned(phase, reasons) with { QueuePosition = position, QueueRank = place.Position };
             if (attempt >= config.Loop.MaxAttempts)
             {
                 var reasons = memory.Reasons.Append(new Reason("max-attempts", $"all {config.Loop.MaxAttempts} attempts were used")).ToList();
@@ -44,21 +53,31 @@ public static partial class Planner
 
             if (memory.Phase == ItemPhase.Released && memory.RetryAfter is { } retryAfter && retryAfter > input.Now)
             {
-                context.Apply(Owned(ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons]));
+                context.Apply(Placed(ItemPhase.Queued, [RetryBackoff.Waiting(attempt + 1, retryAfter), .. memory.Reasons]));
                 continue;
             }
 
-            var wait = WaitReason(context, config, lane, owner, slots, perAgent);
+            var deps = dependencies.GetValueOrDefault(issue.Number) ?? DependencyStatus.None;
+            if (deps.Waits)
+            {
+                context.Waiting.Add(place.Entry);
+                context.Apply(WaitForDependencies(Placed(ItemPhase.Queued, [.. deps.Reasons, .. priority.Notes]) with { HumanActions = DependencyActions(deps) }, memory, deps));
+                continue;
+            }
+
+            var wait = WaitReason(context, config, lane, owner, slots, perAgent) ?? AreaCap(config, triage.Area!, perArea);
             if (wait is not null)
             {
-                context.Apply(Owned(wait.Code is "lane-paused" or "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued, [wait]));
+                context.Waiting.Add(place.Entry);
+                context.Apply(Placed(wait.Code is "lane-paused" or "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued, [wait, .. priority.Notes]));
                 continue;
             }
 
             var owned = PathClaims.Owned(config, triage.Area);
             if (PathClaims.Conflict(triage.Area, owned, inFlight) is { } busy)
             {
-                context.Apply(Owned(ItemPhase.Queued, [busy]));
+                context.Waiting.Add(place.Entry);
+                context.Apply(Placed(ItemPhase.Queued, [busy, .. priority.Notes]));
                 continue;
             }
 
@@ -67,11 +86,16 @@ public static partial class Planner
             {
                 new("dispatch", $"ready and owned by {owner.Name} (area:{triage.Area}); reviewed by {order.Reviewer}; attempt {order.Attempt} of {config.Loop.MaxAttempts}"),
             };
-            context.Apply(new ItemDecision(issue, ItemPhase.Claimed, why) { Lane = order.Lane, Owner = order.Owner, Reviewer = order.Reviewer, Attempt = order.Attempt }
+            why.AddRange(priority.Notes);
+            context.Apply(new ItemDecision(issue, ItemPhase.Claimed, why)
+                {
+                    Lane = order.Lane, Owner = order.Owner, Reviewer = order.Reviewer, Attempt = order.Attempt, QueuePosition = position, QueueRank = place.Position,
+                }
                 .Act(new StartAttempt(order, Resume: false, why)));
             slots--;
             inFlight.Add((issue.Number, triage.Area, owned));
             perAgent[owner.Name] = perAgent.GetValueOrDefault(owner.Name) + 1;
+            perArea[triage.Area!] = perArea.GetValueOrDefault(triage.Area!) + 1;
         }
     }
 

@@ -64,6 +64,7 @@ public static partial class Planner
         if (input.Config is not null)
         {
             Dispatch(context, input.Config, candidates);
+            context.Health.AddRange(QueueHealth.Evaluate(input, config, context.Items, context.Waiting, context.Actions.OfType<StartAttempt>().Any()));
         }
         else
         {

@@ -6,6 +6,6 @@ namespace Autoship.Core.Queue;
 /// </summary>
 public sealed record BatchResult(int Id, string BaseSha, IReadOnlyList<int> Members, bool Passed, string LogTail)
 {
-    public bool Covers(string baseSha, IReadOnlyList<QueueEntry> batch) =>
+    public bool Covers(string baseSha, IReadOnlyList<MergeQueueEntry> batch) =>
         string.Equals(BaseSha, baseSha, StringComparison.OrdinalIgnoreCase) && Members.SequenceEqual(batch.Select(e => e.PullRequest));
 }

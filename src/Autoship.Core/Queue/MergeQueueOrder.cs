@@ -6,11 +6,11 @@ namespace Autoship.Core.Queue;
 /// </summary>
 public static class MergeQueueOrder
 {
-    public static IReadOnlyList<QueueEntry> Order(IEnumerable<QueueEntry> entries) =>
+    public static IReadOnlyList<MergeQueueEntry> Order(IEnumerable<MergeQueueEntry> entries) =>
         [.. entries.OrderBy(e => (int)e.Lane).ThenBy(e => e.EnqueuedAt).ThenBy(e => e.PullRequest)];
 
     /// <summary>1-based position of a pull request in the ordered queue, or 0 when it is not queued.</summary>
-    public static int PositionOf(IEnumerable<QueueEntry> entries, int pullRequest)
+    public static int PositionOf(IEnumerable<MergeQueueEntry> entries, int pullRequest)
     {
         var ordered = Order(entries);
         for (var i = 0; i < ordered.Count; i++)

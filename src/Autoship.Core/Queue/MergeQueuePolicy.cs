@@ -10,7 +10,7 @@ namespace Autoship.Core.Queue;
 /// </summary>
 public static class MergeQueuePolicy
 {
-    public static QueueStep Next(IReadOnlyList<QueueEntry> entries, string baseSha, IReadOnlyList<BatchResult> results, Func<Lane, QueueSettings> settings, DateTimeOffset now)
+    public static QueueStep Next(IReadOnlyList<MergeQueueEntry> entries, string baseSha, IReadOnlyList<BatchResult> results, Func<Lane, MergeQueueSettings> settings, DateTimeOffset now)
     {
         var ordered = MergeQueueOrder.Order(entries);
         if (ordered.Count == 0)
@@ -57,7 +57,7 @@ public static class MergeQueuePolicy
     }
 
     /// <summary>What one pull request's queue status says: its position, or what is being done with its batch.</summary>
-    public static string StatusOf(IReadOnlyList<QueueEntry> entries, int pullRequest, QueueStep step)
+    public static string StatusOf(IReadOnlyList<MergeQueueEntry> entries, int pullRequest, QueueStep step)
     {
         var position = MergeQueueOrder.PositionOf(entries, pullRequest);
         var inBatch = step switch
@@ -70,7 +70,7 @@ public static class MergeQueuePolicy
         return position == 0 ? "not in the merge queue" : inBatch ? step.Summary : $"waiting in the queue at position {position}";
     }
 
-    private static string Describe(IReadOnlyList<QueueEntry> batch) => string.Join(", ", batch.Select(e => "#" + e.PullRequest));
+    private static string Describe(IReadOnlyList<MergeQueueEntry> batch) => string.Join(", ", batch.Select(e => "#" + e.PullRequest));
 
     private static string Short(string sha) => sha[..Math.Min(7, sha.Length)];
 }

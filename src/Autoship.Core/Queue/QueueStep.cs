@@ -10,10 +10,10 @@ public abstract record QueueStep(IReadOnlyList<Reason> Reasons)
 public sealed record QueueIdle(IReadOnlyList<Reason> Reasons) : QueueStep(Reasons);
 
 /// <summary>Build the candidate (base + these pull requests, in order) and validate it with the base branch's entrypoint.</summary>
-public sealed record QueueTest(IReadOnlyList<QueueEntry> Batch, bool Bisecting, IReadOnlyList<Reason> Reasons) : QueueStep(Reasons);
+public sealed record QueueTest(IReadOnlyList<MergeQueueEntry> Batch, bool Bisecting, IReadOnlyList<Reason> Reasons) : QueueStep(Reasons);
 
 /// <summary>The candidate of exactly these pull requests passed on the current base: move the base to it.</summary>
-public sealed record QueueMerge(IReadOnlyList<QueueEntry> Batch, BatchResult Result, IReadOnlyList<Reason> Reasons) : QueueStep(Reasons);
+public sealed record QueueMerge(IReadOnlyList<MergeQueueEntry> Batch, BatchResult Result, IReadOnlyList<Reason> Reasons) : QueueStep(Reasons);
 
 /// <summary>This pull request alone breaks the current base: it leaves the queue with the failing log as its reason.</summary>
-public sealed record QueueEject(QueueEntry Entry, BatchResult Result, IReadOnlyList<Reason> Reasons) : QueueStep(Reasons);
+public sealed record QueueEject(MergeQueueEntry Entry, BatchResult Result, IReadOnlyList<Reason> Reasons) : QueueStep(Reasons);

@@ -49,6 +49,7 @@ public static class ItemExplainer
             ItemPhase.Held => $"Waiting for a human: its {pr}{lane} cannot merge unattended.",
             ItemPhase.PullRequest => $"In progress: its {pr}{lane} is open; the gate says {v.Verdict?.ToString().ToLowerInvariant() ?? "wait"}.",
             ItemPhase.Claimed => $"Claimed by {v.Owner ?? "an agent"} (attempt {v.Attempt}){lane}.",
+            ItemPhase.Queued when v.QueuePosition is { } q => $"Queued{lane}, {q.Message}{Waits(v)}.",
             ItemPhase.Queued => $"Queued{lane}: it starts when a slot is free.",
             ItemPhase.Paused => $"Paused{lane}: no agent starts until it is resumed.",
             ItemPhase.Released => $"Released after attempt {v.Attempt}: it goes back to the queue and is tried again.",
@@ -58,4 +59,7 @@ public static class ItemExplainer
             _ => open ? "Not in Autoship's queue." : "Closed.",
         };
     }
+
+    /// <summary>"; blocked by #41 until it closes" — what holds a queued item back, after its place.</summary>
+    private static string Waits(ItemView v) => v.Reasons.Count == 0 ? "; it starts when a slot is free" : "; " + string.Join("; ", v.Reasons.Select(r => r.Message));
 }

@@ -42,6 +42,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         var rounds = 0;
         var outcome = TickOutcome.Done;
         string? failure = null;
+        IReadOnlyList<QueueAlert> notified = [];
         var requestsBefore = forge.Usage.Requests;
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = dryRun ? Task.CompletedTask : HeartbeatAsync(repository, heartbeatStop.Token);
@@ -98,6 +99,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
             }
 
             rounds = Math.Min(rounds, options.MaxRounds);
+            notified = dryRun ? [] : await NotifyHealthAsync(last, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -127,6 +129,8 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
             forge.Usage.Requests - requestsBefore, forge.Usage.RateLimitRemaining, stopwatch.Elapsed)
         {
             Schedule = schedule,
+            Health = last?.Health ?? [],
+            Notified = notified,
         };
     }
 
@@ -163,6 +167,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
             Running = (await Ledger.ListAsync(cancellationToken)).Select(j => j.Issue).ToHashSet(),
             LastGoodConfig = lastGood,
             UnavailableAgents = unavailable,
+            RecentRuns = await RecentRunsAsync(cancellationToken),
         };
         var plan = Planner.Plan(input);
         return (plan, new TickContext(snapshot, lastGood, memories));

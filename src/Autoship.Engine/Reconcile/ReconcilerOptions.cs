@@ -38,4 +38,7 @@ public sealed record ReconcilerOptions(string Holder, string StateDirectory)
 
     /// <summary>Called after each applied action with its result (live progress).</summary>
     public Action<ActionResult>? OnAction { get; init; }
+
+    /// <summary>The client queue-health webhooks are posted with (tests pass a loopback one); null uses a shared client.</summary>
+    public HttpClient? AlertClient { get; init; }
 }

@@ -21,4 +21,10 @@ public sealed record TickReport(
 {
     /// <summary>The <c>loop.schedule</c> of the configuration this tick used, so that loops need no extra read; null when it read none.</summary>
     public string? Schedule { get; init; }
+
+    /// <summary>The queue-health alerts of the tick's last pass (also among <see cref="Notices"/>).</summary>
+    public IReadOnlyList<QueueAlert> Health { get; init; } = [];
+
+    /// <summary>The alerts this tick notified (webhook, issue comment) because they started.</summary>
+    public IReadOnlyList<QueueAlert> Notified { get; init; } = [];
 }

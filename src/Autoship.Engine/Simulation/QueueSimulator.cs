@@ -18,8 +18,8 @@ public static class QueueSimulator
         var flakes = new Random(s.Seed ^ 0x5F3759DF);
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         var end = start.AddHours(s.Hours);
-        var settings = new QueueSettings(s.BatchSize, s.Wait);
-        var queue = new List<QueueEntry>();
+        var settings = new MergeQueueSettings(s.BatchSize, s.Wait);
+        var queue = new List<MergeQueueEntry>();
         var partner = new Dictionary<int, int>();
         var mergedSet = new HashSet<int>();
         var results = new List<BatchResult>();
@@ -94,7 +94,7 @@ public static class QueueSimulator
                     partner[arrived] = queue[(int)(pick * queue.Count)].PullRequest;
                 }
 
-                queue.Add(new QueueEntry(arrived, "h" + arrived, Lane.Safe, now));
+                queue.Add(new MergeQueueEntry(arrived, "h" + arrived, Lane.Safe, now));
 
                 nextArrival = now.AddMinutes(Exponential(random, 60.0 / s.ArrivalsPerHour));
             }
@@ -114,7 +114,7 @@ public static class QueueSimulator
     private static bool Broken(Dictionary<int, int> partner, IReadOnlyCollection<int> present) =>
         present.Any(n => partner.TryGetValue(n, out var other) && present.Contains(other));
 
-    private static DateTimeOffset? NextDue(List<QueueEntry> queue, QueueSettings settings, DateTimeOffset now) =>
+    private static DateTimeOffset? NextDue(List<MergeQueueEntry> queue, MergeQueueSettings settings, DateTimeOffset now) =>
         queue.Count == 0 ? null : queue.Min(e => e.EnqueuedAt) + settings.Wait is var due && due > now ? due : null;
 
     private static int Hour(DateTimeOffset start, DateTimeOffset now, int hours) => Math.Clamp((int)(now - start).TotalHours, 0, hours - 1);

@@ -23,9 +23,12 @@ public sealed class AutoshipMetrics : IDisposable
     private readonly Counter<long> agentRuns;
     private readonly Histogram<double> agentRunDuration;
     private readonly Counter<long> webhooks;
+    private readonly Counter<long> alertsNotified;
     private readonly Lock gate = new();
     private IReadOnlyDictionary<string, int> itemsPerPhase = new Dictionary<string, int>();
     private int? rateLimitRemaining;
+    private IReadOnlyDictionary<string, int> alertsPerCode = new Dictionary<string, int>();
+    private int queueWaiting;
 
     public AutoshipMetrics(IMeterFactory? factory = null)
     {
@@ -40,6 +43,9 @@ public sealed class AutoshipMetrics : IDisposable
         agentRunDuration = meter.CreateHistogram<double>("autoship.agent.run.duration", "s", "How long one agent run took.");
         webhooks = meter.CreateCounter<long>("autoship.webhooks", "{delivery}", "Webhook deliveries, by event and result.");
         meter.CreateObservableGauge("autoship.items", ObserveItems, "{item}", "Observed items, by phase.");
+        alertsNotified = meter.CreateCounter<long>("autoship.queue.alerts.notified", "{alert}", "Queue-health alerts notified (webhook, issue comment) when they started, by code.");
+        meter.CreateObservableGauge("autoship.queue.alerts", ObserveAlerts, "{alert}", "Active queue-health alerts, by code (stalled-handoff, human-wait, agent-failing, claim-overdue).");
+        meter.CreateObservableGauge("autoship.queue.waiting", ObserveWaiting, "{item}", "Ready items with a place in the dispatch queue.");
         meter.CreateObservableGauge("autoship.forge.rate_limit.remaining", ObserveRateLimit, "{request}", "Forge API requests left in the rate limit.");
     }
 
@@ -64,7 +70,24 @@ public sealed class AutoshipMetrics : IDisposable
             holds.Add(1, new KeyValuePair<string, object?>("lane", held.Lane?.Name() ?? "unknown"));
         }
 
+        foreach (var alert in report.Notified)
+        {
+            alertsNotified.Add(1, new KeyValuePair<string, object?>("code", alert.Code));
+        }
+
+        RecordHealth(report.Health);
         RecordObservation(report.Items, report.RateLimitRemaining);
+    }
+
+    /// <summary>Refreshes the queue-health gauge: every code is reported, 0 when its alert is not active.</summary>
+    public void RecordHealth(IReadOnlyList<QueueAlert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        var perCode = QueueHealth.Codes.ToDictionary(c => c, c => alerts.Count(a => a.Code == c));
+        lock (gate)
+        {
+            alertsPerCode = perCode;
+        }
     }
 
     /// <summary>Refreshes the items-per-phase and rate-limit gauges (after a tick or a dashboard observation).</summary>
@@ -75,6 +98,7 @@ public sealed class AutoshipMetrics : IDisposable
         lock (gate)
         {
             itemsPerPhase = phases;
+            queueWaiting = items.Count(i => i.QueuePosition is not null && i.Phase is ItemPhase.Queued or ItemPhase.Paused);
             rateLimitRemaining = remaining ?? rateLimitRemaining;
         }
     }
@@ -99,6 +123,25 @@ public sealed class AutoshipMetrics : IDisposable
         }
 
         return snapshot.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("phase", p.Key)));
+    }
+
+    private IEnumerable<Measurement<int>> ObserveAlerts()
+    {
+        IReadOnlyDictionary<string, int> snapshot;
+        lock (gate)
+        {
+            snapshot = alertsPerCode;
+        }
+
+        return snapshot.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("code", p.Key)));
+    }
+
+    private IEnumerable<Measurement<int>> ObserveWaiting()
+    {
+        lock (gate)
+        {
+            return [new Measurement<int>(queueWaiting)];
+        }
     }
 
     private IEnumerable<Measurement<int>> ObserveRateLimit()

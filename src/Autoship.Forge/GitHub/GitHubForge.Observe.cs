@@ -66,17 +66,19 @@ public sealed partial class GitHubForge
         var ownLogin = await AuthorLoginAsync(cancellationToken);
         var author = _reviewer is null ? ownLogin : null;
         var defaultBranch = repository.GetProperty("defaultBranchRef");
+        var observed = issues.Select(i => GraphQlMapping.Issue(i, Actor)).ToList();
         return new RepositorySnapshot(
             GraphQlMapping.Str(repository, "nameWithOwner") ?? $"{Owner}/{Repo}",
             GraphQlMapping.Str(defaultBranch, "name") ?? "main",
             defaultBranch.GetProperty("target").GetProperty("oid").GetString() ?? string.Empty,
-            issues.Select(i => GraphQlMapping.Issue(i, Actor)).ToList(),
+            observed,
             ours.Select((p, i) => GraphQlMapping.PullRequest(p, complete[i].Contexts, complete[i].Files, Actor, reviewer, author)).ToList(),
             _options.Clock.GetUtcNow())
         {
             ConfigText = GraphQlMapping.BlobText(repository, "config"),
             GitAttributesText = GraphQlMapping.BlobText(repository, "gitattributes"),
             HarnessLogins = new[] { ownLogin, reviewer }.OfType<string>().ToList(),
+            ReferencedIssues = await ReferencedIssuesAsync(observed, cancellationToken),
         };
     }
 

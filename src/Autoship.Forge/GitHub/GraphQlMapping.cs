@@ -54,7 +54,27 @@ internal static class GraphQlMapping
         }
     }
 
-    public static IssueSnapshot Issue(JsonElement i, Func<string?, Actor> actor) => new(
+    public static IssueSnapshot Issue(JsonElement i, Func<string?, Actor> actor) => IssueFields(i, actor) with
+    {
+        BlockedBy = Nodes(i, "blockedBy").Where(b => b.TryGetProperty("number", out var n) && n.ValueKind == JsonValueKind.Number)
+            .Select(b => new IssueLink(b.GetProperty("number").GetInt32(), LinkState(b))).ToList(),
+    };
+
+    /// <summary>
+    /// GitHub's <c>IssueState</c> and <c>IssueStateReason</c> (or a pull request's <c>pullState</c>) as a blocker's state:
+    /// only CLOSED as COMPLETED (or with no reason) and MERGED are done.
+    /// </summary>
+    public static IssueLinkState LinkState(JsonElement issue) => (Str(issue, "state") ?? Str(issue, "pullState"), Str(issue, "stateReason")) switch
+    {
+        ("OPEN", _) => IssueLinkState.Open,
+        ("MERGED", _) => IssueLinkState.Completed,
+        ("CLOSED", null) when Str(issue, "pullState") is not null => IssueLinkState.NotPlanned,
+        ("CLOSED", "NOT_PLANNED" or "DUPLICATE") => IssueLinkState.NotPlanned,
+        ("CLOSED", _) => IssueLinkState.Completed,
+        _ => IssueLinkState.Unknown,
+    };
+
+    private static IssueSnapshot IssueFields(JsonElement i, Func<string?, Actor> actor) => new(
         i.GetProperty("number").GetInt32(),
         Str(i, "title") ?? string.Empty,
         Str(i, "body") ?? string.Empty,

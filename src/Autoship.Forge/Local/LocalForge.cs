@@ -171,6 +171,9 @@ public sealed class LocalForge : IForge, IForgeSetup
 
     public Task CloseIssueAsync(int number, CancellationToken cancellationToken) => issues.CloseAsync(number, cancellationToken);
 
+    /// <summary>Closes an issue as not planned (a blocker closed this way is reported, never treated as done).</summary>
+    public Task CloseIssueAsNotPlannedAsync(int number, CancellationToken cancellationToken) => issues.CloseAsync(number, cancellationToken, notPlanned: true);
+
     // ---- IForge: branches and pull requests ----
     public Task PushBranchAsync(string localRepository, string branch, string? expectedRemoteSha, CancellationToken cancellationToken) =>
         branches.PushAsync(localRepository, branch, expectedRemoteSha, cancellationToken);

@@ -128,18 +128,18 @@ internal sealed class LocalIssues(LocalContext context)
         }, cancellationToken);
     }
 
-    public Task CloseAsync(int number, CancellationToken cancellationToken) =>
+    public Task CloseAsync(int number, CancellationToken cancellationToken, bool notPlanned = false) =>
         context.WriteAsync(async c =>
         {
             await context.RequireWriteAsync(c, "close issues", cancellationToken);
             await LocalIssueRows.RequireAsync(c, number, cancellationToken);
-            await CloseRowAsync(c, number, cancellationToken);
+            await CloseRowAsync(c, number, cancellationToken, notPlanned);
         }, cancellationToken);
 
-    public async Task CloseRowAsync(SqliteConnection c, int number, CancellationToken cancellationToken)
+    public async Task CloseRowAsync(SqliteConnection c, int number, CancellationToken cancellationToken, bool notPlanned = false)
     {
-        var closed = await LocalDb.ExecAsync(c, "UPDATE issues SET state = 'closed', updated_at = $t WHERE number = $n AND state = 'open'", cancellationToken,
-            ("$t", LocalDb.Time(context.Now)), ("$n", number));
+        var closed = await LocalDb.ExecAsync(c, "UPDATE issues SET state = 'closed', state_reason = $r, updated_at = $t WHERE number = $n AND state = 'open'", cancellationToken,
+            ("$t", LocalDb.Time(context.Now)), ("$n", number), ("$r", notPlanned ? "not_planned" : "completed"));
         if (closed > 0)
         {
             await context.RecordAsync(c, "closed", LocalContext.Target(number), new { }, cancellationToken);

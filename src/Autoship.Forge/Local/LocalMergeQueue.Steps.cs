@@ -8,7 +8,7 @@ namespace Autoship.Forge.Local;
 internal sealed partial class LocalMergeQueue
 {
     /// <summary>Builds the candidate (each member squashed onto the previous commit, starting at the base), validates it and records the result.</summary>
-    private async Task TestAsync(SqliteConnection c, string baseBranch, string baseSha, IReadOnlyList<QueueEntry> batch, IReadOnlyList<LocalQueueRows.Waiting> waiting, CancellationToken cancellationToken)
+    private async Task TestAsync(SqliteConnection c, string baseBranch, string baseSha, IReadOnlyList<MergeQueueEntry> batch, IReadOnlyList<LocalQueueRows.Waiting> waiting, CancellationToken cancellationToken)
     {
         var current = baseSha;
         var commits = new List<string>();
@@ -36,7 +36,7 @@ internal sealed partial class LocalMergeQueue
         await RecordAsync(c, baseBranch, baseSha, batch, commits, outcome.Passed, outcome.LogTail, cancellationToken);
     }
 
-    private async Task RecordAsync(SqliteConnection c, string baseBranch, string baseSha, IReadOnlyList<QueueEntry> batch, IReadOnlyList<string> commits, bool passed, string tail, CancellationToken cancellationToken)
+    private async Task RecordAsync(SqliteConnection c, string baseBranch, string baseSha, IReadOnlyList<MergeQueueEntry> batch, IReadOnlyList<string> commits, bool passed, string tail, CancellationToken cancellationToken)
     {
         await using var tx = c.BeginTransaction(deferred: false);
         var id = await LocalQueueRows.RecordAsync(c, baseBranch, baseSha, batch, commits, passed, tail, context.Now, cancellationToken);
@@ -88,7 +88,7 @@ internal sealed partial class LocalMergeQueue
     }
 
     /// <summary>Each queued head's <c>autoship/queue</c> status: its position, or what is being done with its batch.</summary>
-    private async Task PublishAsync(SqliteConnection c, IReadOnlyList<QueueEntry> entries, QueueStep next, CancellationToken cancellationToken)
+    private async Task PublishAsync(SqliteConnection c, IReadOnlyList<MergeQueueEntry> entries, QueueStep next, CancellationToken cancellationToken)
     {
         foreach (var entry in entries)
         {

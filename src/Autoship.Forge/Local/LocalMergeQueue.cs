@@ -32,7 +32,7 @@ internal sealed partial class LocalMergeQueue(LocalContext context, LocalGit git
             }
 
             var lane = await LaneOfAsync(c, pull.Number, cancellationToken);
-            await LocalQueueRows.EnqueueAsync(c, new LocalQueueRows.Waiting(new QueueEntry(pull.Number, head, lane, context.Now), pull.Base, title, message), cancellationToken);
+            await LocalQueueRows.EnqueueAsync(c, new LocalQueueRows.Waiting(new MergeQueueEntry(pull.Number, head, lane, context.Now), pull.Base, title, message), cancellationToken);
         }
 
         var ejected = await RunAsync(pull.Base, cancellationToken);
@@ -119,7 +119,7 @@ internal sealed partial class LocalMergeQueue(LocalContext context, LocalGit git
     }
 
     /// <summary>The lanes' queue settings from the base commit's own configuration (the seed's when it has none or cannot be read).</summary>
-    private async Task<Func<Lane, QueueSettings>> SettingsAsync(string baseSha, CancellationToken cancellationToken)
+    private async Task<Func<Lane, MergeQueueSettings>> SettingsAsync(string baseSha, CancellationToken cancellationToken)
     {
         var text = await git.ShowAsync(baseSha, AutoshipConfig.DefaultPath, cancellationToken);
         AutoshipConfig? config = null;

@@ -50,6 +50,31 @@ internal sealed class LocalObserver(LocalContext context, LocalGit git, LocalMer
             ConfigText = files[0],
             GitAttributesText = files[1],
             HarnessLogins = new[] { context.ActingAs, LocalForge.HarnessLogin, LocalForge.ReviewerLogin }.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            ReferencedIssues = await ReferencedAsync(c, issues, cancellationToken),
         };
+    }
+
+    /// <summary>The state of each issue a <c>Blocked by #N</c> line names that is not observed itself (closed, or not labeled).</summary>
+    private static async Task<IReadOnlyDictionary<int, IssueLinkState>> ReferencedAsync(Microsoft.Data.Sqlite.SqliteConnection c, List<IssueSnapshot> issues, CancellationToken cancellationToken)
+    {
+        var observed = issues.Select(i => i.Number).ToHashSet();
+        var wanted = issues.SelectMany(i => Autoship.Core.Planning.DependencyLines.Parse(i.Body)).Where(n => !observed.Contains(n)).Distinct().ToList();
+        var states = new Dictionary<int, IssueLinkState>();
+        foreach (var number in wanted)
+        {
+            var rows = await LocalDb.QueryAsync(c, "SELECT state, state_reason FROM issues WHERE kind = 'issue' AND number = $n",
+                r => (State: r.GetString(0), Reason: r.IsDBNull(1) ? null : r.GetString(1)), cancellationToken, ("$n", number));
+            if (rows.Count == 1)
+            {
+                states[number] = rows[0] switch
+                {
+                    { State: "open" } => IssueLinkState.Open,
+                    { Reason: "not_planned" } => IssueLinkState.NotPlanned,
+                    _ => IssueLinkState.Completed,
+                };
+            }
+        }
+
+        return states;
     }
 }

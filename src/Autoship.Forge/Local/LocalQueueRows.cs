@@ -8,7 +8,7 @@ namespace Autoship.Forge.Local;
 /// <summary>The merge queue's rows: who waits (<c>merge_queue</c>) and what each validated candidate showed (<c>queue_batches</c>).</summary>
 internal static class LocalQueueRows
 {
-    public sealed record Waiting(QueueEntry Entry, string Base, string Title, string Message);
+    public sealed record Waiting(MergeQueueEntry Entry, string Base, string Title, string Message);
 
     /// <summary>A recorded batch with the squash commits it chained (one per member, in order; the last is the candidate).</summary>
     public sealed record Batch(BatchResult Result, IReadOnlyList<string> Heads, IReadOnlyList<string> Commits, string Candidate);
@@ -31,7 +31,7 @@ internal static class LocalQueueRows
             c,
             "SELECT pr, head_sha, lane, enqueued_at, base, title, message FROM merge_queue WHERE base = $b ORDER BY pr",
             r => new Waiting(
-                new QueueEntry(r.GetInt32(0), r.GetString(1), LaneNames.TryParse(r.GetString(2), out var lane) ? lane : Lane.Human, LocalDb.Time(r.GetString(3))),
+                new MergeQueueEntry(r.GetInt32(0), r.GetString(1), LaneNames.TryParse(r.GetString(2), out var lane) ? lane : Lane.Human, LocalDb.Time(r.GetString(3))),
                 r.GetString(4), r.GetString(5), r.GetString(6)),
             cancellationToken,
             ("$b", baseBranch));
@@ -42,7 +42,7 @@ internal static class LocalQueueRows
     public static async Task RemoveAsync(SqliteConnection c, int number, CancellationToken cancellationToken) =>
         await LocalDb.ExecAsync(c, "DELETE FROM merge_queue WHERE pr = $n", cancellationToken, ("$n", number));
 
-    public static async Task<int> RecordAsync(SqliteConnection c, string baseBranch, string baseSha, IReadOnlyList<QueueEntry> batch, IReadOnlyList<string> commits,
+    public static async Task<int> RecordAsync(SqliteConnection c, string baseBranch, string baseSha, IReadOnlyList<MergeQueueEntry> batch, IReadOnlyList<string> commits,
         bool passed, string logTail, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await LocalDb.ExecAsync(
@@ -56,7 +56,7 @@ internal static class LocalQueueRows
     }
 
     /// <summary>The batches recorded on this base commit whose members still have the heads that were tested.</summary>
-    public static async Task<List<Batch>> BatchesAsync(SqliteConnection c, string baseBranch, string baseSha, IReadOnlyList<QueueEntry> queued, CancellationToken cancellationToken)
+    public static async Task<List<Batch>> BatchesAsync(SqliteConnection c, string baseBranch, string baseSha, IReadOnlyList<MergeQueueEntry> queued, CancellationToken cancellationToken)
     {
         var heads = queued.ToDictionary(e => e.PullRequest, e => e.HeadSha);
         var rows = await LocalDb.QueryAsync(

@@ -50,5 +50,8 @@ internal static class LocalSchema
             heads TEXT NOT NULL, commits TEXT NOT NULL, candidate TEXT NOT NULL, passed INTEGER NOT NULL, log_tail TEXT NOT NULL, at TEXT NOT NULL);
         CREATE INDEX queue_batches_base ON queue_batches(base, base_sha);
         """,
+        """
+        ALTER TABLE issues ADD COLUMN state_reason TEXT CHECK (state_reason IS NULL OR state_reason IN ('completed','not_planned'));
+        """,
     ];
 }

@@ -36,6 +36,11 @@ internal static class ItemHtml
         }
 
         html.Append(extra).Append("</div>");
+        if (item.QueuePosition is { } place)
+        {
+            html.Append("<p class=\"queue-position\">").Append(H(place.Message)).Append("</p>");
+        }
+
         html.Append(Reasons(item.Reasons));
         html.Append(HumanActions(item.HumanActions));
         return html.Append("</div>").ToString();

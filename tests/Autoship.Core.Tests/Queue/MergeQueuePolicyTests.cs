@@ -6,14 +6,14 @@ public sealed class MergeQueuePolicyTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static QueueEntry Entry(int n, Lane lane = Lane.Safe, int minutes = 0) => new(n, "h" + n, lane, T0.AddMinutes(minutes + n / 100.0));
+    private static MergeQueueEntry Entry(int n, Lane lane = Lane.Safe, int minutes = 0) => new(n, "h" + n, lane, T0.AddMinutes(minutes + n / 100.0));
 
-    private static Func<Lane, QueueSettings> Batches(int size, TimeSpan wait = default) => _ => new QueueSettings(size, wait);
+    private static Func<Lane, MergeQueueSettings> Batches(int size, TimeSpan wait = default) => _ => new MergeQueueSettings(size, wait);
 
     [Fact]
     public void Order_LaneThenAgeThenNumber()
     {
-        var ordered = MergeQueueOrder.Order([Entry(5, Lane.Human, 0), Entry(4, Lane.Staging, 1), Entry(3, Lane.Safe, 9), Entry(2, Lane.Safe, 2), new QueueEntry(1, "h1", Lane.Safe, T0.AddMinutes(2))]);
+        var ordered = MergeQueueOrder.Order([Entry(5, Lane.Human, 0), Entry(4, Lane.Staging, 1), Entry(3, Lane.Safe, 9), Entry(2, Lane.Safe, 2), new MergeQueueEntry(1, "h1", Lane.Safe, T0.AddMinutes(2))]);
 
         ordered.Select(e => e.PullRequest).ShouldBe([1, 2, 3, 4, 5]);
         MergeQueueOrder.PositionOf(ordered, 4).ShouldBe(4);

@@ -57,12 +57,13 @@ public sealed class DemoForge : IAsyncDisposable
         return demo;
     }
 
-    /// <summary>Files the demo issue <paramref name="key"/> (as its demo author) and returns its number.</summary>
-    public async Task<int> FileIssueAsync(string key)
+    /// <summary>Files the demo issue <paramref name="key"/> (as its demo author, its body ending with <paramref name="bodySuffix"/>) and returns its number.</summary>
+    public async Task<int> FileIssueAsync(string key, string? bodySuffix = null)
     {
         var issue = DemoScenario.Issues.Single(i => i.Key == key);
         await using var author = await LocalForge.OpenAsync(Directory, issue.Author, Clock, CancellationToken.None);
-        var number = (await author.CreateIssueAsync(issue.Title, DemoForgeSetup.IssueBody(issue, diffs[issue.Key]), issue.Labels, CancellationToken.None)).Number;
+        var body = DemoForgeSetup.IssueBody(issue, diffs[issue.Key]) + (bodySuffix is null ? string.Empty : "\n\n" + bodySuffix);
+        var number = (await author.CreateIssueAsync(issue.Title, body, issue.Labels, CancellationToken.None)).Number;
         numbers[key] = number;
         return number;
     }

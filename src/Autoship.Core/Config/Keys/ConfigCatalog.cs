@@ -8,6 +8,6 @@ internal static class ConfigCatalog
         RootSection.Section, LabelAreaSections.Label, LabelAreaSections.Area, LanesSection.Section, LaneSection.Section,
         GuardrailsSection.Section, RuleSections.Rules, RuleSections.LabelRule, RuleSections.PathRule, RuleSections.ContentRule,
         AgentSections.Agent, AgentSections.RunnerSection, LoopSection.Section, ValidationSection.Section, SizingSection.Section,
-        ProtectionsSection.Section, ExecutorSection.Section,
+        ProtectionsSection.Section, ExecutorSection.Section, QueueSection.Section,
     ];
 }

@@ -18,6 +18,7 @@ internal static class RootSection
     public static readonly KeySpec Loop = B.Section("loop", "loop", "The control loop's schedule and limits.");
     public static readonly KeySpec Validation = B.Section("validation", "validation", "The validation truth contract.");
     public static readonly KeySpec Sizing = B.Section("sizing", "sizing", "Size classes.");
+    public static readonly KeySpec Queue = B.Section("queue", "queue", "Which ready work goes first, fair shares and queue-health alerts.");
     public static readonly KeySpec Protections = B.Section("protections", "protections", "Branch protections 'autoship protect' applies.");
     public static readonly KeySpec Executor = B.Section("executor", "executor", "Where agent work orders run (local worker processes or GitHub Actions).");
 

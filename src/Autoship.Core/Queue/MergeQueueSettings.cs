@@ -1,7 +1,7 @@
 namespace Autoship.Core.Queue;
 
 /// <summary>How a lane batches: at most <see cref="BatchSize"/> pull requests per candidate, and how long the oldest waits for company.</summary>
-public sealed record QueueSettings(int BatchSize, TimeSpan Wait)
+public sealed record MergeQueueSettings(int BatchSize, TimeSpan Wait)
 {
-    public static readonly QueueSettings Serial = new(1, TimeSpan.Zero);
+    public static readonly MergeQueueSettings Serial = new(1, TimeSpan.Zero);
 }
