@@ -22,13 +22,27 @@ internal static class CliErrors
         _ when IsOctokitUnauthorized(e) =>
             (ExitCodes.Unavailable, "GitHub rejected the token (401): set a valid GH_TOKEN or GITHUB_TOKEN (or --token-env NAME) and retry"),
         DbException d => (ExitCodes.Unavailable, $"the store could not be used: {d.Message} (check --store: not a database, read-only or locked by another process)"),
-        IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } or SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } =>
-            (ExitCodes.Usage, "the port is already in use: stop the other process or pass another --port"),
+        _ when IsAddressInUse(e) =>
+            (ExitCodes.Usage, $"{e.Message.TrimEnd('.')}: another process listens there; stop it or pass another --urls"),
         UnauthorizedAccessException a => (ExitCodes.Unavailable, $"permission denied: {a.Message}"),
         IOException io => (ExitCodes.Unavailable, $"could not read or write a file: {io.Message}"),
         _ when e.InnerException is { } inner && inner is not null && Describe(inner) is var d && d.ExitCode != ExitCodes.Problem => d,
         _ => (ExitCodes.Problem, $"{e.Message} (run again with --verbose for details)"),
     };
+
+    /// <summary>Kestrel's bind failure (an IOException over AddressInUseException over a SocketException), at any depth.</summary>
+    private static bool IsAddressInUse(Exception e)
+    {
+        for (var x = (Exception?)e; x is not null; x = x.InnerException)
+        {
+            if (x is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || x.GetType().Name == "AddressInUseException")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsOctokitUnauthorized(Exception e) =>
         e.GetType().FullName is "Octokit.AuthorizationException";

@@ -57,7 +57,7 @@ public sealed class FaultSweepNetworkTests
         (run.Stdout + run.Stderr).ShouldNotContain("   at ", Case.Sensitive, run.ToString());
     }
 
-    [Fact(Skip = "finding: serve on a port in use exits 3, the README's table says 2 (usage); decide which is right, then unskip")]
+    [Fact]
     public async Task Serve_PortInUse_ExitsUsageAndNoTrace()
     {
         using var dir = new TempDir();

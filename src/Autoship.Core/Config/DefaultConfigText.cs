@@ -227,6 +227,7 @@ internal static class DefaultConfigText
           - name: cli-sdk-contract-keeper
             description: "CLI, SDK and frontend contract parity"
             areas: [cli-sdk, web]
+            alsoPaths: {{SeedAreas.TestPaths(layout)}}   # tests next to its code
             author: true
             review: true
             reviewer: qa-reliability-engineer
@@ -241,6 +242,7 @@ internal static class DefaultConfigText
           - name: control-plane-steward
             description: "API, auth, runtime and infrastructure"
             areas: {{SeedAreas.OwnerAreas(layout)}}
+            alsoPaths: {{SeedAreas.TestPaths(layout)}}   # tests next to its code
             author: true
             review: true
             reviewer: qa-reliability-engineer

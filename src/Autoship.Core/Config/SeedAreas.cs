@@ -67,6 +67,17 @@ public static partial class SeedAreas
         return $"{note}  requiredChecks: [{string.Join(", ", checks.Select(Scalar))}]";
     }
 
+    /// <summary>
+    /// The test paths (the <c>test</c> area's, seed and found) as a flow list: what an agent that owns code may also
+    /// change, so that a change to its code can come with its tests (ownership is enforced by the harness).
+    /// </summary>
+    internal static string TestPaths(InitLayout layout)
+    {
+        var seed = All.Single(a => a.Name == "test").Paths;
+        IReadOnlyList<string> paths = [.. seed, .. layout.PathsOf("test").Except(seed, StringComparer.Ordinal)];
+        return $"[{string.Join(", ", paths.Select(p => JsonSerializer.Serialize(p, Json)))}]";
+    }
+
     /// <summary>A YAML flow scalar: plain when that reads back the same, else double-quoted (JSON is valid YAML).</summary>
     public static string Scalar(string value) => PlainScalar().IsMatch(value) ? value : JsonSerializer.Serialize(value, Json);
 

@@ -33,7 +33,6 @@ internal static class ObserveQuery
                 number title body state updatedAt
                 labels(first: 50) { nodes { name } }
                 assignees(first: 10) { nodes { login } }
-                blockedBy(first: 20) { nodes { number state stateReason } }
                 comments(last: 20) { totalCount nodes { databaseId body viewerDidAuthor author { login } } }
                 timelineItems(last: 100, itemTypes: [LABELED_EVENT, UNLABELED_EVENT]) {
                   nodes {

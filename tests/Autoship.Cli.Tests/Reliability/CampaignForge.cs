@@ -33,7 +33,9 @@ public sealed class CampaignForge : IDisposable
         var forge = new CampaignForge();
         var init = await CliRunner.RunAsync(forge.Root, "local", "init", forge.Directory, "--sample");
         init.ExitCode.ShouldBe(0, init.ToString());
-        await File.WriteAllTextAsync(forge.ConfigFile, DemoRunner.DemoConfig());
+        // The campaign kills the tick's own forge writes, so the agent runs inside the tick (inline); detached jobs of
+        // the local executor have their own kill tests (JobExecutionTests: dead worker, deadline, store lost).
+        await File.WriteAllTextAsync(forge.ConfigFile, DemoRunner.DemoConfig() + "\nexecutor:\n  kind: inline\n");
         var owner = await LocalForge.OwnerOfAsync(forge.Directory, CancellationToken.None);
         await using var local = await LocalForge.OpenAsync(forge.Directory, owner, TimeProvider.System, CancellationToken.None);
         for (var i = 1; i <= issues; i++)

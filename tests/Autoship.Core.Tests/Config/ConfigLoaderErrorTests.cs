@@ -26,7 +26,7 @@ public sealed class ConfigLoaderErrorTests
         { "unknown lane", ConfigYaml.With("lane: staging", "lane: stagin"), 10, "stagin", "unknown lane 'stagin' (expected safe, staging or human); did you mean 'staging'?" },
         { "unknown lanes key", ConfigYaml.Base + "lanes: { fast: {} }\n", 15, "fast", "unknown key 'fast' in lanes" },
         { "unknown paused lane", ConfigYaml.Base + "loop: { pausedLanes: [prod] }\n", 15, "prod", "unknown lane 'prod'" },
-        { "unknown preset", ConfigYaml.With("name: author-b,", "name: author-b, runner: { preset: claud },"), 14, "claud", "unknown runner preset 'claud' (expected one of: builtin, claude, codex, aider, opencode, command); did you mean 'claude'?" },
+        { "unknown preset", ConfigYaml.With("name: author-b,", "name: author-b, runner: { preset: claud },"), 14, "claud", "unknown runner preset 'claud' (expected one of: builtin, claude, codex, aider, opencode, gemini, qwen, command); did you mean 'claude'?" },
         { "command preset without argv", ConfigYaml.With("name: author-b,", "name: author-b, runner: { preset: command },"), 14, "command", "runner preset 'command' needs a non-empty 'command:' argv list" },
         { "unknown sandbox", ConfigYaml.With("name: author-b,", "name: author-b, sandbox: docker,"), 14, "docker", "unknown sandbox 'docker' (expected one of: none, bwrap)" },
         { "unknown action", ConfigYaml.Base + "rules: { content: [ { id: x, pattern: a, action: block, reason: r } ] }\n", 15, "block", "unknown action 'block' (expected one of: raise, forbid)" },

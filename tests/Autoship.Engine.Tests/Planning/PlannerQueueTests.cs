@@ -170,11 +170,15 @@ public sealed class PlannerQueueTests
     }
 
     [Fact]
-    public void Plan_NoCap_SameAreaTakesEverySlot()
+    public void Plan_NoCap_SameAreaIsHeldOnlyByItsOverlappingPathsNotByACap()
     {
+        // No queue.maxPerArea: the cap holds nothing back; two work orders of one area would edit the same paths, so
+        // the others wait for the first one (PathClaims), with that reason rather than the cap's.
         var plan = Planner.Plan(Input([Item(1, "docs"), Item(2, "docs"), Item(3, "docs")], config: Slots(3, perAgent: 3)));
 
-        Started(plan).ShouldBe([1, 2, 3]);
+        Started(plan).ShouldBe([1]);
+        View(plan, 2).Reasons.Select(r => r.Code).ShouldContain("paths-busy");
+        View(plan, 3).Reasons.Select(r => r.Code).ShouldNotContain("area-cap");
     }
 
     private static RepositorySnapshot Snapshot(IReadOnlyDictionary<int, IssueLinkState> referenced, params IssueSnapshot[] issues) =>
