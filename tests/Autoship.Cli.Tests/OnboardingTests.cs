@@ -59,8 +59,21 @@ public sealed class OnboardingTests
         Write(dir.Path, "body.md", Patch);
         var issue = await CliRunner.RunAsync(dir.Path, "local", "issue", "create", "--forge", "forge", "--title", "Exclaim in hello", "--body-file", "body.md",
             "--label", "autonomy:ready", "--label", "area:code", "--label", "risk:medium");
-        var tick = await CliRunner.RunAsync(dir.Path, "tick", "--forge", "local:forge", "--config", config, "--json");
-        var prs = await CliRunner.RunAsync(dir.Path, "local", "pr", "list", "--forge", "forge", "--state", "all", "--json");
+        // The local executor runs the agent in a detached worker: ticks dispatch, collect, review and merge. Poll
+        // (a bounded number of ticks, not a clock) until the PR is merged.
+        CliRunner.Result tick, prs;
+        var ticks = 0;
+        do
+        {
+            tick = await CliRunner.RunAsync(dir.Path, "tick", "--forge", "local:forge", "--config", config, "--json");
+            prs = await CliRunner.RunAsync(dir.Path, "local", "pr", "list", "--forge", "forge", "--state", "all", "--json");
+            ticks++;
+            if (!prs.Stdout.Contains("\"merged\"", StringComparison.Ordinal))
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
+        while (tick.ExitCode == 0 && !prs.Stdout.Contains("\"merged\"", StringComparison.Ordinal) && ticks < 40);
 
         init.ExitCode.ShouldBe(0, init.ToString());
         import.ExitCode.ShouldBe(0, import.ToString());

@@ -37,6 +37,9 @@ public static class AutoshipServer
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // A host that cannot start (a port in use) throws to the caller, which says so in one sentence; the host's own
+        // log line would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownGrace);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
