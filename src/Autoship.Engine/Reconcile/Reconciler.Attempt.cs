@@ -260,6 +260,13 @@ public sealed partial class Reconciler
             return new ActionResult(review, ActionOutcome.Skipped, $"{review.Describe()}: the PR changed while it was claimed; nothing reviewed", review.Reasons);
         }
 
+        if (still.Reviews.Any(r => r.Agent == review.Order.Reviewer && r.CommitSha == review.HeadSha && r.State is ReviewState.Approved or ReviewState.ChangesRequested))
+        {
+            // Another orchestrator reviewed this head and released its claims on the way to merging: one review is enough.
+            await forge.ReleaseClaimsAsync(review.Issue, cancellationToken);
+            return new ActionResult(review, ActionOutcome.Skipped, $"{review.Describe()}: {review.Order.Reviewer} already reviewed head {review.HeadSha[..Math.Min(7, review.HeadSha.Length)]}; nothing reviewed twice", review.Reasons);
+        }
+
         var reviewer = config.Agent(review.Order.Reviewer);
         var author = config.Agent(review.Order.Owner);
         if (reviewer is null || author is null || string.Equals(reviewer.Name, author.Name, StringComparison.OrdinalIgnoreCase))

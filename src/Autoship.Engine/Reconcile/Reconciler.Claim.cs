@@ -21,7 +21,8 @@ public sealed partial class Reconciler
 
     /// <summary>
     /// A stable id of this orchestrator: kept in the store, so replicas sharing a store (serialised by its lease) are
-    /// one orchestrator, and orchestrators with different stores are different ones. Read under the lease.
+    /// one orchestrator, and orchestrators with different stores are different ones; and kept beside the store in the
+    /// state directory, so an orchestrator whose store was lost still knows the claims it holds. Read under the lease.
     /// </summary>
     private async Task<string> OrchestratorIdAsync(CancellationToken cancellationToken)
     {
@@ -30,11 +31,23 @@ public sealed partial class Reconciler
             return known;
         }
 
+        var file = Path.Combine(options.StateDirectory, OrchestratorIdSetting);
         var id = await store.GetSettingAsync(forge.Name, OrchestratorIdSetting, cancellationToken);
         if (string.IsNullOrWhiteSpace(id))
         {
-            id = $"{Environment.MachineName}/{Guid.NewGuid():N}";
+            id = File.Exists(file) ? (await File.ReadAllTextAsync(file, cancellationToken)).Trim() : null;
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                id = $"{Environment.MachineName}/{Guid.NewGuid():N}";
+            }
+
             await store.SetSettingAsync(forge.Name, OrchestratorIdSetting, id, cancellationToken);
+        }
+
+        if (!File.Exists(file) || (await File.ReadAllTextAsync(file, cancellationToken)).Trim() != id)
+        {
+            Directory.CreateDirectory(options.StateDirectory);
+            await File.WriteAllTextAsync(file, id, cancellationToken);
         }
 
         return orchestratorId = id;

@@ -21,9 +21,9 @@ public sealed class OwnershipEnforcementTests
             var foreign = Cfg.Areas.Where(a => !agent.Areas.Contains(a.Name, StringComparer.OrdinalIgnoreCase)).ToList();
             var area = Pick(random, foreign);
             var path = PathIn(random, area.Paths, i);
-            if (Cfg.Areas.Any(a => agent.Areas.Contains(a.Name) && GlobMatcher.MatchesAny(path, a.Paths)))
+            if (Cfg.Areas.Any(a => agent.Areas.Contains(a.Name) && GlobMatcher.MatchesAny(path, a.Paths)) || GlobMatcher.MatchesAny(path, agent.AlsoPaths))
             {
-                continue; // the generated path also falls in one of the agent's own areas (e.g. docs/**/*.md)
+                continue; // the path also falls in one of the agent's own areas (e.g. docs/**/*.md) or its alsoPaths (tests next to its code)
             }
 
             var own = Text(PathIn(random, Cfg.Area(agent.Areas[0])!.Paths, i), "ok");
