@@ -17,11 +17,6 @@ public sealed partial class GitHubForge
         var commit = GraphQlMapping.HeadCommit(pr);
         var contexts = await AllPagesAsync(GraphQlMapping.Contexts(commit), ObserveQuery.MoreContexts, GraphQlMapping.Str(commit, "id"), GraphQlMapping.Contexts, $"the checks of PR #{number}'s head", cancellationToken);
         var files = await AllPagesAsync(GraphQlMapping.Connection(pr, "files"), ObserveQuery.MoreFiles, GraphQlMapping.Str(pr, "id"), node => GraphQlMapping.Connection(node, "files"), $"the changed files of PR #{number}", cancellationToken);
-        if (pr.TryGetProperty("changedFiles", out var changed) && changed.ValueKind == JsonValueKind.Number && changed.GetInt32() > files.Count)
-        {
-            throw new ForgeException("graphql", $"GitHub listed {files.Count} of the {changed.GetInt32()} changed files of PR #{number}; Autoship does not judge a partial diff");
-        }
-
         return new PullPages(contexts, files);
     }
 

@@ -159,11 +159,24 @@ internal static class GraphQlMapping
             reviews,
             checks,
             deployments,
-            files.Select(File).ToList(),
+            [.. files.Select(File), .. Unlisted(p, files.Count)],
             Date(p, "updatedAt"))
         {
             Mergeable = Str(p, "mergeable") switch { "MERGEABLE" => true, "CONFLICTING" => false, _ => null },
         };
+    }
+
+    /// <summary>
+    /// When GitHub lists fewer files than the PR changes (it stops at 3,000), one stand-in for the rest whose added text
+    /// is unread: the guardrails refuse that PR alone (fail closed) instead of judging a partial diff, and every other
+    /// item's tick goes on.
+    /// </summary>
+    private static IEnumerable<ChangedFile> Unlisted(JsonElement p, int listed)
+    {
+        if (p.TryGetProperty("changedFiles", out var changed) && changed.ValueKind == JsonValueKind.Number && changed.GetInt32() > listed)
+        {
+            yield return new ChangedFile($"({changed.GetInt32() - listed} more changed files that GitHub did not list)", 0, 0) { AddedTextUnread = true };
+        }
     }
 
     private static ReviewSnapshot Review(JsonElement r, Func<string?, Actor> actor, string? reviewerIdentity)

@@ -132,7 +132,7 @@ public sealed class ObservePagingTests
     }
 
     [Fact]
-    public async Task ObserveAsync_GitHubListsFewerFilesThanChanged_RefusesToJudgeAPartialDiff()
+    public async Task ObserveAsync_GitHubListsFewerFilesThanChanged_ThatPrAloneIsRefusedAsAPartialDiff()
     {
         var page = Fixture();
         page["data"]!["pulls"]!["nodes"]![0]!["changedFiles"] = 3001;
@@ -140,8 +140,14 @@ public sealed class ObservePagingTests
         server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
         await using var forge = Open(server, twoIdentities: true);
 
-        var error = await Should.ThrowAsync<ForgeException>(() => forge.ObserveAsync(TestContext.Current.CancellationToken));
+        var snapshot = await forge.ObserveAsync(TestContext.Current.CancellationToken);
 
-        error.Message.ShouldContain("1 of the 3001 changed files of PR #12");
+        // The tick goes on (one huge PR does not stop every other item), and the unlisted files fail that PR closed.
+        var pr = snapshot.PullRequests.Single(p => p.Number == 12);
+        var unlisted = pr.Files.Where(f => f.AddedTextUnread).ShouldHaveSingleItem();
+        unlisted.Path.ShouldContain("3000 more changed files");
+        var classification = Autoship.Core.Classifier.Classify(["area:docs"], pr.Files, Autoship.Core.Config.DefaultConfig.Load(), null);
+        classification.Allowed.ShouldBeFalse();
+        classification.Guardrails.Violations.ShouldContain(v => v.Code == "added-text-unread");
     }
 }
