@@ -15,16 +15,37 @@ namespace Autoship.Agents.Tests.FakeModel;
 /// </summary>
 public sealed class FakeModelServer : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Task loop;
 
     public FakeModelServer(FakeScript script)
     {
         Script = script;
-        Port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
+        (listener, Port) = Listen();
         loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>
+    /// A listener on a free loopback port. The port is found by binding port 0 and releasing it, so another test may
+    /// take it in between ("Address already in use"): then try another one.
+    /// </summary>
+    private static (HttpListener Listener, int Port) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                candidate.Start();
+                return (candidate, port);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                candidate.Close();
+            }
+        }
     }
 
     public FakeScript Script { get; }
