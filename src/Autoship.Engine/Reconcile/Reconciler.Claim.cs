@@ -32,19 +32,15 @@ public sealed partial class Reconciler
         }
 
         var file = Path.Combine(options.StateDirectory, OrchestratorIdSetting);
+        var kept = File.Exists(file) ? (await File.ReadAllTextAsync(file, cancellationToken)).Trim() : null;
         var id = await store.GetSettingAsync(forge.Name, OrchestratorIdSetting, cancellationToken);
         if (string.IsNullOrWhiteSpace(id))
         {
-            id = File.Exists(file) ? (await File.ReadAllTextAsync(file, cancellationToken)).Trim() : null;
-            if (string.IsNullOrWhiteSpace(id))
-            {
-                id = $"{Environment.MachineName}/{Guid.NewGuid():N}";
-            }
-
+            id = string.IsNullOrWhiteSpace(kept) ? $"{Environment.MachineName}/{Guid.NewGuid():N}" : kept;
             await store.SetSettingAsync(forge.Name, OrchestratorIdSetting, id, cancellationToken);
         }
 
-        if (!File.Exists(file) || (await File.ReadAllTextAsync(file, cancellationToken)).Trim() != id)
+        if (kept != id)
         {
             Directory.CreateDirectory(options.StateDirectory);
             await File.WriteAllTextAsync(file, id, cancellationToken);

@@ -47,18 +47,7 @@ public sealed class GitHubAppTokenSource(
             return _botLogin;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Root(), "app"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CreateJwt());
-        request.Headers.Accept.ParseAdd("application/vnd.github+json");
-        request.Headers.UserAgent.ParseAdd("Autoship");
-        using var response = await _http.SendAsync(request, cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new ForgeException("app-login", $"GitHub would not say which App {appId} is (GET /app: HTTP {(int)response.StatusCode}): {text}");
-        }
-
-        using var doc = JsonDocument.Parse(text);
+        using var doc = await SendAsAppAsync(HttpMethod.Get, "app", "app-login", $"GitHub would not say which App {appId} is (GET /app: ", cancellationToken);
         var slug = doc.RootElement.TryGetProperty("slug", out var s) ? s.GetString() : null;
         if (string.IsNullOrWhiteSpace(slug))
         {
@@ -68,11 +57,11 @@ public sealed class GitHubAppTokenSource(
         return _botLogin = slug + "[bot]";
     }
 
-    private Uri Root() => apiUrl.AbsoluteUri.EndsWith('/') ? apiUrl : new Uri(apiUrl.AbsoluteUri + "/");
-
-    private async Task<(string Token, DateTimeOffset ExpiresAt)> MintAsync(CancellationToken cancellationToken)
+    /// <summary>One request authenticated as the App itself (its JWT); a refusal is a <see cref="ForgeException"/>
+    /// whose message is <paramref name="refusal"/> followed by the HTTP status and GitHub's answer.</summary>
+    private async Task<JsonDocument> SendAsAppAsync(HttpMethod method, string path, string code, string refusal, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Root(), $"app/installations/{installationId}/access_tokens"));
+        using var request = new HttpRequestMessage(method, new Uri(Root(), path));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", CreateJwt());
         request.Headers.Accept.ParseAdd("application/vnd.github+json");
         request.Headers.UserAgent.ParseAdd("Autoship");
@@ -80,10 +69,18 @@ public sealed class GitHubAppTokenSource(
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new ForgeException("app-token", $"GitHub refused to mint an installation token for app {appId} (HTTP {(int)response.StatusCode}): {text}");
+            throw new ForgeException(code, $"{refusal}HTTP {(int)response.StatusCode}): {text}");
         }
 
-        using var doc = JsonDocument.Parse(text);
+        return JsonDocument.Parse(text);
+    }
+
+    private Uri Root() => apiUrl.AbsoluteUri.EndsWith('/') ? apiUrl : new Uri(apiUrl.AbsoluteUri + "/");
+
+    private async Task<(string Token, DateTimeOffset ExpiresAt)> MintAsync(CancellationToken cancellationToken)
+    {
+        using var doc = await SendAsAppAsync(HttpMethod.Post, $"app/installations/{installationId}/access_tokens", "app-token",
+            $"GitHub refused to mint an installation token for app {appId} (", cancellationToken);
         var token = doc.RootElement.GetProperty("token").GetString() ?? throw new ForgeException("app-token", "no token in GitHub's answer");
         var expires = doc.RootElement.TryGetProperty("expires_at", out var e) ? e.GetDateTimeOffset() : clock.GetUtcNow().AddHours(1);
         return (token, expires);
