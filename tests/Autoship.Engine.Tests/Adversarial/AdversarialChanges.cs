@@ -76,7 +76,7 @@ internal static class AdversarialChanges
         var line = r.Next(4) switch
         {
             0 => $"cursor.execute(\"{sql.Replace("\"", "\\\"", StringComparison.Ordinal)}\")",
-            1 => Pick(r, ["# truncate the string to 80 characters", "df = df.drop(columns=[\"a\"])", "We delete from the cache only what expired.", "os.remove(path)"]),
+            1 => Pick(r, ["# truncate the string to 80 characters", "df = df.drop(columns=[\"a\"])", "Expired entries leave the cache.", "os.remove(path)"]),
             _ => $"cursor.execute(\"{sql}\")",
         };
         return new(area, [Text(path, line)]);

@@ -63,7 +63,7 @@ public sealed class EndToEndVariantTests
         var n = random.Next(100, 999);
         return
         [
-            new("docs", $"docs/notes{n}.md", [File($"docs/notes{n}.md", $"# Notes\n\nDelete from the cache only what expired; truncate the string to 80 characters. {random.Next()}\n")]),
+            new("docs", $"docs/notes{n}.md", [File($"docs/notes{n}.md", $"# Notes\n\nExpired entries leave the cache; truncate the string to 80 characters. {random.Next()}\n")]),
             new("docs", $"docs/logo{n}.png", [Bytes($"docs/logo{n}.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R', 0, 1])]),
             new("docs", $"docs/see{n}.md", [Link($"docs/see{n}.md", "../README.md")]),
         ];
@@ -83,21 +83,40 @@ public sealed class EndToEndVariantTests
             .Replace("maxConcurrent: 1", "maxConcurrent: 10", StringComparison.Ordinal)
             .Replace("circuitBreakerFailures: 3", "circuitBreakerFailures: 100", StringComparison.Ordinal);
         await demo.CommitToMainAsync(AutoshipConfig.DefaultPath, config);
+        var numbers = new Dictionary<string, int>();
         await using (var alice = await demo.OpenAsync(LocalSample.Writer))
         {
             foreach (var change in attacks.Concat(controls))
             {
                 var diff = await DiffAsync(demo.Root, change);
-                await alice.CreateIssueAsync($"Change {change.Check}", "Please apply.\n\n```diff\n" + diff + "```\n", [.. Labels, "area:" + change.Area], CancellationToken.None);
+                numbers[change.Check] = (await alice.CreateIssueAsync($"Change {change.Check}", "Please apply.\n\n```diff\n" + diff + "```\n", [.. Labels, "area:" + change.Area], CancellationToken.None)).Number;
             }
+        }
+
+        var repo = Path.Combine(demo.Directory, "repo.git");
+        var before = new Dictionary<string, string?>();
+        foreach (var attack in attacks)
+        {
+            before[attack.Check] = await BlobAsync(repo, attack.Check);
         }
 
         await demo.RunUntilQuietAsync(maxTicks: 40);
 
-        var repo = Path.Combine(demo.Directory, "repo.git");
+        // A path the sample already has (tests/__init__.py) must keep its blob; a new one must stay absent.
         foreach (var attack in attacks)
         {
-            (await GitCli.TryRunAsync(repo, ["cat-file", "-e", "main:" + attack.Check])).Ok.ShouldBeFalse($"{attack.Check} reached main unattended");
+            (await BlobAsync(repo, attack.Check)).ShouldBe(before[attack.Check], $"{attack.Check} reached main unattended");
+        }
+
+        // Each attack was applied and judged, not lost to a patch that did not apply.
+        await using (var forge = await demo.OpenAsync())
+        {
+            foreach (var attack in attacks)
+            {
+                var state = await forge.FindCommentAsync(numbers[attack.Check], Autoship.Core.Planning.ItemMemory.Marker, CancellationToken.None) ?? string.Empty;
+                state.ShouldNotContain("patch.does-not-apply", Case.Sensitive, $"{attack.Check}: {state}");
+                state.ShouldNotContain("patch.none", Case.Sensitive, $"{attack.Check}: {state}");
+            }
         }
 
         foreach (var control in controls)
@@ -106,12 +125,28 @@ public sealed class EndToEndVariantTests
         }
     }
 
+    private static async Task<string?> BlobAsync(string repo, string path)
+    {
+        var result = await GitCli.TryRunAsync(repo, ["rev-parse", "--verify", "--quiet", "main:" + path]);
+        return result.Ok ? result.Stdout.Trim() : null;
+    }
+
     /// <summary>The change as git writes it: <c>git diff --binary</c> of a scratch repository's index against the empty tree.</summary>
     private static async Task<string> DiffAsync(string root, Attack change)
     {
         var dir = Path.Combine(root, "scratch-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         await GitCli.RunAsync(dir, "init", "-q");
+        // A path the sample already has is changed from the sample's content, so the patch applies to main.
+        foreach (var (path, _, _) in change.Files.Where(f => LocalSample.Files.ContainsKey(f.Path)))
+        {
+            var full = Path.Combine(dir, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await System.IO.File.WriteAllTextAsync(full, LocalSample.Files[path]);
+        }
+
+        await GitCli.RunAsync(dir, "add", "-A");
+        await GitCli.RunAsync(dir, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "--allow-empty", "-m", "sample");
         foreach (var (path, bytes, link) in change.Files)
         {
             var full = Path.Combine(dir, path);
