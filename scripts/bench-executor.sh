@@ -54,8 +54,18 @@ run() { # $1 = executor kind; prints "wall max_tick prs ticks"
   local start end max=0 ticks=0 prs=0
   start=$(date +%s.%N)
   while (( ticks < 400 )); do
-    local t
-    t=$("${cli[@]}" tick --forge "local:$forge" --config "$cfg" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')
+    local t t0
+    t0=$(date +%s.%N)
+    "${cli[@]}" tick --forge "local:$forge" --config "$cfg" --json > "$work/tick.json"
+    t=$(python3 -c "print($(date +%s.%N) - $t0)")
+    if [[ -n "${BENCH_TRACE:-}" ]]; then
+      python3 - "$work/tick.json" "$ticks" "$t" >&2 <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+acts = "; ".join(a["kind"] + " #" + str(a["issue"]) for a in d["actions"])
+print(f"tick {sys.argv[2]}: {float(sys.argv[3]):.2f} s wall, {d['seconds']:.2f} s inside: {acts}")
+PY
+    fi
     ticks=$((ticks + 1))
     max=$(python3 -c "print(max($max, $t))")
     prs=$("${cli[@]}" local pr list --forge "$forge" --state all --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["pullRequests"]))')
@@ -67,7 +77,7 @@ run() { # $1 = executor kind; prints "wall max_tick prs ticks"
 }
 
 read -r lw lmax lprs lticks < <(run local)
-read -r iw imax iprs iticks < <(run inline)
+if [[ "${BENCH_INLINE:-1}" == 1 ]]; then read -r iw imax iprs iticks < <(run inline); else iw=1 imax=0 iprs=0 iticks=0; fi
 python3 - "$sleep_s" "$lw" "$lmax" "$lprs" "$lticks" "$iw" "$imax" "$iprs" "$iticks" <<'PY'
 import sys
 s, lw, lmax, lprs, lt, iw, imax, iprs, it = sys.argv[1:]
