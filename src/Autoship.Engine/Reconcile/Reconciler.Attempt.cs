@@ -281,7 +281,7 @@ public sealed partial class Reconciler
         await cache.FetchBranchAsync(remote, pr.HeadBranch, cancellationToken);
         // Review the PR's own changes: commits merged to the base since it forked are not part of it (drift is BehindBy).
         var forkPoint = await cache.MergeBaseAsync(baseSha, pr.HeadSha, cancellationToken);
-        if (options.Executors is not null)
+        if (options.Executors is not null && config.Executor.Kind != ExecutorSettings.Inline)
         {
             return await DispatchReviewAsync(review, pr, forkPoint, reviewer, context, cancellationToken);
         }
