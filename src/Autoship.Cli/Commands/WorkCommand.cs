@@ -1,3 +1,4 @@
+using Autoship.Cli.Help;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Engine.Executors;
@@ -20,7 +21,7 @@ internal static class WorkCommand
         };
         var repository = new Option<DirectoryInfo?>("--repository") { Description = "Run in this git repository instead of the spec's (an Actions runner's checkout)." };
         var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "Keep runs and worktrees here instead of the spec's state directory." };
-        var command = new Command("work", "Run one dispatched work order (a job) and write its result for the orchestrator to collect; never writes to the forge.\n\nExample:\n  autoship work --job .autoship/jobs/acme-app-42-a1");
+        var command = new Command("work", "Run one dispatched work order (a job) and write its result for the orchestrator to collect; never writes to the forge.");
         command.Options.Add(job);
         command.Options.Add(repository);
         command.Options.Add(stateDir);
@@ -44,6 +45,6 @@ internal static class WorkCommand
             });
             return result.Answered ? ExitCodes.Ok : ExitCodes.Problem;
         });
-        return command;
+        return command.WithExamples("autoship work --job .autoship/jobs/acme-app-42-a1");
     }
 }
