@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Scaling-out benchmark (not a test): 8 work orders of a `command` agent that sleeps BENCH_SLEEP seconds (default 20),
-# loop.maxConcurrent 4, on a local forge. Runs it twice: executor.kind local (ticks every second dispatch and collect
-# detached `autoship work` processes) and inline (the agents run one after another inside the tick). Prints the wall
-# time of each as a ratio of one agent run, the longest tick, and the PR count (8 = nothing done twice or missed).
-# Usage: scripts/bench-executor.sh        (BENCH_SLEEP=5 for a quicker run; BENCH_BUILD=0 to skip the build)
+# loop.maxConcurrent 4, on a local forge. Runs: ONE work order on executor.kind local (the baseline "one run": the agent
+# plus the ticks that dispatch and collect it), then 8 on local (ticks every second dispatch and collect detached
+# `autoship work` processes; reviews are jobs too), then 8 inline (agents one after another inside the tick). Prints the
+# wall time of each as a ratio of the one run, the longest tick (process wall time, start-up included), and the PR count
+# (8 = nothing done twice or missed).
+# Usage: scripts/bench-executor.sh   (BENCH_SLEEP=5 for a quicker run; BENCH_BUILD=0 skips the build; BENCH_INLINE=0
+#        skips the inline run; BENCH_TRACE=1 prints each tick's wall time and actions on stderr)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sleep_s="${BENCH_SLEEP:-20}"
@@ -43,39 +46,54 @@ executor: { kind: $1 }
 YAML
 }
 
-run() { # $1 = executor kind; prints "wall max_tick prs ticks"
-  local kind="$1" forge="$work/forge-$1" cfg="$work/autoship-$1.yml"
+run() { # $1 = executor kind, $2 = work orders (1..8); prints "wall max_tick prs ticks"
+  local kind="$1" count="$2" forge="$work/forge-$1-$2" cfg="$work/autoship-$1-$2.yml"
   config "$kind" > "$cfg"
   "${cli[@]}" local init "$forge" --sample >/dev/null
-  for a in a b c d e f g h; do
+  for a in $(echo a b c d e f g h | cut -d' ' -f1-"$count"); do
     "${cli[@]}" local issue create --forge "$forge" --title "Bench $a: note for bench-$a" --body "Add a note to bench/$a (bench-$a)." \
       --label autonomy:ready --label area:bench-$a --label risk:low >/dev/null
   done
   local start end max=0 ticks=0 prs=0
   start=$(date +%s.%N)
   while (( ticks < 400 )); do
-    local t
-    t=$("${cli[@]}" tick --forge "local:$forge" --config "$cfg" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["seconds"])')
+    local t t0
+    t0=$(date +%s.%N)
+    "${cli[@]}" tick --forge "local:$forge" --config "$cfg" --json > "$work/tick.json"
+    t=$(python3 -c "print($(date +%s.%N) - $t0)")
+    if [[ -n "${BENCH_TRACE:-}" ]]; then
+      python3 - "$work/tick.json" "$ticks" "$t" >&2 <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+acts = "; ".join(a["kind"] + " #" + str(a["issue"]) for a in d["actions"])
+print(f"tick {sys.argv[2]}: {float(sys.argv[3]):.2f} s wall, {d['seconds']:.2f} s inside: {acts}")
+PY
+    fi
     ticks=$((ticks + 1))
     max=$(python3 -c "print(max($max, $t))")
     prs=$("${cli[@]}" local pr list --forge "$forge" --state all --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["pullRequests"]))')
-    if (( prs >= 8 )); then break; fi
+    if (( prs >= count )); then break; fi
     [[ "$kind" == inline ]] || sleep 1
   done
   end=$(date +%s.%N)
   python3 -c "print(f'{$end - $start:.1f} {$max:.2f} $prs $ticks')"
 }
 
-read -r lw lmax lprs lticks < <(run local)
-read -r iw imax iprs iticks < <(run inline)
-python3 - "$sleep_s" "$lw" "$lmax" "$lprs" "$lticks" "$iw" "$imax" "$iprs" "$iticks" <<'PY'
+# One work order on the local executor first: the baseline "one run" (the agent plus the ticks that dispatch and
+# collect it, on this machine under its present load).
+read -r ow omax oprs oticks < <(run local 1)
+read -r lw lmax lprs lticks < <(run local 8)
+if [[ "${BENCH_INLINE:-1}" == 1 ]]; then read -r iw imax iprs iticks < <(run inline 8); else iw=0 imax=0 iprs=0 iticks=0; fi
+python3 - "$sleep_s" "$ow" "$omax" "$oprs" "$oticks" "$lw" "$lmax" "$lprs" "$lticks" "$iw" "$imax" "$iprs" "$iticks" <<'PY'
 import sys
-s, lw, lmax, lprs, lt, iw, imax, iprs, it = sys.argv[1:]
-s, lw, lmax, iw, imax = float(s), float(lw), float(lmax), float(iw), float(imax)
-print(f"one agent run: {s:.0f} s; 8 work orders, loop.maxConcurrent 4")
-print("| executor | wall | wall / one run | longest tick | ticks | PRs opened |")
-print("|---|---|---|---|---|---|")
-print(f"| local | {lw:.1f} s | {lw/s:.2f} | {lmax:.2f} s | {lt} | {lprs} |")
-print(f"| inline | {iw:.1f} s | {iw/s:.2f} | {imax:.2f} s | {it} | {iprs} |")
-print(f"local is {iw/lw:.2f}x faster than inline")
+s, ow, omax, oprs, ot, lw, lmax, lprs, lt, iw, imax, iprs, it = sys.argv[1:]
+s, ow, omax, lw, lmax, iw, imax = float(s), float(ow), float(omax), float(lw), float(lmax), float(iw), float(imax)
+print(f"agent sleep: {s:.0f} s; one run on the local executor (1 work order, dispatch to PR): {ow:.1f} s; loop.maxConcurrent 4")
+print("| executor | work orders | wall | wall / one run | longest tick | ticks | PRs opened |")
+print("|---|---|---|---|---|---|---|")
+print(f"| local | 1 | {ow:.1f} s | 1.00 | {omax:.2f} s | {ot} | {oprs} |")
+print(f"| local | 8 | {lw:.1f} s | {lw/ow:.2f} | {lmax:.2f} s | {lt} | {lprs} |")
+if iw > 0:
+    print(f"| inline | 8 | {iw:.1f} s | {iw/ow:.2f} | {imax:.2f} s | {it} | {iprs} |")
+    print(f"local is {iw/lw:.2f}x faster than inline")
 PY

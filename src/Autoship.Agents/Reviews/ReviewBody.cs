@@ -4,7 +4,7 @@ using Autoship.Forge;
 namespace Autoship.Agents;
 
 /// <summary>The review text posted on the pull request: verdict, findings, and why it failed closed when it did.</summary>
-internal static class ReviewBody
+public static class ReviewBody
 {
     public static string Render(string reviewer, ReviewVerdict verdict, IReadOnlyList<Finding> findings, string? failedClosedReason)
     {

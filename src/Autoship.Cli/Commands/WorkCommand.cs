@@ -36,8 +36,14 @@ internal static class WorkCommand
             WorkerPid.WriteForThisProcess(dir);
             var result = await WorkRunner.RunAsync(dir, SessionExecutors.RunnerFor(TimeProvider.System), ct,
                 parse.GetValue(repository)?.FullName, parse.GetValue(stateDir)?.FullName);
-            parse.InvocationConfiguration.Output.WriteLine(result.Author is { } author ? $"job {Path.GetFileName(dir.Path)}: {author.Outcome}" : $"job {Path.GetFileName(dir.Path)}: {result.Error}");
-            return result.Author is null ? ExitCodes.Problem : ExitCodes.Ok;
+            var name = Path.GetFileName(dir.Path);
+            parse.InvocationConfiguration.Output.WriteLine(result switch
+            {
+                { Author: { } author } => $"job {name}: {author.Outcome}",
+                { Review: { } review } => $"job {name}: review {review.Verdict}{(review.FailedClosed ? " (failed closed)" : string.Empty)}",
+                _ => $"job {name}: {result.Error}",
+            });
+            return result.Answered ? ExitCodes.Ok : ExitCodes.Problem;
         });
         return command.WithExamples("autoship work --job .autoship/jobs/acme-app-42-a1");
     }

@@ -62,10 +62,9 @@ public static class AgentWorkflow
                 run: |
                   mkdir -p "$RUNNER_TEMP/job"
                   printf '%s' "$SPEC" | base64 -d > "$RUNNER_TEMP/job/spec.json"
+                  # Writes result.json and, when it committed, change.patch (its sha256 is in result.json): the orchestrator
+                  # checks both, then makes the commit itself.
                   autoship work --job "$RUNNER_TEMP/job" --repository "$GITHUB_WORKSPACE" --state-dir "$RUNNER_TEMP/autoship"
-                  # The patch the orchestrator applies after checking it (empty when nothing was committed).
-                  branch=$(git -C "$GITHUB_WORKSPACE" for-each-ref --format='%(refname)' 'refs/heads/autoship/*' | head -1)
-                  if [ -n "$branch" ]; then git -C "$GITHUB_WORKSPACE" diff --binary "${{ inputs.base }}" "$branch" > "$RUNNER_TEMP/job/change.patch"; fi
 
               - uses: actions/upload-artifact@v4
                 with:

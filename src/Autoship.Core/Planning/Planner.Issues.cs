@@ -36,7 +36,7 @@ public static partial class Planner
 
         if (openPr is not null)
         {
-            context.Active[issue.Number] = memory.Agent;
+            // An open PR holds a slot of loop.maxConcurrent only while an agent runs for it (see PlanPullRequest).
             PlanPullRequest(context, config, issue, memory, openPr);
             return null;
         }

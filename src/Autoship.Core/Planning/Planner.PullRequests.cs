@@ -41,15 +41,17 @@ public static partial class Planner
             HarnessLogins = input.Snapshot.HarnessLogins,
         });
 
-        if (gate.Verdict == GateVerdict.Hold)
-        {
-            // Waiting for a person frees the agent: held PRs do not count against loop.maxConcurrent.
-            context.Active.Remove(issue.Number);
-        }
-
         var reviewed = pr.Reviews.Any(r => r.Agent == order.Reviewer && r.CommitSha == pr.HeadSha && r.State is ReviewState.Approved or ReviewState.ChangesRequested);
         var review = !reviewed && classification.Allowed && gate.Verdict != GateVerdict.Reject;
-        if (review)
+        // loop.maxConcurrent bounds agents running: a PR waiting for CI, a merge or a person holds no slot; one being
+        // reviewed (or whose job, a review or a fix, still runs) holds one.
+        var running = input.Running.Contains(issue.Number);
+        if (review || running)
+        {
+            context.Active[issue.Number] = review ? order.Reviewer : order.Owner;
+        }
+
+        if (review && !running)
         {
             actions.Add(new ReviewPullRequest(order, pr.Number, pr.HeadSha, Because.One(
                 "review-needed", $"{order.Reviewer} has not reviewed head {Short(pr.HeadSha)} yet")));
@@ -57,7 +59,7 @@ public static partial class Planner
 
         // While a review is pending, the next pass decides with it: publishing now would be rewritten at once.
         var published = pr.Checks.LastOrDefault(c => c.Name == GateContext && c.Sha == pr.HeadSha);
-        if (!review && (published?.Description != gate.Summary || published.State != StatusOf(gate.Verdict)))
+        if (!review && !running && (published?.Description != gate.Summary || published.State != StatusOf(gate.Verdict)))
         {
             actions.Add(new PublishGate(issue.Number, pr.Number, pr.HeadSha, gate));
         }
@@ -87,8 +89,9 @@ public static partial class Planner
             return;
         }
 
-        var fix = review ? null : FixForward(context, config, decision, memory, worked, pr, order, gate, classification.Allowed);
-        context.Apply(fix ?? (review ? (GateVerdict?)null : gate.Verdict) switch
+        // A job still running for the PR (its review, or a fix forward) decides the next step when it is collected.
+        var fix = review || running ? null : FixForward(context, config, decision, memory, worked, pr, order, gate, classification.Allowed);
+        context.Apply(fix ?? (review || running ? (GateVerdict?)null : gate.Verdict) switch
         {
             GateVerdict.Merge => decision.Act(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Lane, gate.Reasons)),
             GateVerdict.Reject when order.Attempt >= config.Loop.MaxAttempts => Exhausted(decision, memory, worked, gate.Reasons, config.Loop.MaxAttempts),

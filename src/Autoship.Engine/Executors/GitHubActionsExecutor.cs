@@ -28,7 +28,7 @@ public sealed class GitHubActionsExecutor(GitHubActionsClient client, string wor
 
     public async Task<JobTicket> DispatchAsync(JobSpec spec, CancellationToken cancellationToken)
     {
-        var ticket = new JobTicket(spec.Id, Kind, spec.Order.Issue, spec.Order.Id, spec.BaseSha, clock.GetUtcNow(), spec.Order.Deadline, spec.Order);
+        var ticket = spec.Ticket(Kind, clock.GetUtcNow());
         if (await client.FindRunAsync(workflow, Title(spec.Id), cancellationToken) is { } existing)
         {
             return ticket with { Handle = existing.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -70,6 +70,11 @@ public sealed class GitHubActionsExecutor(GitHubActionsClient client, string wor
         }
 
         var (result, patch) = Read(await client.DownloadArtifactAsync(artifact, MaxArtifactBytes, cancellationToken));
+        if (ticket.IsReview && result?.Review is not null)
+        {
+            return new JobStatus(JobState.Completed, result);
+        }
+
         if (result?.Author is not { } author)
         {
             return JobStatus.Lost(result?.Error ?? $"run {run.Id}'s artifact holds no readable result.json");
@@ -85,9 +90,11 @@ public sealed class GitHubActionsExecutor(GitHubActionsClient client, string wor
             return new JobStatus(JobState.Completed, result);
         }
 
-        var (sha, refused) = patch is null
-            ? (null, "the run committed but uploaded no change.patch")
-            : await PatchCommit.CreateAsync(cacheRepository, ticket.Order, ticket.BaseSha, patch, cancellationToken);
+        var (sha, refused) = patch is null ? (null, "the run committed but uploaded no change.patch")
+            : result.PatchSha256 is null ? (null, "the run's result records no digest of its change.patch")
+            : PatchDigest.Of(patch) is var digest && !string.Equals(digest, result.PatchSha256, StringComparison.OrdinalIgnoreCase)
+                ? (null, $"the change.patch received (sha256 {digest[..12]}) is not the one the run's result records (sha256 {result.PatchSha256[..Math.Min(12, result.PatchSha256.Length)]})")
+            : await PatchCommit.CreateAsync(cacheRepository, ticket.Order, ticket.BaseSha, Encoding.UTF8.GetString(patch), author.Files, cancellationToken);
         return sha is null
             ? JobStatus.Lost(refused!)
             : new JobStatus(JobState.Completed, result with { Author = author with { CommitSha = sha } });
@@ -95,12 +102,12 @@ public sealed class GitHubActionsExecutor(GitHubActionsClient client, string wor
 
     public Task CancelAsync(JobTicket ticket, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static (JobResult? Result, string? Patch) Read(byte[] zip)
+    private static (JobResult? Result, byte[]? Patch) Read(byte[] zip)
     {
         try
         {
             using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-            string? Text(string name)
+            byte[]? Bytes(string name)
             {
                 var entry = archive.GetEntry(name);
                 if (entry is null || entry.Length > MaxArtifactBytes)
@@ -108,11 +115,13 @@ public sealed class GitHubActionsExecutor(GitHubActionsClient client, string wor
                     return null;
                 }
 
-                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-                return reader.ReadToEnd();
+                using var stream = entry.Open();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                return copy.ToArray();
             }
 
-            return (Text("result.json") is { } json ? JobJson.Read<JobResult>(json) : null, Text("change.patch"));
+            return (Bytes("result.json") is { } json ? JobJson.Read<JobResult>(Encoding.UTF8.GetString(json)) : null, Bytes("change.patch"));
         }
         catch (InvalidDataException)
         {

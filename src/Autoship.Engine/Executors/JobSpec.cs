@@ -11,18 +11,39 @@ namespace Autoship.Engine.Executors;
 /// <param name="StateDirectory">Where the worker keeps runs and worktrees (the orchestrator's state directory).</param>
 public sealed record JobSpec(WorkOrder Order, string ConfigText, string BaseSha, string Repository, string StateDirectory, string? GitAttributes)
 {
-    /// <summary>The job's name: the work order id made safe for a file name or an Actions input.</summary>
-    public string Id => JobIds.For(Order);
+    /// <summary>The job's name: the work order id made safe for a file name or an Actions input (a review adds its head).</summary>
+    public string Id => Review is { } review ? JobIds.ForReview(Order, review.PullRequest.HeadSha) : JobIds.For(Order);
 
     /// <summary>The default branch (the ref a remote executor dispatches its workflow on).</summary>
     public string? Ref { get; init; }
+
+    /// <summary>Set for a review job: the pull request to review (<see cref="BaseSha"/> is then its fork point).</summary>
+    public ReviewJob? Review { get; init; }
+
+    /// <summary>When the job is due; null: the work order's deadline (an author job).</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>The ticket an executor hands back for this spec, dispatched now.</summary>
+    public JobTicket Ticket(string kind, DateTimeOffset now) =>
+        new(Id, kind, Order.Issue, Order.Id, BaseSha, now, Deadline ?? Order.Deadline, Order)
+        {
+            PullRequest = Review?.PullRequest.Number,
+            HeadSha = Review?.PullRequest.HeadSha,
+        };
 }
+
+/// <summary>What a review job reviews: the pull request as observed when its review was planned.</summary>
+public sealed record ReviewJob(PullRequestSnapshot PullRequest);
 
 /// <summary>Job ids derive from the work order id, so a re-dispatch of the same attempt finds the same job (never two).</summary>
 public static class JobIds
 {
     public static string For(WorkOrder order) =>
         new string(order.Id.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray()).Trim('-');
+
+    /// <summary>One review job per reviewed head: a new push is a new review.</summary>
+    public static string ForReview(WorkOrder order, string headSha) =>
+        For(order) + "-review-" + new string(headSha.Where(char.IsAsciiLetterOrDigit).Take(12).Select(char.ToLowerInvariant).ToArray());
 }
 
 /// <summary>
@@ -33,4 +54,12 @@ public sealed record JobTicket(string Id, string Kind, int Issue, string WorkOrd
 {
     /// <summary>The executor's own handle (a process id, a workflow run id), when it has one.</summary>
     public string? Handle { get; init; }
+
+    /// <summary>The pull request a review job reviews; null for an author job.</summary>
+    public int? PullRequest { get; init; }
+
+    /// <summary>The head commit a review job reviews.</summary>
+    public string? HeadSha { get; init; }
+
+    public bool IsReview => PullRequest is not null;
 }

@@ -14,7 +14,7 @@ public sealed class LocalExecutor(string jobsRoot, IJobLauncher launcher, TimePr
     public Task<JobTicket> DispatchAsync(JobSpec spec, CancellationToken cancellationToken)
     {
         var job = JobDirectory.For(jobsRoot, spec.Id);
-        var ticket = new JobTicket(spec.Id, Kind, spec.Order.Issue, spec.Order.Id, spec.BaseSha, clock.GetUtcNow(), spec.Order.Deadline, spec.Order);
+        var ticket = spec.Ticket(Kind, clock.GetUtcNow());
         // The same work order dispatched again (a tick that died before recording it) adopts the job under way.
         if (Directory.Exists(job.Path) && (job.ReadResult() is not null || launcher.IsAlive(job, clock.GetUtcNow())))
         {
@@ -56,6 +56,6 @@ public sealed class LocalExecutor(string jobsRoot, IJobLauncher launcher, TimePr
 
     private static JobStatus? Collect(JobDirectory job) =>
         job.ReadResult() is { } result
-            ? result.Author is not null ? new JobStatus(JobState.Completed, result) : JobStatus.Lost(result.Error ?? "the worker wrote no author result")
+            ? result.Answered ? new JobStatus(JobState.Completed, result) : JobStatus.Lost(result.Error ?? "the worker wrote no result")
             : null;
 }

@@ -13,7 +13,9 @@ public static class PatchCommit
     private static readonly string[] Safety = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false", "-c", "credential.helper=", "-c", "core.quotePath=false"];
 
     /// <summary>The commit made, or the reason the patch was refused.</summary>
-    public static async Task<(string? Sha, string? Refused)> CreateAsync(string repository, WorkOrder order, string baseSha, string patch, CancellationToken cancellationToken)
+    /// <param name="expected">The files, with their added and deleted line counts, the job's result record says it changed: the patch must change exactly those.</param>
+    public static async Task<(string? Sha, string? Refused)> CreateAsync(string repository, WorkOrder order, string baseSha, string patch, IReadOnlyList<ChangedFile>? expected,
+        CancellationToken cancellationToken)
     {
         var index = Path.Combine(Path.GetTempPath(), "autoship-index-" + Guid.NewGuid().ToString("N"));
         var env = new Dictionary<string, string>
@@ -33,9 +35,8 @@ public static class PatchCommit
                 return (null, "the job's patch does not apply to the base commit: " + applied.Stderr.Trim());
             }
 
-            var files = (await Git(repository, ["diff", "--cached", "--name-only", "--no-renames", baseSha], env, null, cancellationToken))
-                .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            if (Check(order, files) is { } refused)
+            var diff = await GitDiffReader.ReadAsync(repository, ["--cached", baseSha], renames: false, env, Safety[..^2], cancellationToken);
+            if ((Check(order, diff.Files.Select(f => f.Path).ToList()) ?? (expected is null ? null : Matches(diff.Files, expected))) is { } refused)
             {
                 return (null, refused);
             }
@@ -73,6 +74,26 @@ public static class PatchCommit
         return files.FirstOrDefault(f => !GlobMatcher.MatchesAny(f, order.AllowedPaths)) is { } outside
             ? $"the job's patch touches {outside}, outside the work order's allowed paths"
             : null;
+    }
+
+    /// <summary>Why the applied patch's files differ from what the result record lists (paths, added and deleted lines), or null.</summary>
+    public static string? Matches(IReadOnlyList<ChangedFile> applied, IReadOnlyList<ChangedFile> expected)
+    {
+        var recorded = expected.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var file in applied)
+        {
+            if (!recorded.Remove(file.Path, out var record))
+            {
+                return $"the job's patch changes {file.Path}, which its result record does not list";
+            }
+
+            if (record.Added != file.Added || record.Deleted != file.Deleted)
+            {
+                return $"the job's patch changes {file.Path} by +{file.Added}/-{file.Deleted} lines, but its result record says +{record.Added}/-{record.Deleted}";
+            }
+        }
+
+        return recorded.Count > 0 ? $"the job's result record lists {recorded.Keys.Order(StringComparer.Ordinal).First()}, which its patch does not change" : null;
     }
 
     private static Task<string> Git(string repository, string[] args, IReadOnlyDictionary<string, string> env, string? stdin, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using Autoship.Agents;
 using Autoship.Core.Config;
+using Autoship.Forge.Git;
 
 namespace Autoship.Engine.Executors;
 
@@ -23,6 +24,15 @@ public static class WorkRunner
 
         spec = spec with { Repository = repository ?? spec.Repository, StateDirectory = stateDirectory ?? spec.StateDirectory };
         var result = await RunAsync(spec, runnerFor, cancellationToken);
+        if (result.Author is { Outcome: AttemptOutcome.Committed, CommitSha: { } commit })
+        {
+            // The change as a patch beside the result, with its digest in the result: what a remote executor uploads
+            // and the orchestrator checks before it makes its own commit.
+            var patch = await GitCli.RunAsync(spec.Repository, ["-c", "core.quotePath=false", "diff", "--binary", "--no-color", "--no-ext-diff", spec.BaseSha, commit], null, null, cancellationToken);
+            await File.WriteAllTextAsync(job.Patch, patch, cancellationToken);
+            result = result with { PatchSha256 = PatchDigest.Of(await File.ReadAllBytesAsync(job.Patch, cancellationToken)) };
+        }
+
         JobJson.WriteFile(job.Result, result);
         return result;
     }
@@ -39,6 +49,18 @@ public static class WorkRunner
         if (loaded.Config.Agent(order.Owner) is not { } agent)
         {
             return new JobResult(order.Id, spec.BaseSha, null, $"agent {order.Owner} is not in the job's configuration");
+        }
+
+        if (spec.Review is { } review)
+        {
+            if (loaded.Config.Agent(order.Reviewer) is not { } reviewer)
+            {
+                return new JobResult(order.Id, spec.BaseSha, null, $"reviewer {order.Reviewer} is not in the job's configuration");
+            }
+
+            var verdict = await runnerFor(spec.StateDirectory).RunReviewerAsync(
+                new ReviewRequest(order, reviewer, agent, review.PullRequest, spec.BaseSha, loaded.Config, spec.Repository), cancellationToken);
+            return new JobResult(order.Id, spec.BaseSha, null, null) { Review = verdict };
         }
 
         var author = await runnerFor(spec.StateDirectory).RunAuthorAsync(

@@ -281,9 +281,19 @@ public sealed partial class Reconciler
         await cache.FetchBranchAsync(remote, pr.HeadBranch, cancellationToken);
         // Review the PR's own changes: commits merged to the base since it forked are not part of it (drift is BehindBy).
         var forkPoint = await cache.MergeBaseAsync(baseSha, pr.HeadSha, cancellationToken);
+        if (options.Executors is not null && config.Executor.Kind != ExecutorSettings.Inline)
+        {
+            return await DispatchReviewAsync(review, pr, forkPoint, reviewer, context, cancellationToken);
+        }
+
         var result = await runner.RunReviewerAsync(new ReviewRequest(review.Order, reviewer, author, pr, forkPoint, config, cache.Path), cancellationToken);
+        return await SubmitReviewAsync(review, pr, reviewer.Name, result, cancellationToken);
+    }
+
+    private async Task<ActionResult> SubmitReviewAsync(ReviewPullRequest review, PullRequestSnapshot pr, string reviewer, ReviewResult result, CancellationToken cancellationToken)
+    {
         await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Verdict), CancellationToken.None);
-        await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer.Name, result.Verdict, result.Body, pr.HeadSha), cancellationToken);
+        await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer, result.Verdict, result.Body, pr.HeadSha), cancellationToken);
         var findings = result.Findings.Select(f => new Reason("review-" + f.Rubric, (f.Path is null ? string.Empty : f.Path + ": ") + f.Message)).ToList();
         var verdict = result.FailedClosed ? "not approved (failed closed)" : result.Verdict == ReviewVerdict.Approve ? "approved" : "requested changes";
         return new ActionResult(review, ActionOutcome.Ok, $"{review.Describe()}: {verdict}", findings.Count > 0 ? findings : review.Reasons);

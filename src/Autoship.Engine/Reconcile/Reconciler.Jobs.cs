@@ -83,6 +83,22 @@ public sealed partial class Reconciler
                 continue;
             }
 
+            if (ticket.IsReview)
+            {
+                collected++;
+                if (status.State == JobState.Running)
+                {
+                    await job.CancelAsync(ticket, cancellationToken);
+                }
+
+                var review = ReviewOf(ticket);
+                var posted = await GuardAsync(review, () => CollectReviewAsync(review, ticket, status, CancellationToken.None));
+                await Ledger.RemoveAsync(ticket, CancellationToken.None);
+                await job.CancelAsync(ticket, CancellationToken.None);
+                await record(review, posted);
+                continue;
+            }
+
             var start = new StartAttempt(ticket.Order, Resume: true, Because.One("job-collected", $"job {ticket.Id} ({ticket.Kind}) ended"));
             var memory = (context.Memories.GetValueOrDefault(ticket.Issue) ?? ItemMemory.Empty) with { Job = null };
             AuthorResult? result = null;
@@ -139,7 +155,8 @@ public sealed partial class Reconciler
 
     /// <summary>A result is used only for the job it was dispatched as: same work order, same base commit.</summary>
     private static string? Verify(JobTicket ticket, JobResult output) =>
-        output.WorkOrderId != ticket.WorkOrderId ? $"job {ticket.Id} handed back work order {output.WorkOrderId}, not {ticket.WorkOrderId}: refused"
+        output.Author is null ? $"job {ticket.Id} handed back no author result: refused"
+        : output.WorkOrderId != ticket.WorkOrderId ? $"job {ticket.Id} handed back work order {output.WorkOrderId}, not {ticket.WorkOrderId}: refused"
         : output.BaseSha != ticket.BaseSha ? $"job {ticket.Id} ran on {output.BaseSha}, not the dispatched base {ticket.BaseSha}: refused"
         : output.Author is { Run.WorkOrderId: var runOrder } && runOrder != ticket.WorkOrderId ? $"job {ticket.Id}'s run record is for {runOrder}: refused"
         : null;

@@ -62,6 +62,37 @@ public sealed class GitHubActionsExecutorTests : IDisposable
         (await GitCli.TryRunAsync(repo, ["rev-parse", "--verify", "--quiet", "refs/heads/" + order.Branch])).Ok.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Poll_PatchWhoseLineCountsAreNotTheResultRecords_IsRefused()
+    {
+        var (repo, baseSha) = await RepositoryAsync();
+        var order = Order(Ready(9, "docs"), "docs");
+        var patch = await PatchAsync(repo, baseSha, "docs/guide.md", "new line\n");
+        var api = new CannedActions(order, baseSha, patch, [new ChangedFile("docs/guide.md", 2, 0)]) { Completed = true };
+        var executor = new GitHubActionsExecutor(Client(api), "autoship-agent.yml", repo, TimeProvider.System);
+        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root, null), CancellationToken.None);
+
+        var status = await executor.PollAsync(ticket, CancellationToken.None);
+        status.State.ShouldBe(JobState.Lost);
+        status.Detail!.ShouldContain("+1/-0 lines, but its result record says +2/-0");
+        (await GitCli.TryRunAsync(repo, ["rev-parse", "--verify", "--quiet", "refs/heads/" + order.Branch])).Ok.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Poll_PatchChangingAFileTheResultRecordDoesNotList_IsRefused()
+    {
+        var (repo, baseSha) = await RepositoryAsync();
+        var order = Order(Ready(10, "docs"), "docs");
+        var patch = await PatchAsync(repo, baseSha, "docs/guide.md", "new line\n");
+        var api = new CannedActions(order, baseSha, patch, [new ChangedFile("docs/other.md", 1, 0)]) { Completed = true };
+        var executor = new GitHubActionsExecutor(Client(api), "autoship-agent.yml", repo, TimeProvider.System);
+        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root, null), CancellationToken.None);
+
+        var status = await executor.PollAsync(ticket, CancellationToken.None);
+        status.State.ShouldBe(JobState.Lost);
+        status.Detail!.ShouldContain("changes docs/guide.md, which its result record does not list");
+    }
+
     public void Dispose()
     {
         try
@@ -100,7 +131,7 @@ public sealed class GitHubActionsExecutorTests : IDisposable
     }
 
     /// <summary>Answers the four Actions operations as GitHub documents them.</summary>
-    private sealed class CannedActions(WorkOrder order, string baseSha, string patch) : HttpMessageHandler
+    private sealed class CannedActions(WorkOrder order, string baseSha, string patch, IReadOnlyList<ChangedFile>? recorded = null) : HttpMessageHandler
     {
         public int Dispatched { get; private set; }
 
@@ -143,7 +174,11 @@ public sealed class GitHubActionsExecutorTests : IDisposable
         private byte[] Zip()
         {
             var run = new RunRecord("r1", order.Issue, order.Attempt, order.Owner, AgentRole.Author, order.Id, [], Now, Now, "Committed", 0, "1 file", null, null, null, null);
-            var result = new JobResult(order.Id, baseSha, new AuthorResult(AttemptOutcome.Committed, [], "runner-local-sha", [], run), null);
+            var files = recorded ?? [new ChangedFile("docs/guide.md", 1, 0)];
+            var result = new JobResult(order.Id, baseSha, new AuthorResult(AttemptOutcome.Committed, [], "runner-local-sha", files, run), null)
+            {
+                PatchSha256 = PatchDigest.Of(new UTF8Encoding(false).GetBytes(patch)),
+            };
             using var buffer = new MemoryStream();
             using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
             {

@@ -138,16 +138,87 @@ public sealed class JobExecutionTests
         (await forge.ListPullRequestsAsync("all", CancellationToken.None)).Count.ShouldBe(1);
     }
 
-    /// <summary>The in-process worker pool, with agents held until <paramref name="release"/> completes, counting starts.</summary>
-    private sealed class CountingPool(DemoForge demo, Task release) : IJobLauncher, IDisposable
+    [Fact]
+    public async Task Tick_ReviewRunsAsAJob_ALaterTickPostsItsVerdict()
     {
-        private readonly InProcessLauncher inner = new(dir => new HeldRunner(new AgentRunner(new AgentRunnerOptions(dir) { Time = demo.Clock }), release));
+        await using var demo = await DemoForge.CreateAsync("docs");
+        var reviews = new TaskCompletionSource();
+        using var pool = new CountingPool(demo, Task.CompletedTask, reviews.Task);
+        var executor = new LocalExecutor(Path.Combine(demo.StateDirectory, "jobs"), pool, demo.Clock);
+        await TickAsync(demo, executor);
+        await pool.WhenAllAsync();
 
+        var opened = await TickAsync(demo, executor);
+        opened.Actions.ShouldContain(a => a.Message.Contains("PR #") && a.Message.Contains("opened"));
+        opened.Actions.ShouldContain(a => a.Action is ReviewPullRequest && a.Message.Contains("dispatched as job"), "the review is a job, not run inside the tick");
+        pool.ReviewStarts.ShouldBe(1);
+        await using (var forge = await demo.OpenAsync())
+        {
+            (await forge.ListPullRequestsAsync("all", CancellationToken.None)).ShouldHaveSingleItem().Reviews.ShouldBeEmpty();
+        }
+
+        var waiting = await TickAsync(demo, executor);
+        waiting.Actions.ShouldNotContain(a => a.Action is ReviewPullRequest, "a review job under way is not dispatched or run again");
+        waiting.Items.Single().Reasons.ShouldNotBeEmpty();
+        pool.ReviewStarts.ShouldBe(1);
+
+        reviews.SetResult();
+        await pool.WhenAllAsync();
+        var posted = await TickAsync(demo, executor);
+        posted.Actions.ShouldContain(a => a.Action is ReviewPullRequest && (a.Message.Contains("approved") || a.Message.Contains("requested changes")));
+        pool.Starts.ShouldBe(1);
+        pool.ReviewStarts.ShouldBe(1, "one author job and one review job: nothing done twice");
+        await using (var forge = await demo.OpenAsync())
+        {
+            var pr = (await forge.ListPullRequestsAsync("all", CancellationToken.None)).ShouldHaveSingleItem();
+            pr.Reviews.ShouldContain(r => r.CommitSha == pr.HeadSha && r.Agent != null);
+        }
+    }
+
+    [Fact]
+    public async Task Tick_ReviewJobLost_FailsClosedWithChangesRequested()
+    {
+        await using var demo = await DemoForge.CreateAsync("docs");
+        using var pool = new CountingPool(demo, Task.CompletedTask);
+        var executor = new LocalExecutor(Path.Combine(demo.StateDirectory, "jobs"), new ReviewsDie(pool), demo.Clock);
+        await TickAsync(demo, executor);
+        await pool.WhenAllAsync();
+        var actions = (await TickAsync(demo, executor)).Actions.Concat((await TickAsync(demo, executor)).Actions).ToList();
+        actions.Where(a => a.Action is ReviewPullRequest).Select(a => a.Message).ShouldContain(m => m.Contains("failed closed"));
+        await using var forge = await demo.OpenAsync();
+        var pr = (await forge.ListPullRequestsAsync("all", CancellationToken.None)).ShouldHaveSingleItem();
+        var posted = pr.Reviews.ShouldHaveSingleItem();
+        posted.State.ShouldBe(ReviewState.ChangesRequested, "a review that never answered is not an approval");
+        posted.CommitSha.ShouldBe(pr.HeadSha);
+    }
+
+    private static async Task<Autoship.Engine.Reconcile.TickReport> TickAsync(DemoForge demo, IWorkExecutor executor)
+    {
+        await using var session = await demo.SessionAsync(executors: _ => executor);
+        return await session.Reconciler.TickAsync(false, CancellationToken.None);
+    }
+
+    /// <summary>The in-process worker pool, with agents held until <paramref name="release"/> completes, counting starts.</summary>
+    private sealed class CountingPool(DemoForge demo, Task release, Task? reviews = null) : IJobLauncher, IDisposable
+    {
+        private readonly InProcessLauncher inner = new(dir => new HeldRunner(new AgentRunner(new AgentRunnerOptions(dir) { Time = demo.Clock }), release, reviews ?? Task.CompletedTask));
+
+        /// <summary>Author jobs started (review jobs are counted apart).</summary>
         public int Starts { get; private set; }
+
+        public int ReviewStarts { get; private set; }
 
         public string? Start(JobDirectory job)
         {
-            Starts++;
+            if (JobJson.Read<JobSpec>(File.ReadAllText(job.Spec))?.Review is null)
+            {
+                Starts++;
+            }
+            else
+            {
+                ReviewStarts++;
+            }
+
             return inner.Start(job);
         }
 
@@ -160,7 +231,7 @@ public sealed class JobExecutionTests
         public void Dispose() => inner.Dispose();
     }
 
-    private sealed class HeldRunner(IAgentRunner inner, Task release) : IAgentRunner
+    private sealed class HeldRunner(IAgentRunner inner, Task release, Task reviews) : IAgentRunner
     {
         public async Task<AuthorResult> RunAuthorAsync(AuthorRequest request, CancellationToken cancellationToken)
         {
@@ -168,7 +239,24 @@ public sealed class JobExecutionTests
             return await inner.RunAuthorAsync(request, cancellationToken);
         }
 
-        public Task<ReviewResult> RunReviewerAsync(ReviewRequest request, CancellationToken cancellationToken) => inner.RunReviewerAsync(request, cancellationToken);
+        public async Task<ReviewResult> RunReviewerAsync(ReviewRequest request, CancellationToken cancellationToken)
+        {
+            await reviews.WaitAsync(cancellationToken);
+            return await inner.RunReviewerAsync(request, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs author jobs on <paramref name="inner"/>; a review job's worker dies at once without a result.</summary>
+    private sealed class ReviewsDie(IJobLauncher inner) : IJobLauncher
+    {
+        public string? Start(JobDirectory job) => IsReview(job) ? null : inner.Start(job);
+
+        public bool IsAlive(JobDirectory job, DateTimeOffset now) => !IsReview(job) && inner.IsAlive(job, now);
+
+        public void Stop(JobDirectory job) => inner.Stop(job);
+
+        private static bool IsReview(JobDirectory job) =>
+            File.Exists(job.Spec) && JobJson.Read<JobSpec>(File.ReadAllText(job.Spec))?.Review is not null;
     }
 
     /// <summary>A worker that dies at once without a result.</summary>

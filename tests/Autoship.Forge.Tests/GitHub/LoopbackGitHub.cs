@@ -11,7 +11,11 @@ namespace Autoship.Forge.Tests.GitHub;
 /// </summary>
 public sealed class LoopbackGitHub : IAsyncDisposable
 {
-    public sealed record Answer(int Status, string Body = "[]", IReadOnlyDictionary<string, string>? Headers = null, bool Stall = false);
+    public sealed record Answer(int Status, string Body = "[]", IReadOnlyDictionary<string, string>? Headers = null, bool Stall = false)
+    {
+        /// <summary>A binary body (an artifact's zip) sent instead of <see cref="Body"/>.</summary>
+        public byte[]? Bytes { get; init; }
+    }
 
     public sealed record Received(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
 
@@ -99,8 +103,8 @@ public sealed class LoopbackGitHub : IAsyncDisposable
             response.Headers[k] = v;
         }
 
-        var bytes = Encoding.UTF8.GetBytes(answer.Status == 304 || answer.Status == 204 ? string.Empty : answer.Body);
-        response.ContentType = "application/json; charset=utf-8";
+        var bytes = answer.Bytes ?? Encoding.UTF8.GetBytes(answer.Status == 304 || answer.Status == 204 ? string.Empty : answer.Body);
+        response.ContentType = answer.Bytes is null ? "application/json; charset=utf-8" : "application/zip";
         if (bytes.Length > 0)
         {
             response.ContentLength64 = bytes.Length;

@@ -12,7 +12,7 @@ internal static class LoopSection
 
     public static readonly ConfigKey<int> MaxAttempts = B.Int("maxAttempts", 3, 1, "Attempts per issue before it is labeled autonomy:blocked.");
 
-    public static readonly ConfigKey<int> MaxConcurrent = B.Int("maxConcurrent", 2, 1, "Work orders in flight at once.");
+    public static readonly ConfigKey<int> MaxConcurrent = B.Int("maxConcurrent", 2, 1, "Agents running at once (author jobs, reviews, fixes forward); an open PR waiting for CI, a merge or a person holds no slot.");
 
     public static readonly ConfigKey<bool> KillSwitch = B.Bool("killSwitch", false, "true stops all agent work (the merge gate still runs).");
 
