@@ -39,9 +39,9 @@ public static partial class DependencyLines
         return numbers;
     }
 
-    [GeneratedRegex(@"^(?:[-*+]\s+)?(?:\*\*)?(?:blocked\s+by|depends\s+on)(?:\*\*)?\s*:?\s*(?<refs>#\d{1,9}(?:\s*(?:,|and|&)?\s*#\d{1,9})*)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^(?:[-*+]\s+)?(?:\*\*)?(?:blocked\s+by|depends\s+on)(?:\*\*)?\s*:?\s*(?<refs>#\d{1,9}(?:\s*(?:,|and|&)?\s*#\d{1,9})*)", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex Line();
 
-    [GeneratedRegex(@"#(\d{1,9})", RegexOptions.None, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"#(\d{1,9})", RegexOptions.NonBacktracking)]
     private static partial Regex Number();
 }
