@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using Autoship.Cli.Init;
 using Autoship.Core.Config;
 
@@ -49,7 +50,7 @@ internal static class InitCommand
             }
 
             var detected = scan.Toolchains;
-            var files = InitPlan.Files(detected, scan.Layout);
+            var files = InitPlan.Files(detected, scan.Layout, ToolVersion());
             InitWriter.Apply(root, files, parse.GetValue(dryRun), parse.GetValue(force), output);
             if (parse.GetValue(dryRun))
             {
@@ -70,6 +71,11 @@ internal static class InitCommand
         });
         return command;
     }
+
+    /// <summary>The running tool's package version (without the commit the build adds after '+').</summary>
+    private static string ToolVersion() =>
+        typeof(InitCommand).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? WorkflowSteps.DefaultVersion;
 
     private static void Summarize(TextWriter output, RepositoryScan scan)
     {

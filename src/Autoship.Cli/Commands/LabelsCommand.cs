@@ -15,14 +15,15 @@ internal static class LabelsCommand
         var dryRun = CommonOptions.DryRun();
         var tokenEnv = SetupSupport.TokenEnv();
         var apiUrl = SetupSupport.ApiUrl();
+        var actAs = SetupSupport.ActAs();
         var prune = new Option<bool>("--prune") { Description = "Also delete labels that the configuration does not list." };
         var sync = new Command("sync", "Create or update every configured label (name, color, description) and show the difference.")
         {
-            forge, config, prune, dryRun, json, tokenEnv, apiUrl,
+            forge, config, prune, dryRun, json, tokenEnv, apiUrl, actAs,
         };
         sync.SetAction(async (parse, ct) =>
         {
-            await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
+            await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, actAs, ct);
             var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
             var existing = await target.RequireSetup().ListLabelsAsync(ct);
             var changes = LabelChange.Plan(settings.Labels, existing, parse.GetValue(prune));

@@ -15,13 +15,14 @@ internal static class ProtectCommand
         var dryRun = CommonOptions.DryRun();
         var tokenEnv = SetupSupport.TokenEnv();
         var apiUrl = SetupSupport.ApiUrl();
+        var actAs = SetupSupport.ActAs();
         var command = new Command("protect", "Apply the seed's branch protections (pull requests, approvals, required checks incl. autoship/gate, no force pushes or deletions) and, on GitHub, auto-merge and squash merging. Shows the difference first.")
         {
-            forge, config, dryRun, json, tokenEnv, apiUrl,
+            forge, config, dryRun, json, tokenEnv, apiUrl, actAs,
         };
         command.SetAction(async (parse, ct) =>
         {
-            await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
+            await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, actAs, ct);
             var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
             var branch = settings.Protections.Branch;
             var current = await target.RequireSetup().GetBranchProtectionAsync(branch, ct);

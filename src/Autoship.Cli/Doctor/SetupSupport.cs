@@ -42,7 +42,19 @@ internal static class SetupSupport
     }
 
     public static Task<IForge> OpenAsync(ParseResult parse, Option<string?> forge, Option<string?> tokenEnv, Option<string?> apiUrl, CancellationToken cancellationToken) =>
-        ForgeResolver.OpenAsync(parse.GetValue(forge), new ForgeOpenOptions(TokenEnv: parse.GetValue(tokenEnv), ApiUrl: parse.GetValue(apiUrl)), cancellationToken);
+        OpenAsync(parse, forge, tokenEnv, apiUrl, actAs: null, cancellationToken);
+
+    public static Task<IForge> OpenAsync(ParseResult parse, Option<string?> forge, Option<string?> tokenEnv, Option<string?> apiUrl, Option<string?>? actAs, CancellationToken cancellationToken) =>
+        ForgeResolver.OpenAsync(
+            parse.GetValue(forge),
+            new ForgeOpenOptions(ActAs: actAs is null ? null : parse.GetValue(actAs), TokenEnv: parse.GetValue(tokenEnv), ApiUrl: parse.GetValue(apiUrl)),
+            cancellationToken);
+
+    /// <summary><c>--as</c> for setup commands: who acts on a local forge (GitHub knows who acts from the token).</summary>
+    public static Option<string?> ActAs() => new("--as")
+    {
+        Description = "On a local forge, act as this user (e.g. its owner, who may protect branches; default the harness identity autoship[bot]). GitHub takes the identity from the token.",
+    };
 
     /// <summary>The command's console (see <see cref="Reporting.CliConsole"/>).</summary>
     public static IAnsiConsole Console(ParseResult parse) => Reporting.CliConsole.For(parse);

@@ -24,11 +24,9 @@ public sealed class RealRepositoryTests
     [MemberData(nameof(Repositories))]
     public async Task RealRepository_InitDoctorAndAnIssueWithAPatch_MergesInLaneBWithTheProjectsTests(string name, string testCommand, string changed, string added)
     {
-        var snapshot = Path.Combine(RepoRoot(), "tests", "Autoship.Cli.Tests", "Onboarding", "Repos", name);
-        Directory.Exists(snapshot).ShouldBeTrue($"the vendored snapshot {snapshot} is missing");
         using var dir = new TempDir();
         var project = dir.Combine("project");
-        CopyTree(snapshot, project);
+        RealRepositories.Copy(name, project);
         await GitAsync(project, "init", "-q", "-b", "master");
         await GitAsync(project, "add", "-A");
         await GitAsync(project, "commit", "-qm", $"Snapshot of {name}");
@@ -41,9 +39,9 @@ public sealed class RealRepositoryTests
         var import = await CliRunner.RunAsync(dir.Path, "local", "import", "project", "forge");
         var config = Path.Combine(project, ".github", "autoship.yml");
         var sync = await CliRunner.RunAsync(dir.Path, "labels", "sync", "--forge", "local:forge", "--config", config);
-        var protect = await CliRunner.RunAsync(dir.Path, "protect", "--forge", "local:forge", "--config", config);
+        var protect = await CliRunner.RunAsync(dir.Path, "protect", "--forge", "local:forge", "--config", config, "--as", "maintainer");
         var doctor = await CliRunner.RunAsync(dir.Path, "doctor", "--forge", "local:forge", "--config", config, "--json");
-        File.Copy(Path.Combine(snapshot, "..", name + ".issue.md"), dir.Combine("body.md"));
+        File.Copy(RealRepositories.IssueBody(name), dir.Combine("body.md"));
         var issue = await CliRunner.RunAsync(dir.Path, "local", "issue", "create", "--forge", "forge", "--title", $"An ordinary change to {name}",
             "--body-file", "body.md", "--label", "autonomy:ready", "--label", "area:code", "--label", "risk:medium");
 
@@ -89,29 +87,6 @@ public sealed class RealRepositoryTests
         show.Stdout.ShouldContain("merge (lane B staging)");
         var main = await GitAsync(dir.Path, "--git-dir", dir.Combine("forge", "repo.git"), "show", "main:" + changed);
         main.ShouldContain(added);
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Autoship.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Autoship.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task<string> GitAsync(string cwd, params string[] args)
