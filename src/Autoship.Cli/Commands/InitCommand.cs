@@ -1,5 +1,6 @@
 using Autoship.Cli.Help;
 using System.CommandLine;
+using System.Reflection;
 using Autoship.Cli.Init;
 using Autoship.Core.Config;
 
@@ -49,7 +50,7 @@ internal static class InitCommand
             }
 
             var detected = scan.Toolchains;
-            var files = InitPlan.Files(detected, scan.Layout);
+            var files = InitPlan.Files(detected, scan.Layout, ToolVersion());
             InitWriter.Apply(root, files, parse.GetValue(dryRun), parse.GetValue(force), output);
             if (parse.GetValue(dryRun))
             {
@@ -70,6 +71,11 @@ internal static class InitCommand
         });
         return command.WithExamples("# the files and the path → area → owner → lane table, nothing written", "autoship init --dry-run", "autoship init --path ../my-repo", "# for a local forge (autoship local import)", "autoship init --required-checks ci");
     }
+
+    /// <summary>The running tool's package version (without the commit the build adds after '+').</summary>
+    private static string ToolVersion() =>
+        typeof(InitCommand).Assembly.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? WorkflowSteps.DefaultVersion;
 
     private static void Summarize(TextWriter output, RepositoryScan scan)
     {

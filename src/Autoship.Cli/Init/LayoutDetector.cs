@@ -32,7 +32,7 @@ internal static class LayoutDetector
     };
 
     private static readonly string[] CodeExtensions =
-        [".py", ".pyi", ".go", ".rs", ".cs", ".fs", ".vb", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".c", ".h", ".cpp", ".java", ".kt"];
+        [".py", ".pyi", ".go", ".rs", ".cs", ".fs", ".vb", ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".c", ".h", ".cpp", ".java", ".kt"];
 
     /// <summary>Area name → the paths found for it (globs relative to the root).</summary>
     public static Dictionary<string, IReadOnlyList<string>> Detect(string root)
@@ -72,6 +72,13 @@ internal static class LayoutDetector
                 // A package directory at the root (Python's flat layout, a Go package, a .NET project).
                 Add(IsTestProject(name) ? "test" : SeedCode, name + "/**");
             }
+        }
+
+        // bin/ is build output for .NET but a package's scripts for npm and Python (bin/index.js, bin/tool.py).
+        var bin = Path.Combine(root, "bin");
+        if (Directory.Exists(bin) && HasCode(bin))
+        {
+            Add(SeedCode, "bin/**");
         }
 
         // Code files at the root (a Go module's root package, a single-module Python project); the seed's test

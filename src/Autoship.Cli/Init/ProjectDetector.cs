@@ -23,9 +23,11 @@ internal static partial class ProjectDetector
             found.Add(TestToolchain.Npm);
         }
 
-        if (HasPytest(root))
+        if (IsPythonProject(root))
         {
-            found.Add(TestToolchain.Pytest);
+            found.Add(UsesPytest(root) || !File.Exists(Path.Combine(root, "tests", "__init__.py")) || !UsesUnittest(root)
+                ? TestToolchain.Pytest
+                : TestToolchain.Unittest);
         }
 
         if (File.Exists(Path.Combine(root, "go.mod")))
@@ -72,16 +74,33 @@ internal static partial class ProjectDetector
         }
     }
 
-    private static bool HasPytest(string root)
-    {
-        if (new[] { "pytest.ini", "pyproject.toml", "setup.cfg" }.Any(name => File.Exists(Path.Combine(root, name))))
-        {
-            return true;
-        }
+    private static bool IsPythonProject(string root) =>
+        new[] { "pytest.ini", "pyproject.toml", "setup.cfg", "setup.py" }.Any(name => File.Exists(Path.Combine(root, name)))
+        || TestFiles(root).Any();
 
+    /// <summary>pytest configured (pytest.ini, conftest.py, [tool.pytest…], [tool:pytest], tox's [pytest]) or imported.</summary>
+    private static bool UsesPytest(string root) =>
+        File.Exists(Path.Combine(root, "pytest.ini"))
+        || File.Exists(Path.Combine(root, "conftest.py"))
+        || File.Exists(Path.Combine(root, "tests", "conftest.py"))
+        || Mentions(Path.Combine(root, "pyproject.toml"), "[tool.pytest")
+        || Mentions(Path.Combine(root, "setup.cfg"), "[tool:pytest]")
+        || Mentions(Path.Combine(root, "tox.ini"), "[pytest]")
+        || TestFiles(root).Any(f => PytestImport().IsMatch(File.ReadAllText(f)));
+
+    private static bool UsesUnittest(string root) => TestFiles(root).Any(f => File.ReadAllText(f).Contains("unittest", StringComparison.Ordinal));
+
+    private static IEnumerable<string> TestFiles(string root)
+    {
         var tests = Path.Combine(root, "tests");
-        return Directory.Exists(tests) && Directory.EnumerateFiles(tests, "*.py").Any();
+        return Directory.Exists(tests) ? Directory.EnumerateFiles(tests, "*.py").Order(StringComparer.Ordinal).Take(50) : [];
     }
+
+    private static bool Mentions(string file, string text) =>
+        File.Exists(file) && File.ReadAllText(file).Contains(text, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^\s*(import pytest|from pytest\b)", RegexOptions.Multiline)]
+    private static partial Regex PytestImport();
 
     private static bool HasMakeTest(string makefile) =>
         File.Exists(makefile) && MakeTestTarget().IsMatch(File.ReadAllText(makefile));

@@ -69,5 +69,5 @@ internal sealed partial record RepositoryScan(IReadOnlyList<TestToolchain> Toolc
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
 
     [GeneratedRegex("stag|preview|review", RegexOptions.IgnoreCase)]
-    private static partial Regex StagingLike();
+    internal static partial Regex StagingLike();
 }

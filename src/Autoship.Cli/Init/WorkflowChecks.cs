@@ -66,6 +66,7 @@ internal sealed partial record WorkflowChecks(IReadOnlyList<string> Checks, IRea
             return;
         }
 
+        var skipped = Conditional(jobs);
         foreach (var (key, value) in jobs.Children)
         {
             if (key is not YamlScalarNode { Value: { } id } || value is not YamlMappingNode job)
@@ -79,10 +80,23 @@ internal sealed partial record WorkflowChecks(IReadOnlyList<string> Checks, IRea
                 continue;
             }
 
+            if (skipped.TryGetValue(id, out var why))
+            {
+                // A job that runs only sometimes (tags, events, another job's condition) would hold every PR it skips.
+                notes.Add($"{file}: job {id} {why}; not required");
+                continue;
+            }
+
             var environment = Scalar(Child(job, "environment")) ?? Scalar(Child(Child(job, "environment"), "name"));
             if (environment is not null && !environment.Contains("${{", StringComparison.Ordinal))
             {
                 environments.Add(environment);
+                if (!RepositoryScan.StagingLike().IsMatch(environment))
+                {
+                    // A release (pypi, production, …): it must not run on Autoship's branches, so it is no PR check.
+                    notes.Add($"{file}: job {id} deploys to {environment}; not required");
+                    continue;
+                }
             }
 
             var names = JobNames(id, job, out var problem);
@@ -93,6 +107,43 @@ internal sealed partial record WorkflowChecks(IReadOnlyList<string> Checks, IRea
 
             checks.AddRange(names);
         }
+    }
+
+    /// <summary>Jobs with an <c>if:</c>, and the jobs that need them (transitively), with why each may not run.</summary>
+    private static Dictionary<string, string> Conditional(YamlMappingNode jobs)
+    {
+        var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
+        var all = jobs.Children
+            .Where(kv => kv.Key is YamlScalarNode { Value: not null } && kv.Value is YamlMappingNode)
+            .ToDictionary(kv => ((YamlScalarNode)kv.Key).Value!, kv => (YamlMappingNode)kv.Value, StringComparer.Ordinal);
+        foreach (var (id, job) in all)
+        {
+            if (Scalar(Child(job, "if")) is { } condition)
+            {
+                skipped[id] = $"runs only if {condition.Trim()}";
+            }
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (id, job) in all.Where(j => !skipped.ContainsKey(j.Key)))
+            {
+                var needs = Child(job, "needs") switch
+                {
+                    YamlScalarNode one => [one.Value ?? string.Empty],
+                    YamlSequenceNode many => many.Children.Select(Scalar).OfType<string>().ToList(),
+                    _ => new List<string>(),
+                };
+                if (needs.FirstOrDefault(skipped.ContainsKey) is { } need)
+                {
+                    skipped[id] = $"needs {need}, which runs only sometimes";
+                    changed = true;
+                }
+            }
+        }
+
+        return skipped;
     }
 
     /// <summary>Triggered by pull requests, or by pushes to any branch (Autoship's branches included).</summary>

@@ -9,7 +9,13 @@ public static class AgentWorkflow
 {
     public const string Path = ".github/workflows/autoship-agent.yml";
 
-    public const string Yaml = """
+    /// <summary>The job workflow for a repository without detected test runners, written by this version.</summary>
+    public static string Yaml => For([], WorkflowSteps.DefaultVersion);
+
+    public static string For(IReadOnlyList<TestToolchain> detected, string version) =>
+        Head + WorkflowSteps.InstallAutoship(version) + WorkflowSteps.TestPrerequisites(detected) + Run;
+
+    private static readonly string Head = $$$"""
         # Autoship agent job: runs ONE work order on this repository's runners. Written by `autoship init`;
         # dispatched by the orchestrator (executor.kind: github-actions), never by people.
         # It has no write access: the orchestrator downloads the artifact, checks the work-order id, the base
@@ -38,21 +44,20 @@ public static class AgentWorkflow
             runs-on: ubuntu-latest
             timeout-minutes: 60
             steps:
-              - uses: actions/checkout@v4
+              - uses: {{{ActionPins.Checkout.Uses}}}
                 with:
                   ref: ${{ inputs.base }}
                   fetch-depth: 0
                   persist-credentials: false
 
-              - uses: actions/setup-dotnet@v4
+              - uses: {{{ActionPins.SetupDotnet.Uses}}}
                 with:
                   dotnet-version: "10.0.x"
 
-              - name: Install Autoship
-                run: |
-                  dotnet tool install --global Autoship
-                  echo "$HOME/.dotnet/tools" >> "$GITHUB_PATH"
 
+        """;
+
+    private static readonly string Run = $$$"""
               - name: Run the work order
                 env:
                   SPEC: ${{ inputs.spec }}
@@ -66,7 +71,7 @@ public static class AgentWorkflow
                   # checks both, then makes the commit itself.
                   autoship work --job "$RUNNER_TEMP/job" --repository "$GITHUB_WORKSPACE" --state-dir "$RUNNER_TEMP/autoship"
 
-              - uses: actions/upload-artifact@v4
+              - uses: {{{ActionPins.UploadArtifact.Uses}}}
                 with:
                   name: autoship-job-${{ inputs.order }}
                   path: |

@@ -15,10 +15,14 @@ public static class InitPlan
 
     /// <summary>The same, with the configuration fitted to what <c>init</c> found in the repository.</summary>
     public static IReadOnlyList<InitFile> Files(IReadOnlyList<TestToolchain> detected, InitLayout layout) =>
+        Files(detected, layout, WorkflowSteps.DefaultVersion);
+
+    /// <summary>The same, with the workflows installing Autoship at <paramref name="version"/> (the running tool's).</summary>
+    public static IReadOnlyList<InitFile> Files(IReadOnlyList<TestToolchain> detected, InitLayout layout, string version) =>
     [
         new InitFile(AutoshipConfig.DefaultPath, DefaultConfig.For(layout), Executable: false, OnlyIfMissing: false),
-        new InitFile(WorkflowPath, AutoshipWorkflow.Yaml, Executable: false, OnlyIfMissing: false),
-        new InitFile(AgentWorkflow.Path, AgentWorkflow.Yaml, Executable: false, OnlyIfMissing: false),
+        new InitFile(WorkflowPath, AutoshipWorkflow.For(detected, version), Executable: false, OnlyIfMissing: false),
+        new InitFile(AgentWorkflow.Path, AgentWorkflow.For(detected, version), Executable: false, OnlyIfMissing: false),
         new InitFile(TestScriptPath, TestScript.Render(detected), Executable: true, OnlyIfMissing: true),
         new InitFile(SchemaPath, ConfigSchema.Json + "\n", Executable: false, OnlyIfMissing: false),
     ];

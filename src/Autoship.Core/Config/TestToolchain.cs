@@ -12,6 +12,12 @@ public enum TestToolchain
     /// <summary>pytest configuration or <c>tests/*.py</c>: <c>python3 -m pytest</c>.</summary>
     Pytest,
 
+    /// <summary>
+    /// A <c>tests</c> package (<c>tests/__init__.py</c>) of <c>unittest</c> tests and no sign of pytest (no pytest
+    /// configuration, no <c>import pytest</c>): <c>python3 -m unittest discover -s tests -t .</c> (standard library only).
+    /// </summary>
+    Unittest,
+
     /// <summary><c>go.mod</c>: <c>go test ./...</c>.</summary>
     Go,
 

@@ -58,14 +58,14 @@ public sealed class AutoshipWorkflowTests
     public void Steps_InstallAutoshipAndTickWithTheBestTokenAvailable()
     {
         var steps = ((YamlSequenceNode)At(Root, "jobs", "tick", "steps")).Children.Cast<YamlMappingNode>().ToList();
-        steps.Select(s => Field(s, "uses")).ShouldContain("actions/checkout@v4");
-        steps.Select(s => Field(s, "uses")).ShouldContain("actions/setup-dotnet@v4");
-        steps.Select(s => Field(s, "run") ?? "").ShouldContain(r => r.Contains("dotnet tool install --global Autoship"));
-        var app = steps.Single(s => Field(s, "uses") == "actions/create-github-app-token@v1");
+        steps.Select(s => Field(s, "uses")).ShouldContain($"actions/checkout@{ActionPins.Checkout.Sha}");
+        steps.Select(s => Field(s, "uses")).ShouldContain($"actions/setup-dotnet@{ActionPins.SetupDotnet.Sha}");
+        steps.Select(s => Field(s, "run") ?? "").ShouldContain(r => r.Contains("dotnet tool install --global Autoship --version \"$AUTOSHIP_VERSION\""));
+        var app = steps.Single(s => Field(s, "uses") == $"actions/create-github-app-token@{ActionPins.AppToken.Sha}");
         Field(app, "id").ShouldBe("app-token");
         Field(app, "if").ShouldBe("${{ vars.AUTOSHIP_APP_ID != '' }}");
         var tick = steps.Single(s => Field(s, "name") == "autoship tick");
-        Field(tick, "run").ShouldBe("autoship tick --forge github:${{ github.repository }}");
+        Field(tick, "run")!.ShouldContain("autoship tick --forge github:${{ github.repository }} --json");
         Text(At(tick, "env", "GITHUB_TOKEN")).ShouldBe("${{ steps.app-token.outputs.token || secrets.AUTOSHIP_TOKEN }}");
         var require = steps.Single(s => Field(s, "name") == "Require an identity");
         steps.IndexOf(require).ShouldBeLessThan(steps.IndexOf(tick));
@@ -77,9 +77,39 @@ public sealed class AutoshipWorkflowTests
     }
 
     [Fact]
-    public void Comments_ExplainWhyTheAppTokenIsPreferredAndHowToUseALocalSource()
+    public void Comments_ExplainWhyTheAppTokenIsPreferredAndHowToUseYourOwnFeed()
     {
         AutoshipWorkflow.Yaml.ShouldContain("do not start\n");
-        AutoshipWorkflow.Yaml.ShouldContain("--add-source");
+        AutoshipWorkflow.Yaml.ShouldContain("AUTOSHIP_PACKAGE_SOURCE");
+        AutoshipWorkflow.Yaml.ShouldContain("<clear />");
+    }
+
+    [Theory]
+    [InlineData(TestToolchain.Npm, "actions/setup-node@", "[ -d node_modules ] || npm install --no-audit --no-fund")]
+    [InlineData(TestToolchain.Pytest, "actions/setup-python@", "python3 -m pip install --quiet pytest")]
+    [InlineData(TestToolchain.Go, "actions/setup-go@", "no test prerequisites detected")]
+    public void For_DetectedToolchain_SetsItUpAndInstallsItsPrerequisites(TestToolchain toolchain, string setup, string install)
+    {
+        var yaml = AutoshipWorkflow.For([toolchain], "1.2.3");
+
+        yaml.ShouldContain(setup);
+        yaml.ShouldContain(install);
+        yaml.ShouldContain("AUTOSHIP_VERSION: \"1.2.3\"");
+        AgentWorkflow.For([toolchain], "1.2.3").ShouldContain(install);
+    }
+
+    [Fact]
+    public void ActionPins_AreFullCommitShasWithTheirVersion()
+    {
+        ActionPins.All.ShouldAllBe(p => System.Text.RegularExpressions.Regex.IsMatch(p.Sha, "^[0-9a-f]{40}$") && p.Version.StartsWith('v'));
+        ActionPins.All.Select(p => p.Action).ShouldBeUnique();
+    }
+
+    [Fact]
+    public void DefaultVersion_IsTheToolPackagesVersion()
+    {
+        var csproj = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Autoship.Cli", "Autoship.Cli.csproj"));
+        csproj.ShouldContain($"<Version>{WorkflowSteps.DefaultVersion}</Version>");
+        csproj.ShouldContain($"<PackageId>{WorkflowSteps.PackageId}</PackageId>");
     }
 }

@@ -11,7 +11,8 @@ public sealed class InitPlanTests
 
         files.Select(f => f.Path).ShouldBe([".github/autoship.yml", ".github/workflows/autoship.yml", ".github/workflows/autoship-agent.yml", "scripts/test.sh", ".github/autoship.schema.json"]);
         files[0].Content.ShouldBe(DefaultConfig.Yaml);
-        files[1].Content.ShouldBe(AutoshipWorkflow.Yaml);
+        files[1].Content.ShouldBe(AutoshipWorkflow.For([TestToolchain.Go], WorkflowSteps.DefaultVersion));
+        files[2].Content.ShouldBe(AgentWorkflow.For([TestToolchain.Go], WorkflowSteps.DefaultVersion));
         files.Select(f => (f.Executable, f.OnlyIfMissing)).ShouldBe([(false, false), (false, false), (false, false), (true, true), (false, false)]);
     }
 
@@ -19,6 +20,7 @@ public sealed class InitPlanTests
     [InlineData(TestToolchain.Dotnet, "dotnet test")]
     [InlineData(TestToolchain.Npm, "npm test")]
     [InlineData(TestToolchain.Pytest, "python3 -m pytest")]
+    [InlineData(TestToolchain.Unittest, "python3 -m unittest discover -s tests -t .")]
     [InlineData(TestToolchain.Go, "go test ./...")]
     [InlineData(TestToolchain.Cargo, "cargo test")]
     [InlineData(TestToolchain.Make, "make test")]
