@@ -23,10 +23,10 @@ public sealed class ClaimRefTests
         server.ByPath["/git/tags"] = new Answer(201, $$$"""{"node_id":"x","tag":"autoship-claim-7-2","sha":"{{{Tag}}}","url":"u","message":"m","tagger":{"name":"a","email":"a@b","date":"2026-01-01T00:00:00Z"},"object":{"type":"commit","sha":"{{{Head}}}","url":"u"},"verification":{"verified":false,"reason":"unsigned","signature":null,"payload":null}}""");
         server.ByPath["/git/refs"] = new Answer(422, """{"message":"Reference already exists","documentation_url":"https://docs.github.com/rest/git/refs#create-a-reference"}""");
         // Generation 0 of key 2, its takeover (generation 1, when asked) and key 20, which shares the prefix.
-        var top = takeover ? "refs/autoship/claims/7/2.1" : "refs/autoship/claims/7/2";
+        var gen0 = takeover ? Other : Tag;
+        var gen1 = takeover ? $$$""",{"ref":"refs/autoship/claims/7/2.1","node_id":"x","url":"u","object":{"type":"tag","sha":"{{{Tag}}}","url":"u"}}""" : string.Empty;
         server.ByPath["/git/matching-refs/autoship/claims/7/2"] = new Answer(200, $$$"""
-            [{"ref":"refs/autoship/claims/7/2","node_id":"x","url":"u","object":{"type":"tag","sha":"{{{Other}}}","url":"u"}},
-             {"ref":"{{{top}}}","node_id":"x","url":"u","object":{"type":"tag","sha":"{{{Tag}}}","url":"u"}},
+            [{"ref":"refs/autoship/claims/7/2","node_id":"x","url":"u","object":{"type":"tag","sha":"{{{gen0}}}","url":"u"}}{{{gen1}}},
              {"ref":"refs/autoship/claims/7/20","node_id":"x","url":"u","object":{"type":"tag","sha":"{{{Other}}}","url":"u"}}]
             """);
         server.ByPath[$"/git/tags/{Tag}"] = new Answer(200, JsonSerializer.Serialize(new
