@@ -7,4 +7,22 @@ if (args.Contains("--scaling"))
     return;
 }
 
+if (args.Contains("--plan-loop"))
+{
+    // For a profiler (dotnet-trace): the 10,000-item plan, over and over.
+    var input = SyntheticRepository.Build(readyIssues: 8_000, openPullRequests: 2_000);
+    for (var i = 0; i < 30; i++)
+    {
+        Autoship.Core.Planning.Planner.Plan(input);
+    }
+
+    return;
+}
+
+if (args.Contains("--stages"))
+{
+    PlannerStages.Run(Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(PlannerBenchmarks).Assembly).Run(args);

@@ -89,11 +89,11 @@ internal static class ClassifyCommand
             var output = parse.InvocationConfiguration.Output;
             if (cli.Json)
             {
-                output.WriteLine(JsonSerializer.Serialize(ToJson(result), JsonOptions));
+                output.WriteLine(JsonSerializer.Serialize(ToJson(result, loaded.Config!), JsonOptions));
             }
             else
             {
-                ClassifyTable.Write(output, result, changed.Count);
+                ClassifyTable.Write(output, result, changed.Count, loaded.Config!);
             }
 
             return ExitCodes.Ok;
@@ -144,11 +144,26 @@ internal static class ClassifyCommand
         return File.Exists(file) ? File.ReadAllText(file) : null;
     }
 
-    private static object ToJson(Classification result) => new
+    private static object ToJson(Classification result, AutoshipConfig config)
     {
-        lane = result.Lane.Name(),
-        size = result.Size.Name(),
-        allowed = result.Allowed,
-        reasons = result.Reasons.Select(r => new { code = r.Code, message = r.Message }),
-    };
+        var g = config.Lane(result.Lane).Guardrails;
+        return new
+        {
+            lane = result.Lane.Name(),
+            size = result.Size.Name(),
+            allowed = result.Allowed,
+            reasons = result.Reasons.Select(r => new { code = r.Code, message = r.Message }),
+            guardrails = new
+            {
+                maxFiles = g.MaxFiles,
+                maxLines = g.MaxLines,
+                maxFileBytes = g.MaxFileBytes,
+                maxPassBytes = g.MaxPassBytes,
+                maxLineLength = g.MaxLineLength,
+                maxBinaryBytes = g.MaxBinaryBytes,
+                never = config.Never,
+                contentRules = config.ContentRules.Select(r => new { id = r.Id, action = r.Action.ToString().ToLowerInvariant(), lane = r.Lane.Name() }),
+            },
+        };
+    }
 }

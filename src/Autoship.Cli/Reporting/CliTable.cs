@@ -47,7 +47,37 @@ internal sealed class CliTable(params string[] headers) : IRenderable
             table.AddRow(row);
         }
 
-        return ((IRenderable)table).Measure(options, maxWidth).Min <= maxWidth ? table : Records();
+        return KeepsWordsWhole(table, options, maxWidth) ? table : Records();
+    }
+
+    /// <summary>Renders the table and checks it: no line wider than the page, and every word of every cell whole on one line.</summary>
+    private bool KeepsWordsWhole(Table table, RenderOptions options, int maxWidth)
+    {
+        var lines = new List<string>();
+        var line = new System.Text.StringBuilder();
+        foreach (var segment in ((IRenderable)table).Render(options, maxWidth))
+        {
+            if (segment.IsLineBreak)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+            else if (!segment.IsControlCode)
+            {
+                line.Append(segment.Text);
+            }
+        }
+
+        lines.Add(line.ToString());
+        if (lines.Any(l => Segment.CellCount([new Segment(l)]) > maxWidth))
+        {
+            return false;
+        }
+
+        var words = _rows.SelectMany(r => r).Concat(Headers.Select(Markup.Escape))
+            .SelectMany(cell => Markup.Remove(cell).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            .Distinct(StringComparer.Ordinal);
+        return words.All(word => lines.Any(l => l.Contains(word, StringComparison.Ordinal)));
     }
 
     private Rows Records()

@@ -15,7 +15,7 @@ internal static class ItemTables
         {
             table.AddRow(
                 Markup.Escape($"#{item.Issue}"),
-                Markup.Escape(Trim(item.Title, 40)),
+                Markup.Escape(item.Title),
                 PhaseMarkup(item.Phase),
                 Markup.Escape(item.Lane is { } l ? $"{l.Letter()} {l.Name()}" : "—"),
                 Markup.Escape(item.Owner is null ? "—" : $"{item.Owner} → {item.Reviewer ?? "?"}"),
@@ -78,6 +78,4 @@ internal static class ItemTables
         ActionOutcome.Failed or ActionOutcome.Refused => $"[red]{outcome.Wire()}[/]",
         _ => $"[yellow]{Markup.Escape(outcome.Wire())}[/]",
     };
-
-    private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -27,11 +27,32 @@ public sealed record AutoshipConfig(
 
     public LanePolicy Lane(Lane lane) => Lanes[lane];
 
-    public AgentDefinition? Agent(string name) =>
-        Agents.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+    // Plain loops: the planner looks agents and areas up for every item of every tick.
+    public AgentDefinition? Agent(string name)
+    {
+        for (var i = 0; i < Agents.Count; i++)
+        {
+            if (string.Equals(Agents[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Agents[i];
+            }
+        }
 
-    public AreaDefinition? Area(string name) =>
-        Areas.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+        return null;
+    }
+
+    public AreaDefinition? Area(string name)
+    {
+        for (var i = 0; i < Areas.Count; i++)
+        {
+            if (string.Equals(Areas[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Areas[i];
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A label Autoship knows: name, color (6 hex digits, no #) and description.</summary>

@@ -14,8 +14,13 @@ public static partial class GuardrailPolicy
     /// </summary>
     /// <param name="treeLinks">Every symlink of the tree after the change (path → target); null when unknown.</param>
     public static GuardrailDecision Check(IReadOnlyList<ChangedFile> files, Lane lane, SizeDecision size, AutoshipConfig config,
-        IReadOnlyDictionary<string, string>? treeLinks = null)
+        IReadOnlyDictionary<string, string>? treeLinks = null) =>
+        Check(new AddedTextViews(files), lane, size, config, treeLinks);
+
+    /// <summary>The same, reading the files' added text from <paramref name="views"/> (shared with the lane's content rules).</summary>
+    internal static GuardrailDecision Check(AddedTextViews views, Lane lane, SizeDecision size, AutoshipConfig config, IReadOnlyDictionary<string, string>? treeLinks)
     {
+        var files = views.Files;
         var limits = config.Lane(lane).Guardrails;
         var violations = new List<Reason>();
         if (files.Count > limits.MaxFiles)
@@ -46,7 +51,7 @@ public static partial class GuardrailPolicy
 
         CheckText(files, lane, limits, violations);
         CheckSymlinks(files, lane, config, treeLinks, violations);
-        foreach (var (rule, file) in ContentMatcher.Matches(config.ContentRules.Where(r => r.Action == ContentAction.Forbid), files))
+        foreach (var (rule, file) in ContentMatcher.Matches(config.ContentRules.Where(r => r.Action == ContentAction.Forbid), views))
         {
             violations.Add(new("forbidden-content", $"{file.Path} matches content rule {rule.Id} ({rule.Reason}); this may not be automated"));
         }
@@ -71,7 +76,7 @@ public static partial class GuardrailPolicy
             }
             else if (GlobMatcher.FirstMatch(path, config.Never) is { } glob)
             {
-                violations.Add(new("never-path", $"{path} matches never-glob {glob}: no agent may change it"));
+                violations.Add(new("never-path", $"{path} matches never-glob {glob}: no agent may change it, whatever it owns (areas and alsoPaths do not override never); only a person can"));
             }
         }
     }

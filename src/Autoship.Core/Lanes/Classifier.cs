@@ -15,8 +15,9 @@ public static class Classifier
         IReadOnlyDictionary<string, string>? treeLinks = null, string? authorAgent = null)
     {
         var size = SizingPolicy.Measure(files, config.Sizing, gitAttributes);
-        var lane = WithSizeRule(LaneClassifier.Classify(labels, files, config), size.Size, config);
-        var checkedRails = GuardrailPolicy.Check(files, lane.Lane, size, config, treeLinks);
+        var views = new AddedTextViews(files);
+        var lane = WithSizeRule(LaneClassifier.Classify(labels, views, config), size.Size, config);
+        var checkedRails = GuardrailPolicy.Check(views, lane.Lane, size, config, treeLinks);
         IReadOnlyList<Reason> ownership = OwnershipGuard.Check(authorAgent, files, config);
         var guardrails = ownership.Count == 0 ? checkedRails : new GuardrailDecision(false, [.. checkedRails.Violations, .. ownership]);
         IReadOnlyList<Reason> reasons = [.. lane.Reasons, .. size.Reasons, .. guardrails.Violations];

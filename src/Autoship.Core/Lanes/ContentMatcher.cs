@@ -18,24 +18,30 @@ internal static class ContentMatcher
     private static readonly ConcurrentDictionary<string, Regex?> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Each (rule, file) pair where the rule matches an added line of the file.</summary>
-    public static IEnumerable<(ContentRule Rule, ChangedFile File)> Matches(IEnumerable<ContentRule> rules, IReadOnlyList<ChangedFile> files)
+    public static IEnumerable<(ContentRule Rule, ChangedFile File)> Matches(IEnumerable<ContentRule> rules, IReadOnlyList<ChangedFile> files) =>
+        Matches(rules, new AddedTextViews(files));
+
+    /// <summary>The same, reading each file's views (joined, unglued) from <paramref name="views"/>: built once for all the rules.</summary>
+    public static IEnumerable<(ContentRule Rule, ChangedFile File)> Matches(IEnumerable<ContentRule> rules, AddedTextViews views)
     {
-        // Each file's views (joined, unglued) are built once for all the rules, not once per rule.
-        var views = new string[]?[files.Count];
+        var files = views.Files;
         foreach (var rule in rules)
         {
             for (var i = 0; i < files.Count; i++)
             {
                 var file = files[i];
-                if (rule.Paths.Count > 0 && !GlobMatcher.MatchesAny(file.Path, rule.Paths))
+                if (file.AddedLines.Count == 0 || (rule.Paths.Count > 0 && !GlobMatcher.MatchesAny(file.Path, rule.Paths)))
                 {
                     continue;
                 }
 
-                views[i] ??= [.. AddedText.Views(file.AddedLines)];
-                if (views[i]!.Any(text => IsMatch(rule.Pattern, text)))
+                foreach (var text in views.Of(i))
                 {
-                    yield return (rule, file);
+                    if (IsMatch(rule.Pattern, text))
+                    {
+                        yield return (rule, file);
+                        break;
+                    }
                 }
             }
         }

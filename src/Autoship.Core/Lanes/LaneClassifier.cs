@@ -10,18 +10,26 @@ public static class LaneClassifier
     /// each changed path (a path in no area and no rule is at least lane B), path rules and raising content rules.
     /// Every rule that puts the change above lane A is a reason.
     /// </summary>
-    public static LaneDecision Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config)
+    public static LaneDecision Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config) =>
+        Classify(labels, new AddedTextViews(files), config);
+
+    /// <summary>The same, reading the files' added text from <paramref name="views"/> (shared with the guardrails' content rules).</summary>
+    internal static LaneDecision Classify(IReadOnlyList<string> labels, AddedTextViews views, AutoshipConfig config)
     {
+        var files = views.Files;
         var raises = new LaneRaises();
         ByLabels(labels, config, raises);
         ByPaths(files, config, raises);
-        foreach (var (rule, file) in ContentMatcher.Matches(config.ContentRules.Where(r => r.Action == ContentAction.Raise), files))
+        foreach (var (rule, file) in ContentMatcher.Matches(config.ContentRules.Where(r => r.Action == ContentAction.Raise), views))
         {
             raises.Add(rule.Lane, "content-rule", $"content rule {rule.Id}", file.Path, rule.Reason);
         }
 
         return raises.ToDecision();
     }
+
+    /// <summary>The lane the labels alone put an item in: <see cref="Classify"/> with no files, memoized per configuration.</summary>
+    public static Lane LaneOf(IReadOnlyList<string> labels, AutoshipConfig config) => LabelLanes.For(labels, config);
 
     private static void ByLabels(IReadOnlyList<string> labels, AutoshipConfig config, LaneRaises raises)
     {
@@ -98,6 +106,12 @@ public static class LaneClassifier
                 }
 
                 ByRole(path, config, raises);
+                if (file.Submodule)
+                {
+                    raises.Add(Lane.Human, "submodule", "a submodule commit", path,
+                        "a gitlink brings in another repository's code, which no line of this diff shows");
+                }
+
                 if (areas.Count == 0 && rules.Count == 0)
                 {
                     raises.Add(Lane.Staging, "unknown-path", "a path outside every area", path, "unknown paths are not known-safe");

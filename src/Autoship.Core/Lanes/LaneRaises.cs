@@ -20,7 +20,13 @@ internal sealed class LaneRaises
             return;
         }
 
-        var existing = _raises.FindIndex(r => r.Code == code && r.Source == source && r.Lane == lane);
+        var existing = -1;
+        for (var i = 0; i < _raises.Count && existing < 0; i++)
+        {
+            var r = _raises[i];
+            existing = r.Code == code && r.Source == source && r.Lane == lane ? i : -1;
+        }
+
         if (existing < 0)
         {
             _raises.Add((lane, code, source, why, path is null ? [] : [path]));

@@ -14,7 +14,7 @@ public sealed record IssueSnapshot(
     /// <summary>The forge's own "blocked by" dependencies (GitHub issue dependencies), with each blocker's state; empty when it has none.</summary>
     public IReadOnlyList<IssueLink> BlockedBy { get; init; } = [];
 
-    public bool HasLabel(string label) => Labels.Contains(label, StringComparer.OrdinalIgnoreCase);
+    public bool HasLabel(string label) => Autoship.Core.Labels.Has(Labels, label);
 
     /// <summary>The most recent account that added <paramref name="label"/> and whose add is still in effect.</summary>
     public Actor? LastAppliedBy(string label)

@@ -25,6 +25,20 @@ public static class Labels
 
     public static readonly IReadOnlyList<string> Sizes = ["size:xs", "size:s", "size:m", "size:l"];
 
+    /// <summary>Whether <paramref name="labels"/> holds <paramref name="label"/> (any case); a plain loop, since the planner asks it for every item.</summary>
+    public static bool Has(IReadOnlyList<string> labels, string label)
+    {
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (string.Equals(labels[i], label, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsArea(string label) => label.StartsWith(AreaPrefix, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsRisk(string label) => label.StartsWith(RiskPrefix, StringComparison.OrdinalIgnoreCase);

@@ -30,5 +30,5 @@ public sealed record PullRequestSnapshot(
     /// <summary>Every symlink in the head's tree (path → target), so the gate resolves chains of links; empty when unknown.</summary>
     public IReadOnlyDictionary<string, string> TreeLinks { get; init; } = new Dictionary<string, string>();
 
-    public bool HasLabel(string label) => Labels.Contains(label, StringComparer.OrdinalIgnoreCase);
+    public bool HasLabel(string label) => Autoship.Core.Labels.Has(Labels, label);
 }

@@ -9,7 +9,12 @@ public static class OwnershipPolicy
     /// The owner is the one authoring agent whose areas include <paramref name="area"/>; the reviewer is the owner's
     /// configured <c>reviewer</c>, else the first reviewing agent that is not the owner. The owner never reviews itself.
     /// </summary>
-    public static OwnershipDecision Assign(string area, AutoshipConfig config)
+    public static OwnershipDecision Assign(string area, AutoshipConfig config) => Assigned.Get(config, area);
+
+    // Dispatch assigns every ready item of every tick, and a configuration has a handful of areas.
+    private static readonly ConfigMemo<string, OwnershipDecision> Assigned = new((config, area) => Compute(area, config), 1_000, StringComparer.Ordinal);
+
+    private static OwnershipDecision Compute(string area, AutoshipConfig config)
     {
         var owners = config.Agents
             .Where(a => a.Authors && a.Areas.Contains(area, StringComparer.OrdinalIgnoreCase))

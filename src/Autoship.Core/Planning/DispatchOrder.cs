@@ -10,16 +10,36 @@ namespace Autoship.Core.Planning;
 /// </summary>
 public static class DispatchOrder
 {
-    public static IReadOnlyList<QueuePlace> Sort(IEnumerable<QueueEntry> entries, QueueSettings queue, DateTimeOffset now) =>
-        entries
-            .Select(e => (Entry: e, Promoted: Starved(e, queue, now)))
-            .OrderBy(x => x.Promoted ? 0 : 1)
-            .ThenBy(x => x.Promoted ? 0 : x.Entry.Priority)
-            .ThenBy(x => x.Promoted ? 0 : queue.LaneRank(x.Entry.Lane))
-            .ThenBy(x => x.Entry.WaitingSince)
-            .ThenBy(x => x.Entry.Number)
-            .Select((x, i) => new QueuePlace(x.Entry, i + 1, x.Promoted))
-            .ToList();
+    public static IReadOnlyList<QueuePlace> Sort(IEnumerable<QueueEntry> entries, QueueSettings queue, DateTimeOffset now)
+    {
+        // Keys computed once per entry and one array sort (the input index last: as stable as OrderBy/ThenBy), not a
+        // chain of LINQ orderings: dispatch sorts every ready issue on every tick.
+        var keyed = entries.Select((e, i) =>
+        {
+            var promoted = Starved(e, queue, now);
+            return new Keyed(e, promoted, promoted ? 0 : e.Priority, promoted ? 0 : queue.LaneRank(e.Lane), i);
+        }).ToArray();
+        Array.Sort(keyed, Compare);
+        var places = new List<QueuePlace>(keyed.Length);
+        for (var i = 0; i < keyed.Length; i++)
+        {
+            places.Add(new QueuePlace(keyed[i].Entry, i + 1, keyed[i].Promoted));
+        }
+
+        return places;
+    }
+
+    private readonly record struct Keyed(QueueEntry Entry, bool Promoted, int Priority, int LaneRank, int Index);
+
+    private static int Compare(Keyed a, Keyed b)
+    {
+        var c = (a.Promoted ? 0 : 1).CompareTo(b.Promoted ? 0 : 1);
+        c = c != 0 ? c : a.Priority.CompareTo(b.Priority);
+        c = c != 0 ? c : a.LaneRank.CompareTo(b.LaneRank);
+        c = c != 0 ? c : a.Entry.WaitingSince.CompareTo(b.Entry.WaitingSince);
+        c = c != 0 ? c : a.Entry.Number.CompareTo(b.Entry.Number);
+        return c != 0 ? c : a.Index.CompareTo(b.Index);
+    }
 
     public static bool Starved(QueueEntry entry, QueueSettings queue, DateTimeOffset now) => now - entry.WaitingSince > queue.StarvationAge;
 

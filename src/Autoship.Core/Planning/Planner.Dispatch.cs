@@ -29,7 +29,7 @@ public static partial class Planner
             }
 
             var owner = ownership.Owner!;
-            var lane = LaneClassifier.Classify(issue.Labels, [], config).Lane;
+            var lane = LaneClassifier.LaneOf(issue.Labels, config);
             // A comment that says "claimed" without the label is a claim cut short before its label (the comment is
             // written first): the same attempt is dispatched again, and its forge claim ref is this orchestrator's own.
             var attempt = memory.Phase switch

@@ -17,7 +17,7 @@ public static partial class Planner
     public static QueueEntry Entry(IssueSnapshot issue, AutoshipConfig config)
     {
         var priority = Priority.Of(issue, config.Queue);
-        var lane = LaneClassifier.Classify(issue.Labels, [], config).Lane;
+        var lane = LaneClassifier.LaneOf(issue.Labels, config);
         return new QueueEntry(issue.Number, priority.Rank, priority.Short, lane, issue.LastAppliedAt(Labels.Ready) ?? issue.UpdatedAt);
     }
 

@@ -12,7 +12,7 @@ public static class WorkOrderFactory
     {
         var owner = ownership.Owner ?? throw new ArgumentException("ownership has no owner", nameof(ownership));
         var reviewer = ownership.Reviewer ?? throw new ArgumentException("ownership has no reviewer", nameof(ownership));
-        var lane = LaneClassifier.Classify(issue.Labels, [], config).Lane;
+        var lane = LaneClassifier.LaneOf(issue.Labels, config);
         // The owning area's paths, plus the test area's: a code change comes with its tests (the reviewer's
         // validation rule), and tests belong to the test area.
         var paths = new[] { area, TestArea }
