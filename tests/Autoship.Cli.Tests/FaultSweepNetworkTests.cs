@@ -9,8 +9,8 @@ namespace Autoship.Cli.Tests;
 /// </summary>
 public sealed class FaultSweepNetworkTests
 {
-    private const int Usage = 2;
-    private const int Unavailable = 3;
+    private static readonly int Usage = ReadmeExitCodes.For("a port already in use");
+    private static readonly int Unavailable = ReadmeExitCodes.For("rejected the token with 401");
 
     /// <summary>The command and its documented exit code: 3 (unreachable/401), but 1 for doctor, which reports the failed check.</summary>
     public static TheoryData<string, int> GitHubCommands() => new()
@@ -21,7 +21,7 @@ public sealed class FaultSweepNetworkTests
         { "labels sync --forge github:octo/hello", Unavailable },
     };
 
-    private const int FailedCheck = 1;
+    private static readonly int FailedCheck = ReadmeExitCodes.For("failed doctor check");
 
     [Theory]
     [MemberData(nameof(GitHubCommands))]

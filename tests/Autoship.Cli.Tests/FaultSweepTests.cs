@@ -3,12 +3,12 @@ using Xunit;
 
 namespace Autoship.Cli.Tests;
 
-/// <summary>Runs the real CLI into faults and checks the README's exit codes and that no output carries a stack trace.</summary>
+/// <summary>Runs the real CLI into faults and checks the README's exit codes (read from the README) and that no output carries a stack trace.</summary>
 public sealed class FaultSweepTests
 {
-    private const int Usage = 2;
-    private const int Unavailable = 3;
-    private const int NotFound = 4;
+    private static readonly int Usage = ReadmeExitCodes.For("bad usage");
+    private static readonly int Unavailable = ReadmeExitCodes.For("could not be reached");
+    private static readonly int NotFound = ReadmeExitCodes.For("does not exist");
 
     public static TheoryData<string, int> Faults() => new()
     {
@@ -20,6 +20,9 @@ public sealed class FaultSweepTests
         { "doctor --forge github:octo/hello", Usage },
         { "config validate --config missing.yml", Usage },
         { "status --forge local:forge --store forge", Unavailable },
+        { "status --forge local:forge --store /proc/autoship-state.db", Unavailable },
+        { "tick --forge local:forge --store /sys/autoship/state.db", Unavailable },
+        { "explain 1 --forge local:forge --store /proc/autoship-state.db", Unavailable },
         { "explain 999 --forge local:forge", NotFound },
     };
 
@@ -64,5 +67,14 @@ public sealed class FaultSweepTests
         run.Stderr.ShouldContain("was not a usable database", Case.Sensitive, run.ToString());
         Directory.GetFiles(dir.Path, "not-a-db.txt.corrupt-*").Length.ShouldBe(1);
         (run.Stdout + run.Stderr).ShouldNotContain("   at ", Case.Sensitive, run.ToString());
+    }
+
+    [Fact]
+    public void ReadmeExitCodeTable_HasTheCodesTheCliDocuments()
+    {
+        ReadmeExitCodes.All.Keys.Order().ShouldBe([0, 1, 2, 3, 4]);
+        (Usage, Unavailable, NotFound, ReadmeExitCodes.For("failed doctor check")).ShouldBe((2, 3, 4, 1));
+        ReadmeExitCodes.For("a port already in use").ShouldBe(Usage);
+        ReadmeExitCodes.For("a store").ShouldBe(Unavailable);
     }
 }

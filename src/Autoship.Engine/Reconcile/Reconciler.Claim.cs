@@ -1,6 +1,9 @@
 using Autoship.Core;
+using Autoship.Core.Config;
 using Autoship.Core.Planning;
+using Autoship.Engine.Store;
 using Autoship.Forge;
+using Microsoft.Extensions.Logging;
 
 namespace Autoship.Engine.Reconcile;
 
@@ -49,31 +52,68 @@ public sealed partial class Reconciler
         return orchestratorId = id;
     }
 
-    /// <summary>Takes <paramref name="claim"/>'s ref on the forge for this orchestrator; a skip result when another one holds it.</summary>
-    private async Task<ActionResult?> ClaimOnForgeAsync(PlannedAction action, Func<string, ForgeClaim> claimFor, string what, CancellationToken cancellationToken)
+    /// <summary>How many dead or expired holders of one key are taken over in one call before giving up (the next tick goes on).</summary>
+    private const int MaxTakeoversPerClaim = 4;
+
+    /// <summary>
+    /// Takes <paramref name="claimFor"/>'s ref on the forge for this orchestrator; a skip result when another one holds it.
+    /// A foreign claim whose holder is provably dead (or older than loop.claimTimeout) and that never got recorded on the
+    /// issue is taken over by creating the key's next generation (<see cref="ClaimTakeoverPolicy"/>).
+    /// <paramref name="progressed"/> re-reads the item; it runs after the dead-holder check, so a holder that got
+    /// further before it died is always seen.
+    /// </summary>
+    private async Task<ActionResult?> ClaimOnForgeAsync(PlannedAction action, Func<string, ForgeClaim> claimFor, Func<Task<bool>> progressed, string what,
+        LoopSettings loop, CancellationToken cancellationToken)
     {
         var holder = await OrchestratorIdAsync(cancellationToken);
-        var claim = claimFor(holder);
-        var result = await forge.ClaimAsync(claim, cancellationToken);
-        if (result.IsHeldBy(holder))
+        var claim = claimFor(holder) with { Process = options.Holder, Since = clock.GetUtcNow() };
+        for (var takeovers = 0; ; takeovers++)
         {
-            return null;
-        }
+            var result = await forge.ClaimAsync(claim, cancellationToken);
+            if (result.IsHeldBy(holder))
+            {
+                return null;
+            }
 
-        return new ActionResult(action, ActionOutcome.Skipped, $"#{claim.Issue}: {what} is claimed on the forge by another orchestrator; not started here",
-            Because.One("claim-taken", $"{claim.Ref} is held by {result.Holder ?? "an unknown holder"}, not by this orchestrator ({holder}): only one orchestrator runs an agent for it"));
+            var foreignRef = (claim with { Generation = result.Generation }).Ref;
+            var dead = result.Process is { } process && LeaseHolder.IsProvablyDead(process);
+            var foreign = new ForeignClaim(foreignRef, result.Holder, result.Process, result.Since, dead, await progressed());
+            var decision = ClaimTakeoverPolicy.Evaluate(foreign, clock.GetUtcNow(), loop);
+            if (!decision.TakeOver || takeovers >= MaxTakeoversPerClaim)
+            {
+                return new ActionResult(action, ActionOutcome.Skipped, $"#{claim.Issue}: {what} is claimed on the forge by another orchestrator; not started here",
+                    decision.TakeOver ? Because.One("claim-taken", $"{foreignRef}: {MaxTakeoversPerClaim} dead holders taken over in a row; the next tick goes on") : decision.Reasons);
+            }
+
+            logger.LogWarning("#{Issue}: {Reason}", claim.Issue, decision.Reasons[0].Message);
+            claim = claim with { Generation = result.Generation + 1 };
+        }
     }
 
-    private Task<ActionResult?> ClaimAttemptAsync(StartAttempt start, TickContext context, CancellationToken cancellationToken) =>
-        ClaimOnForgeAsync(start, holder => ForgeClaim.ForAttempt(start.Order.Issue, start.Order.Attempt, holder, context.Snapshot.DefaultBranch),
-            $"attempt {start.Order.Attempt}", cancellationToken);
+    private Task<ActionResult?> ClaimAttemptAsync(StartAttempt start, TickContext context, CancellationToken cancellationToken)
+    {
+        var order = start.Order;
+        async Task<bool> ProgressedAsync()
+        {
+            // The holder recorded this attempt (comment and label: it may have handed the work to a detached job) or got further.
+            var issue = await forge.GetIssueAsync(order.Issue, cancellationToken);
+            var memory = ItemMemoryCodec.Decode(await forge.FindCommentAsync(order.Issue, ItemMemory.Marker, cancellationToken));
+            return issue is not { Open: true }
+                || (memory is { } m && m.Attempt == order.Attempt
+                    && (m.Phase is ItemPhase.PullRequest or ItemPhase.Held or ItemPhase.Merged || (m.Phase == ItemPhase.Claimed && issue.HasLabel(Labels.Claimed))));
+        }
 
+        return ClaimOnForgeAsync(start, holder => ForgeClaim.ForAttempt(order.Issue, order.Attempt, holder, context.Snapshot.DefaultBranch),
+            ProgressedAsync, $"attempt {order.Attempt}", context.Config!.Loop, cancellationToken);
+    }
+
+    // A review runs inside the tick that claimed it, and the PR is re-read after the claim (a review already posted is not run twice).
     private Task<ActionResult?> ClaimReviewAsync(ReviewPullRequest review, TickContext context, CancellationToken cancellationToken) =>
         ClaimOnForgeAsync(review, holder => ForgeClaim.ForReview(review.Issue, review.HeadSha, holder, context.Snapshot.DefaultBranch),
-            $"the review of {review.HeadSha[..Math.Min(7, review.HeadSha.Length)]}", cancellationToken);
+            () => Task.FromResult(false), $"the review of {review.HeadSha[..Math.Min(7, review.HeadSha.Length)]}", context.Config!.Loop, cancellationToken);
 
     /// <summary>Records the claim where every later tick sees it (comment first, then label and assignee).</summary>
-    private async Task RecordClaimAsync(WorkOrder order, Autoship.Core.Config.AgentDefinition agent, ItemMemory memory, CancellationToken cancellationToken)
+    private async Task RecordClaimAsync(WorkOrder order, AgentDefinition agent, ItemMemory memory, CancellationToken cancellationToken)
     {
         await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
             CommentRenderer.Render(order.Issue, memory, $"claimed by {order.Owner}", [], null, clock.GetUtcNow()), cancellationToken);

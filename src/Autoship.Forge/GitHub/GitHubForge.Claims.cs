@@ -22,22 +22,34 @@ public sealed partial class GitHubForge
         try
         {
             await _author.Git.Reference.Create(Owner, Repo, new NewReference(claim.Ref, tag.Sha)).WaitAsync(cancellationToken);
-            return new ClaimResult(true, claim.Holder);
+            return new ClaimResult(true, claim.Holder) { Process = claim.Process, Since = claim.Since, Generation = claim.Generation };
         }
         catch (ApiValidationException)
         {
-            // 422: the ref exists. Whose is it?
+            // 422: the ref exists. Whose is the highest generation of the key?
         }
 
-        var existing = await GetRefAsync(claim.Ref["refs/".Length..], cancellationToken);
-        if (existing.Object.Type.Value != TaggedType.Tag)
+        var found = await MatchingRefsAsync(claim.KeyRef["refs/".Length..], cancellationToken);
+        var top = found.Select(r => (Ref: r, Generation: claim.GenerationOf(r.Ref))).Where(r => r.Generation is not null)
+            .OrderByDescending(r => r.Generation).FirstOrDefault();
+        if (top.Ref is null)
         {
-            return new ClaimResult(false, null);
+            // Released between our create and our read: nobody may assume it won; the next tick tries again.
+            throw new ForgeException("claim-failed", $"could not create {claim.Ref}: it existed, then was gone");
         }
 
-        var theirs = await _author.Git.Tag.Get(Owner, Repo, existing.Object.Sha).WaitAsync(cancellationToken);
-        return new ClaimResult(false, ForgeClaim.HolderOf(theirs.Message));
+        if (top.Ref.Object.Type.Value != TaggedType.Tag)
+        {
+            return new ClaimResult(false, null) { Generation = top.Generation!.Value };
+        }
+
+        var theirs = await _author.Git.Tag.Get(Owner, Repo, top.Ref.Object.Sha).WaitAsync(cancellationToken);
+        return ForgeClaim.Read(theirs.Message, top.Generation!.Value);
     }
+
+    /// <summary><c>GET /git/matching-refs/{prefix}</c>: every ref whose name starts with <paramref name="prefix"/> (without <c>refs/</c>).</summary>
+    private Task<IReadOnlyList<Reference>> MatchingRefsAsync(string prefix, CancellationToken cancellationToken) =>
+        new ApiConnection(_author.Connection).GetAll<Reference>(new Uri($"repos/{Owner}/{Repo}/git/matching-refs/{prefix}", UriKind.Relative)).WaitAsync(cancellationToken);
 
     /// <summary><c>GET /git/ref/{ref}</c> (one ref); Octokit's Get calls the older <c>/git/refs/{ref}</c>, which the description no longer has.</summary>
     private Task<Reference> GetRefAsync(string name, CancellationToken cancellationToken) =>
@@ -45,9 +57,9 @@ public sealed partial class GitHubForge
 
     public async Task ReleaseClaimsAsync(int issue, CancellationToken cancellationToken)
     {
-        var prefix = ForgeClaim.IssuePrefix(issue)["refs/".Length..];
-        var refs = await new ApiConnection(_author.Connection).GetAll<Reference>(new Uri($"repos/{Owner}/{Repo}/git/matching-refs/{prefix}", UriKind.Relative)).WaitAsync(cancellationToken);
-        foreach (var r in refs)
+        var refs = await MatchingRefsAsync(ForgeClaim.IssuePrefix(issue)["refs/".Length..], cancellationToken);
+        // Highest generation first: a release killed half-way leaves generations 0..k, never a gap below the holder.
+        foreach (var r in refs.OrderByDescending(r => ForgeClaim.GenerationOfAny(r.Ref)))
         {
             try
             {

@@ -1,5 +1,3 @@
-using Autoship.Forge.Git;
-
 namespace Autoship.Forge.Local;
 
 /// <summary>
@@ -19,25 +17,33 @@ internal sealed class LocalClaims(LocalContext context, LocalGit git)
         var created = await git.TryGitAsync(["update-ref", "-m", "autoship claim", claim.Ref, blob.Trim(), string.Empty], cancellationToken);
         if (created.Ok)
         {
-            await context.WriteAsync(c => context.RecordAsync(c, "claimed", claim.Ref, new { holder = claim.Holder }, cancellationToken), cancellationToken);
-            return new ClaimResult(true, claim.Holder);
+            await context.WriteAsync(c => context.RecordAsync(c, "claimed", claim.Ref, new { holder = claim.Holder, generation = claim.Generation }, cancellationToken), cancellationToken);
+            return new ClaimResult(true, claim.Holder) { Process = claim.Process, Since = claim.Since, Generation = claim.Generation };
         }
 
-        var existing = await git.TryGitAsync(["cat-file", "-p", claim.Ref], cancellationToken);
-        if (!existing.Ok)
+        // The highest generation of the key holds the claim.
+        var names = await git.GitAsync(["for-each-ref", "--format=%(refname)", ForgeClaim.IssuePrefix(claim.Issue)], cancellationToken);
+        var top = names.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => (Name: n, Generation: claim.GenerationOf(n)))
+            .Where(n => n.Generation is not null)
+            .OrderByDescending(n => n.Generation)
+            .FirstOrDefault();
+        var existing = top.Name is null ? null : await git.TryGitAsync(["cat-file", "-p", top.Name], cancellationToken);
+        if (existing is not { Ok: true })
         {
             // Not there yet it failed for another reason (a lock held by a concurrent update): nobody may assume it won.
             throw new ForgeException("claim-failed", $"could not create {claim.Ref}: {created.Stderr.Trim()}");
         }
 
-        return new ClaimResult(false, ForgeClaim.HolderOf(existing.Stdout));
+        return ForgeClaim.Read(existing.Stdout, top.Generation!.Value);
     }
 
     public async Task ReleaseAsync(int issue, CancellationToken cancellationToken)
     {
         context.Count();
         var refs = await git.GitAsync(["for-each-ref", "--format=%(refname)", ForgeClaim.IssuePrefix(issue)], cancellationToken);
-        foreach (var name in refs.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        // Highest generation first: a release killed half-way leaves generations 0..k, never a gap below the holder.
+        foreach (var name in refs.Split('\n', StringSplitOptions.RemoveEmptyEntries).OrderByDescending(ForgeClaim.GenerationOfAny))
         {
             await git.TryGitAsync(["update-ref", "-d", name], cancellationToken);
         }

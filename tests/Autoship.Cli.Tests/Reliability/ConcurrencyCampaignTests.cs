@@ -67,6 +67,7 @@ public sealed class ConcurrencyCampaignTests(ITestOutputHelper output)
 
             violations.AddRange((await forge.InvariantsAsync()).Select(v => $"run {run}: {v}"));
             violations.AddRange((await DoubleRunsAsync(forge, storeOf.Distinct())).Select(v => $"run {run}: {v}"));
+            KillCampaignTests.Progress($"concurrency {orchestrators} × {stores} run {run}/{runs}: {violations.Count} violation(s) so far");
         }
 
         var summary = $"concurrency {orchestrators} × {stores}: {runs} run(s), {violations.Count} violation(s), {crashes} crash(es), {lostRaces} tick(s) that lost a claim or lease race";

@@ -83,6 +83,7 @@ public sealed class KillCampaignTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"{trial.Name}: killed={died} recovered in {ticks} tick(s), {watch.Elapsed.TotalSeconds:F1} s, {left.Count} violation(s)");
+            Progress($"kill {trial.Name}: killed={died} recovered in {ticks} tick(s), {watch.Elapsed.TotalSeconds:F1} s, {left.Count} violation(s)");
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
@@ -104,6 +105,15 @@ public sealed class KillCampaignTests(ITestOutputHelper output)
         if (Environment.GetEnvironmentVariable("AUTOSHIP_RELIABILITY_REPORT") is { Length: > 0 } file)
         {
             File.AppendAllText(file, line + "\n");
+        }
+    }
+
+    /// <summary>Appends a progress line (one per trial or run) beside the report, so a person can follow the long form.</summary>
+    internal static void Progress(string line)
+    {
+        if (Environment.GetEnvironmentVariable("AUTOSHIP_RELIABILITY_REPORT") is { Length: > 0 } file)
+        {
+            File.AppendAllText(file + ".progress", string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss} {line}\n"));
         }
     }
 }

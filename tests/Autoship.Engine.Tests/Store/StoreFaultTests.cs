@@ -65,4 +65,23 @@ public sealed class StoreFaultTests : IDisposable
         (await store.QueryEventsAsync(new EventQuery("r", Limit: 10), default)).ShouldHaveSingleItem().Message.ShouldBe("m");
         (await store.GetSettingAsync("r", "k", default)).ShouldBeNull("the history went with the file");
     }
+
+    [Fact]
+    public async Task SqliteReadOnlyError_IsExplainedAsAReadOnlyStoreWithTheFix()
+    {
+        (await StoreFactory.OpenSqliteAsync(DbPath, null, default)).Dialect.Name.ShouldBe("sqlite");
+        SqliteConnection.ClearAllPools();
+        // A real SQLITE_READONLY (the tests run as root, so file modes cannot make the file read-only).
+        await using var readOnly = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DbPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await readOnly.OpenAsync(TestContext.Current.CancellationToken);
+        await using var write = readOnly.CreateCommand();
+        write.CommandText = "INSERT INTO deliveries (id, event, received_at) VALUES ('x', 'ping', '2026-01-01')";
+
+        var e = await Should.ThrowAsync<SqliteException>(() => write.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+
+        var clear = SqliteFaults.Explain(DbPath, e).ShouldNotBeNull();
+        clear.Message.ShouldContain("is read-only; make it and its directory writable");
+        clear.Message.ShouldContain(DbPath);
+        SqliteFaults.IsCorrupt(e).ShouldBeFalse("a read-only store is never quarantined");
+    }
 }

@@ -46,6 +46,46 @@ public sealed class LocalClaimTests
     }
 
     [Fact]
+    public async Task ClaimAsync_TakeoverOfOneDeadClaimByEightAtOnce_ExactlyOneWinsTheNextGeneration_AndTheHighestHolds()
+    {
+        await using var fx = await LocalForgeFixture.CreateAsync(Seed);
+        var ct = CancellationToken.None;
+        var first = await fx.OpenAsync("wendy");
+        var since = new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
+        (await first.ClaimAsync(ForgeClaim.ForAttempt(3, 1, "dead", "main") with { Process = "h/1/2/x", Since = since }, ct)).Created.ShouldBeTrue();
+        var forges = new List<LocalForge>();
+        for (var i = 0; i < 8; i++)
+        {
+            forges.Add(await fx.OpenAsync("wendy"));
+        }
+
+        // Every one read generation 0 (the dead holder's), and tries generation 1.
+        var seen = await forges[0].ClaimAsync(ForgeClaim.ForAttempt(3, 1, "peer", "main"), ct);
+        seen.ShouldBe(new ClaimResult(false, "dead") { Process = "h/1/2/x", Since = since, Generation = 0 });
+        var results = await Task.WhenAll(forges.Select((f, i) => f.ClaimAsync(ForgeClaim.ForAttempt(3, 1, $"peer-{i}", "main") with { Generation = 1 }, ct)));
+
+        results.Count(r => r.Created).ShouldBe(1);
+        var winner = results.Single(r => r.Created).Holder!;
+        results.ShouldAllBe(r => r.Holder == winner && r.Generation == 1);
+        // The dead holder coming back sees the takeover, not its own generation 0.
+        var back = await first.ClaimAsync(ForgeClaim.ForAttempt(3, 1, "dead", "main"), ct);
+        back.IsHeldBy("dead").ShouldBeFalse();
+        back.Holder.ShouldBe(winner);
+
+        await first.ReleaseClaimsAsync(3, ct);
+        (await first.ClaimAsync(ForgeClaim.ForAttempt(3, 1, "new", "main"), ct)).ShouldBe(new ClaimResult(true, "new"));
+    }
+
+    [Theory]
+    [InlineData("refs/autoship/claims/3/1", 0)]
+    [InlineData("refs/autoship/claims/3/1.2", 2)]
+    [InlineData("refs/autoship/claims/3/10", null)]
+    [InlineData("refs/autoship/claims/3/1.x", null)]
+    [InlineData("refs/autoship/claims/3/1.0", null)]
+    public void GenerationOf_OnlyTheKeyAndItsNumberedTakeovers(string name, int? generation) =>
+        ForgeClaim.ForAttempt(3, 1, "a", "main").GenerationOf(name).ShouldBe(generation);
+
+    [Fact]
     public async Task ClaimAsync_Reader_IsRefused()
     {
         await using var fx = await LocalForgeFixture.CreateAsync(Seed);
