@@ -37,6 +37,10 @@ internal static class ServeCommand
         {
             Description = "Tick every repository at this fixed interval (e.g. 30s, 5m) instead of its loop.schedule.",
         };
+        var leaseTtl = new Option<string?>("--lease-ttl")
+        {
+            Description = "How long a replica's hold on its repositories outlives its last heartbeat (renewed every third of it; default 30s).",
+        };
         var command = new Command("serve",
             "Run the control loop with a web dashboard, webhook receiver (/webhooks/github) and metrics (/metrics). " +
             $"Binds to loopback by default; any other address needs {ServerOptions.DashboardTokenVariable}. Webhooks need {ServerOptions.WebhookSecretVariable}.\n" +
@@ -50,10 +54,12 @@ internal static class ServeCommand
         command.Options.Add(repo);
         command.Options.Add(repos);
         command.Options.Add(every);
+        command.Options.Add(leaseTtl);
         command.SetAction(async (parse, ct) =>
         {
             var list = Repositories(parse.GetValue(engine.Forge), parse.GetValue(repo) ?? [], parse.GetValue(repos), RepositoryList.Interval(parse.GetValue(every), "--every: "));
-            return await ServeAsync(CliConsole.For(parse), engine.Read(parse), list, parse.GetValue(urls), ct);
+            var ttl = RepositoryList.Interval(parse.GetValue(leaseTtl), "--lease-ttl: ");
+            return await ServeAsync(CliConsole.For(parse), engine.Read(parse), list, parse.GetValue(urls), ct, ttl);
         });
         return command;
     }
@@ -96,9 +102,15 @@ internal static class ServeCommand
     public static Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, string? urls, CancellationToken cancellationToken) =>
         ServeAsync(console, args, [new ServedRepository(args.Forge!)], urls, cancellationToken);
 
-    public static async Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, IReadOnlyList<ServedRepository> repositories, string? urls, CancellationToken cancellationToken)
+    public static async Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, IReadOnlyList<ServedRepository> repositories, string? urls, CancellationToken cancellationToken,
+        TimeSpan? leaseTtl = null)
     {
         var options = ServerOptions.FromEnvironment(urls);
+        if (leaseTtl is { } ttl)
+        {
+            options = options with { ReplicaLeaseTtl = ttl };
+        }
+
         try
         {
             BindingCheck.Validate(options);

@@ -21,6 +21,7 @@ public sealed partial class FleetService(RepositoryRegistry registry, ServerOpti
     public const string RepoPrefix = "repo:";
 
     private readonly HashSet<RepositoryLoop> mine = [];
+    private readonly HashSet<RepositoryLoop> shedding = [];
     private DateTimeOffset lastRenewed = DateTimeOffset.MinValue;
 
     /// <summary>How many heartbeats have completed (tests wait on it).</summary>
@@ -110,7 +111,27 @@ public sealed partial class FleetService(RepositoryRegistry registry, ServerOpti
             {
                 LogLost(logger, loop.Name);
                 await loop.StopAsync();
+                shedding.Remove(loop);
                 Forget(loop);
+            }
+            else if (shedding.Contains(loop))
+            {
+                if (loop.IsRunning)
+                {
+                    continue;
+                }
+
+                shedding.Remove(loop);
+                if (!loop.HasNoJobsInFlight())
+                {
+                    // A tick dispatched a job while stopping: its result is collected here, so keep the repository.
+                    loop.Start(stoppingToken);
+                    continue;
+                }
+
+                await Store.ReleaseLeaseAsync(RepoPrefix + loop.Name, me, CancellationToken.None);
+                Forget(loop);
+                LogShed(logger, loop.Name, share, live);
             }
             else if (!loop.IsRunning)
             {
@@ -119,25 +140,17 @@ public sealed partial class FleetService(RepositoryRegistry registry, ServerOpti
         }
 
         lastRenewed = now;
-        foreach (var name in FleetShare.ToShed(me, Snapshot().Select(l => l.Name), share))
+        // Over the share (a replica joined): stop the loops ranked lowest, without waiting for their tick to end; a
+        // later heartbeat gives each back once it has stopped. A repository with a job in flight here stays here.
+        var keep = Snapshot().Where(l => !shedding.Contains(l)).ToList();
+        foreach (var name in FleetShare.ToShed(me, keep.Select(l => l.Name), share))
         {
-            var loop = registry.Loops.First(l => l.Name == name);
-            if (loop.State.TickRunning || !loop.HasNoJobsInFlight())
+            var loop = keep.First(l => l.Name == name);
+            if (loop.HasNoJobsInFlight())
             {
-                continue;
+                shedding.Add(loop);
+                loop.RequestStop();
             }
-
-            await loop.StopAsync();
-            if (!loop.HasNoJobsInFlight())
-            {
-                // A tick dispatched a job while stopping: the job's result is collected here, so keep the repository.
-                loop.Start(stoppingToken);
-                continue;
-            }
-
-            await Store.ReleaseLeaseAsync(RepoPrefix + name, me, CancellationToken.None);
-            Forget(loop);
-            LogShed(logger, name, share, live);
         }
 
         var held = (await Store.ListLeasesAsync(RepoPrefix, now, stoppingToken)).Select(l => l.Repository[RepoPrefix.Length..]).ToHashSet(StringComparer.Ordinal);
@@ -182,6 +195,8 @@ public sealed partial class FleetService(RepositoryRegistry registry, ServerOpti
 
             Forget(loop);
         }
+
+        shedding.Clear();
     }
 
     private List<RepositoryLoop> Snapshot()

@@ -90,6 +90,15 @@ public sealed partial class RepositoryLoop
         }
     }
 
+    /// <summary>Asks the loop to stop without waiting: the action under way finishes, no new one starts.</summary>
+    public void RequestStop()
+    {
+        lock (gate)
+        {
+            stop?.Cancel();
+        }
+    }
+
     /// <summary>Stops the loop and waits for it: the action under way finishes first.</summary>
     public async Task StopAsync()
     {
