@@ -37,6 +37,10 @@ internal static class ServeCommand
         {
             Description = "Tick every repository at this fixed interval (e.g. 30s, 5m) instead of its loop.schedule.",
         };
+        var installation = new Option<bool>("--installation")
+        {
+            Description = "Also serve every repository of the GitHub App installation (AUTOSHIP_APP_ID, AUTOSHIP_APP_PRIVATE_KEY, AUTOSHIP_APP_INSTALLATION_ID), read at start.",
+        };
         var leaseTtl = new Option<string?>("--lease-ttl")
         {
             Description = "How long a replica's hold on its repositories outlives its last heartbeat (renewed every third of it; default 30s).",
@@ -48,18 +52,24 @@ internal static class ServeCommand
             "Every replica started with the same list and store takes at most its share of the repositories (ceil(repositories / live replicas)); " +
             "one that dies loses them to the others within its lease TTL.\n" +
             "Examples:\n  autoship serve --forge github:octo/app\n  autoship serve --repo github:octo/app --repo github:octo/docs --store postgres://autoship@db/autoship\n" +
-            "  autoship serve --repos repos.yml --store postgres://autoship@db/autoship --every 1m");
+            "  autoship serve --repos repos.yml --store postgres://autoship@db/autoship --every 1m\n" +
+            "  autoship serve --installation --store postgres://autoship@db/autoship   # every repository of the GitHub App installation");
         engine.AddTo(command);
         command.Options.Add(urls);
         command.Options.Add(repo);
         command.Options.Add(repos);
         command.Options.Add(every);
         command.Options.Add(leaseTtl);
+        command.Options.Add(installation);
         command.SetAction(async (parse, ct) =>
         {
-            var list = Repositories(parse.GetValue(engine.Forge), parse.GetValue(repo) ?? [], parse.GetValue(repos), RepositoryList.Interval(parse.GetValue(every), "--every: "));
+            var args = engine.Read(parse);
+            IReadOnlyList<string> fromApp = parse.GetValue(installation)
+                ? await ForgeResolver.InstallationRepositoriesAsync(new ForgeOpenOptions(null, args.TokenEnv, args.ApiUrl, args.Clock), ct)
+                : [];
+            var list = Repositories(parse.GetValue(engine.Forge), [.. parse.GetValue(repo) ?? [], .. fromApp], parse.GetValue(repos), RepositoryList.Interval(parse.GetValue(every), "--every: "));
             var ttl = RepositoryList.Interval(parse.GetValue(leaseTtl), "--lease-ttl: ");
-            return await ServeAsync(CliConsole.For(parse), engine.Read(parse), list, parse.GetValue(urls), ct, ttl);
+            return await ServeAsync(CliConsole.For(parse), args, list, parse.GetValue(urls), ct, ttl);
         });
         return command;
     }
