@@ -1,3 +1,5 @@
+using Autoship.Cli.Context;
+using Autoship.Cli.Help;
 using Autoship.Cli.Reporting;
 using System.CommandLine;
 using Autoship.Cli.Engine;
@@ -21,12 +23,13 @@ internal static class ServeCommand
     public static Command Create()
     {
         var engine = new EngineOptions();
-        engine.Forge.Required = false;
-        engine.Forge.Description = "One repository to serve: local:DIR or github:OWNER/REPO (or use --repo / --repos for several).";
         var urls = Urls();
-        var repo = new Option<string[]>("--repo")
+        // serve takes -R/--repo/--forge more than once (one repository each); the other forge options are the usual ones.
+        var forge = new Option<string[]>("--repo", "-R", "--forge")
         {
-            Description = "A repository to serve (repeatable): github:OWNER/REPO or local:DIR. Each reads its own .github/autoship.yml from its default branch.",
+            Description = "A repository to serve, repeatable: [HOST/]OWNER/REPO or github:OWNER/REPO on GitHub, local:DIR for the embedded local forge. " +
+                "Default (with no --repos/--installation): GH_REPO, else this checkout's GitHub remote. Each reads its own .github/autoship.yml from its default branch.",
+            HelpName = "repo",
             AllowMultipleArgumentsPerToken = false,
         };
         var repos = new Option<FileInfo?>("--repos")
@@ -47,31 +50,45 @@ internal static class ServeCommand
         };
         var command = new Command("serve",
             "Run the control loop with a web dashboard, webhook receiver (/webhooks/github) and metrics (/metrics). " +
-            $"Binds to loopback by default; any other address needs {ServerOptions.DashboardTokenVariable}. Webhooks need {ServerOptions.WebhookSecretVariable}.\n" +
-            "Several repositories: --repo SPEC (repeated) or --repos FILE, on one store (--store postgres://… for several replicas). " +
+            $"Binds to loopback by default; any other address needs {ServerOptions.DashboardTokenVariable}. Webhooks need {ServerOptions.WebhookSecretVariable}. " +
+            "Several repositories: -R SPEC (repeated), --repos FILE or --installation, on one store (--store postgres://... for several replicas). " +
             "Every replica started with the same list and store takes at most its share of the repositories (ceil(repositories / live replicas)); " +
-            "one that dies loses them to the others within its lease TTL.\n" +
-            "Examples:\n  autoship serve --forge github:octo/app\n  autoship serve --repo github:octo/app --repo github:octo/docs --store postgres://autoship@db/autoship\n" +
-            "  autoship serve --repos repos.yml --store postgres://autoship@db/autoship --every 1m\n" +
-            "  autoship serve --installation --store postgres://autoship@db/autoship   # every repository of the GitHub App installation");
-        engine.AddTo(command);
-        command.Options.Add(urls);
-        command.Options.Add(repo);
-        command.Options.Add(repos);
-        command.Options.Add(every);
-        command.Options.Add(leaseTtl);
-        command.Options.Add(installation);
+            "one that dies loses them to the others within its lease TTL.");
+        command.Options.Add(forge);
+        foreach (var option in new Option?[] { engine.ForgeOptions.TokenEnv, engine.ForgeOptions.ApiUrl, engine.Config, engine.Store, engine.DashboardUrl, urls, repos, every, installation, leaseTtl })
+        {
+            if (option is not null)
+            {
+                command.Options.Add(option);
+            }
+        }
+
         command.SetAction(async (parse, ct) =>
         {
-            var args = engine.Read(parse);
+            var open = engine.ForgeOptions.Read(parse);
+            var args = new EngineArgs(null, parse.GetValue(engine.Config), parse.GetValue(engine.Store), null, null, open.TokenEnv, open.ApiUrl)
+            {
+                DashboardUrl = parse.GetValue(engine.DashboardUrl) ?? Environment.GetEnvironmentVariable("AUTOSHIP_DASHBOARD_URL"),
+            };
             IReadOnlyList<string> fromApp = parse.GetValue(installation)
                 ? await ForgeResolver.InstallationRepositoriesAsync(new ForgeOpenOptions(null, args.TokenEnv, args.ApiUrl, args.Clock), ct)
                 : [];
-            var list = Repositories(parse.GetValue(engine.Forge), [.. parse.GetValue(repo) ?? [], .. fromApp], parse.GetValue(repos), RepositoryList.Interval(parse.GetValue(every), "--every: "));
+            var given = parse.GetValue(forge) ?? [];
+            var file = parse.GetValue(repos);
+            // Nothing named at all: the repository of GH_REPO or this checkout, as every other command does.
+            IReadOnlyList<string> specs = given.Length == 0 && file is null && fromApp.Count == 0 ? [CommandContext.ResolveForgeSpec(null)] : [.. given.Select(g => CommandContext.ResolveForgeSpec(g)), .. fromApp];
+            var list = Repositories(null, specs, file, RepositoryList.Interval(parse.GetValue(every), "--every: "));
             var ttl = RepositoryList.Interval(parse.GetValue(leaseTtl), "--lease-ttl: ");
-            return await ServeAsync(CliConsole.For(parse), args, list, parse.GetValue(urls), ct, ttl);
+            return await ServeAsync(CommandContext.For(parse).Console, args, list, parse.GetValue(urls), ct, ttl);
         });
-        return command;
+        return command.WithExamples(
+            "autoship serve --forge local:./forge",
+            "AUTOSHIP_DASHBOARD_TOKEN=... autoship serve -R octo/hello --urls http://0.0.0.0:8080",
+            "# several repositories, several replicas on one PostgreSQL store",
+            "autoship serve -R octo/app -R octo/docs --store postgres://autoship@db/autoship",
+            "autoship serve --repos repos.yml --store postgres://autoship@db/autoship --every 1m",
+            "# every repository of the GitHub App installation",
+            "autoship serve --installation --store postgres://autoship@db/autoship");
     }
 
     public static Option<string?> Urls() => new("--urls")
