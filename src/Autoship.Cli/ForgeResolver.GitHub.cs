@@ -35,6 +35,27 @@ internal static partial class ForgeResolver
         return Task.FromResult<IForge>(new GitHubForge(forgeOptions));
     }
 
+    /// <summary>Every repository of the GitHub App installation (<c>serve --installation</c>), as <c>github:OWNER/REPO</c> specs.</summary>
+    internal static async Task<IReadOnlyList<string>> InstallationRepositoriesAsync(ForgeOpenOptions options, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("AUTOSHIP_APP_ID")))
+        {
+            throw new CliUsageException("--installation lists a GitHub App installation's repositories: set AUTOSHIP_APP_ID, AUTOSHIP_APP_PRIVATE_KEY (or AUTOSHIP_APP_PRIVATE_KEY_FILE) and AUTOSHIP_APP_INSTALLATION_ID");
+        }
+
+        var apiUrl = ApiUrl(options.ApiUrl ?? Blank(Environment.GetEnvironmentVariable("GITHUB_API_URL")), Blank(Environment.GetEnvironmentVariable("GH_HOST")));
+        var tokens = AuthorTokens(options, apiUrl, options.Clock ?? TimeProvider.System);
+        try
+        {
+            var names = await InstallationRepositories.ListAsync(tokens, apiUrl, null, cancellationToken);
+            return names.Select(n => "github:" + n).ToList();
+        }
+        finally
+        {
+            (tokens as IDisposable)?.Dispose();
+        }
+    }
+
     /// <summary>An explicit API root, else <c>https://HOST/api/v3/</c> for an Enterprise host, else api.github.com.</summary>
     internal static Uri ApiUrl(string? explicitRoot, string? host)
     {

@@ -1,30 +1,94 @@
-using Autoship.Cli.Help;
 using Autoship.Cli.Context;
+using Autoship.Cli.Help;
 using Autoship.Cli.Reporting;
-using Autoship.Engine.Loop;
 using System.CommandLine;
 using Autoship.Cli.Engine;
+using Autoship.Cli.Serve;
+using Autoship.Engine.Store;
 using Autoship.Server.Access;
+using Autoship.Server.Fleet;
 using Autoship.Server.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 
 namespace Autoship.Cli.Commands;
 
-/// <summary><c>autoship serve</c>: the loop (schedule + webhooks) with the dashboard, the JSON API, /healthz, /readyz and /metrics.</summary>
+/// <summary>
+/// <c>autoship serve</c>: the loop (schedule + webhooks) of one or many repositories with the dashboard, the JSON API,
+/// /healthz, /readyz and /metrics. Replicas that share one store split the repositories between them.
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
         var engine = new EngineOptions();
         var urls = Urls();
+        // serve takes -R/--repo/--forge more than once (one repository each); the other forge options are the usual ones.
+        var forge = new Option<string[]>("--repo", "-R", "--forge")
+        {
+            Description = "A repository to serve, repeatable: [HOST/]OWNER/REPO or github:OWNER/REPO on GitHub, local:DIR for the embedded local forge. " +
+                "Default (with no --repos/--installation): GH_REPO, else this checkout's GitHub remote. Each reads its own .github/autoship.yml from its default branch.",
+            HelpName = "repo",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var repos = new Option<FileInfo?>("--repos")
+        {
+            Description = "A YAML file listing the repositories to serve ('repositories:' entries: a forge spec, or 'forge:' with an optional 'every:').",
+        };
+        var every = new Option<string?>("--every")
+        {
+            Description = "Tick every repository at this fixed interval (e.g. 30s, 5m) instead of its loop.schedule.",
+        };
+        var installation = new Option<bool>("--installation")
+        {
+            Description = "Also serve every repository of the GitHub App installation (AUTOSHIP_APP_ID, AUTOSHIP_APP_PRIVATE_KEY, AUTOSHIP_APP_INSTALLATION_ID), read at start.",
+        };
+        var leaseTtl = new Option<string?>("--lease-ttl")
+        {
+            Description = "How long a replica's hold on its repositories outlives its last heartbeat (renewed every third of it; default 30s).",
+        };
         var command = new Command("serve",
             "Run the control loop with a web dashboard, webhook receiver (/webhooks/github) and metrics (/metrics). " +
-            $"Binds to loopback by default; any other address needs {ServerOptions.DashboardTokenVariable}. Webhooks need {ServerOptions.WebhookSecretVariable}.");
-        engine.AddTo(command);
-        command.Options.Add(urls);
-        command.SetAction(async (parse, ct) => await ServeAsync(engine.Context(parse).Console, engine.Read(parse), parse.GetValue(urls), ct));
-        return command.WithExamples("autoship serve --forge local:./forge", "AUTOSHIP_DASHBOARD_TOKEN=... autoship serve -R octo/hello --urls http://0.0.0.0:8080");
+            $"Binds to loopback by default; any other address needs {ServerOptions.DashboardTokenVariable}. Webhooks need {ServerOptions.WebhookSecretVariable}. " +
+            "Several repositories: -R SPEC (repeated), --repos FILE or --installation, on one store (--store postgres://... for several replicas). " +
+            "Every replica started with the same list and store takes at most its share of the repositories (ceil(repositories / live replicas)); " +
+            "one that dies loses them to the others within its lease TTL.");
+        command.Options.Add(forge);
+        foreach (var option in new Option?[] { engine.ForgeOptions.TokenEnv, engine.ForgeOptions.ApiUrl, engine.Config, engine.Store, engine.DashboardUrl, urls, repos, every, installation, leaseTtl })
+        {
+            if (option is not null)
+            {
+                command.Options.Add(option);
+            }
+        }
+
+        command.SetAction(async (parse, ct) =>
+        {
+            var open = engine.ForgeOptions.Read(parse);
+            var args = new EngineArgs(null, parse.GetValue(engine.Config), parse.GetValue(engine.Store), null, null, open.TokenEnv, open.ApiUrl)
+            {
+                DashboardUrl = parse.GetValue(engine.DashboardUrl) ?? Environment.GetEnvironmentVariable("AUTOSHIP_DASHBOARD_URL"),
+            };
+            IReadOnlyList<string> fromApp = parse.GetValue(installation)
+                ? await ForgeResolver.InstallationRepositoriesAsync(new ForgeOpenOptions(null, args.TokenEnv, args.ApiUrl, args.Clock), ct)
+                : [];
+            var given = parse.GetValue(forge) ?? [];
+            var file = parse.GetValue(repos);
+            // Nothing named at all: the repository of GH_REPO or this checkout, as every other command does.
+            IReadOnlyList<string> specs = given.Length == 0 && file is null && fromApp.Count == 0 ? [CommandContext.ResolveForgeSpec(null)] : [.. given.Select(g => CommandContext.ResolveForgeSpec(g)), .. fromApp];
+            var list = Repositories(null, specs, file, RepositoryList.Interval(parse.GetValue(every), "--every: "));
+            var ttl = RepositoryList.Interval(parse.GetValue(leaseTtl), "--lease-ttl: ");
+            return await ServeAsync(CommandContext.For(parse).Console, args, list, parse.GetValue(urls), ct, ttl);
+        });
+        return command.WithExamples(
+            "autoship serve --forge local:./forge",
+            "AUTOSHIP_DASHBOARD_TOKEN=... autoship serve -R octo/hello --urls http://0.0.0.0:8080",
+            "# several repositories, several replicas on one PostgreSQL store",
+            "autoship serve -R octo/app -R octo/docs --store postgres://autoship@db/autoship",
+            "autoship serve --repos repos.yml --store postgres://autoship@db/autoship --every 1m",
+            "# every repository of the GitHub App installation",
+            "autoship serve --installation --store postgres://autoship@db/autoship");
     }
 
     public static Option<string?> Urls() => new("--urls")
@@ -32,10 +96,48 @@ internal static class ServeCommand
         Description = $"Where to listen, ';'-separated (default {ServerOptions.DefaultUrls}).",
     };
 
+    /// <summary>Every repository asked for: --forge, each --repo, then the --repos file; the same one twice is a usage error.</summary>
+    internal static IReadOnlyList<ServedRepository> Repositories(string? forge, IReadOnlyList<string> repo, FileInfo? file, TimeSpan? every)
+    {
+        var list = new List<ServedRepository>();
+        foreach (var spec in (forge is null ? [] : new[] { forge }).Concat(repo))
+        {
+            ForgeKinds.Resolve(spec, ForgeKinds.All);
+            list.Add(new ServedRepository(spec.Trim()));
+        }
+
+        if (file is not null)
+        {
+            list.AddRange(RepositoryList.Load(file.FullName));
+        }
+
+        if (list.Count == 0)
+        {
+            throw new CliUsageException("no repository to serve: pass --forge SPEC, --repo SPEC (repeatable) or --repos FILE");
+        }
+
+        var twice = list.GroupBy(r => r.Forge, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new CliUsageException($"{twice.Key} is listed twice");
+        }
+
+        return list.Select(r => r with { Every = r.Every ?? every }).ToList();
+    }
+
     /// <summary>Serves until Ctrl-C; the action under way finishes before the process exits.</summary>
-    public static async Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, string? urls, CancellationToken cancellationToken)
+    public static Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, string? urls, CancellationToken cancellationToken) =>
+        ServeAsync(console, args, [new ServedRepository(args.Forge!)], urls, cancellationToken);
+
+    public static async Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, IReadOnlyList<ServedRepository> repositories, string? urls, CancellationToken cancellationToken,
+        TimeSpan? leaseTtl = null)
     {
         var options = ServerOptions.FromEnvironment(urls);
+        if (leaseTtl is { } ttl)
+        {
+            options = options with { ReplicaLeaseTtl = ttl };
+        }
+
         try
         {
             BindingCheck.Validate(options);
@@ -45,24 +147,65 @@ internal static class ServeCommand
             throw new CliUsageException(e.Message);
         }
 
-        await using var session = await EngineSession.OpenAsync(args, cancellationToken);
-        TickScheduler? scheduler = null;
-        // Jobs run as tasks of the server; each one that finishes wakes the loop to collect it.
-        session.UseWorkerPool(() => scheduler?.Wake());
-        var engine = new ServerEngine(session.Forge, session.Store, (o, logger) => session.CreateReconciler(o, logger), session.StateDirectory, session.Clock)
+        // One repository keeps its state where it always did; several share one store and keep their files apart.
+        var baseDirectory = args.StateDirectory ?? NonEmpty(Environment.GetEnvironmentVariable("AUTOSHIP_STATE_DIR")) ?? Path.Combine(Directory.GetCurrentDirectory(), ".autoship");
+        IStateStore? shared = null;
+        var sessions = new List<EngineSession>();
+        try
         {
-            ConfigOverride = session.ConfigOverride,
-        };
-        await using var app = AutoshipServer.Build(engine, options);
-        scheduler = (TickScheduler?)app.Services.GetService(typeof(TickScheduler));
-        await app.StartAsync(cancellationToken);
-        console.MarkupLine(Markup.Escape($"Autoship dashboard for {session.Forge.Name}: {string.Join(", ", app.Urls)}"));
-        if (options.WebhookSecret is null)
-        {
-            console.MarkupLine(Markup.Escape($"webhooks are off: set {ServerOptions.WebhookSecretVariable} to accept signed deliveries at /webhooks/github"));
-        }
+            if (repositories.Count > 1)
+            {
+                Directory.CreateDirectory(baseDirectory);
+                shared = await StoreFactory.OpenAsync(args.Store ?? Path.Combine(baseDirectory, "state.db"), cancellationToken);
+            }
 
-        await app.WaitForShutdownAsync(cancellationToken);
-        return ExitCodes.Ok;
+            RepositoryRegistry? registry = null;
+            var engines = new List<ServerEngine>();
+            foreach (var repository in repositories)
+            {
+                var repoArgs = args with
+                {
+                    Forge = repository.Forge,
+                    StateDirectory = shared is null ? args.StateDirectory : Path.Combine(baseDirectory, "repos", RepositoryRegistry.KeyFor(repository.Forge)),
+                };
+                var session = await EngineSession.OpenAsync(repoArgs, cancellationToken, shared);
+                sessions.Add(session);
+                var name = session.Forge.Name;
+                // Jobs run as tasks of the server; each one that finishes wakes its repository's loop to collect it.
+                session.UseWorkerPool(() => registry?.Loops.FirstOrDefault(l => l.Name == name)?.State.Wake());
+                engines.Add(new ServerEngine(session.Forge, session.Store, (o, logger) => session.CreateReconciler(o, logger), session.StateDirectory, session.Clock)
+                {
+                    ConfigOverride = session.ConfigOverride,
+                    Every = repository.Every,
+                });
+            }
+
+            await using var app = AutoshipServer.Build(engines, options);
+            registry = app.Services.GetRequiredService<RepositoryRegistry>();
+            await app.StartAsync(cancellationToken);
+            var what = engines.Count == 1 ? engines[0].Forge.Name : $"{engines.Count} repositories (replica {options.Replica})";
+            console.MarkupLine(Markup.Escape($"Autoship dashboard for {what}: {string.Join(", ", app.Urls)}"));
+            if (options.WebhookSecret is null)
+            {
+                console.MarkupLine(Markup.Escape($"webhooks are off: set {ServerOptions.WebhookSecretVariable} to accept signed deliveries at /webhooks/github"));
+            }
+
+            await app.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            foreach (var session in sessions)
+            {
+                await session.DisposeAsync();
+            }
+
+            if (shared is not null)
+            {
+                await shared.DisposeAsync();
+            }
+        }
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -33,7 +33,8 @@ internal sealed class EngineSession : IAsyncDisposable
 
     public string? DashboardUrl { get; }
 
-    public static async Task<EngineSession> OpenAsync(EngineArgs args, CancellationToken cancellationToken)
+    /// <param name="sharedStore">A store opened by the caller and shared by several sessions (<c>serve</c> with several repositories); not disposed here.</param>
+    public static async Task<EngineSession> OpenAsync(EngineArgs args, CancellationToken cancellationToken, IStateStore? sharedStore = null)
     {
         var clock = args.Clock ?? TimeProvider.System;
         // AUTOSHIP_CRASH_AFTER (a test hook for the reliability campaign) wraps the forge; unset, it is the forge itself.
@@ -41,7 +42,7 @@ internal sealed class EngineSession : IAsyncDisposable
         // AUTOSHIP_STATE_DIR: one orchestrator's own files (repository cache, worktrees) when several share a host.
         var stateDirectory = args.StateDirectory ?? NonEmpty(Environment.GetEnvironmentVariable("AUTOSHIP_STATE_DIR")) ?? DefaultStateDirectory(args.Forge!);
         Directory.CreateDirectory(stateDirectory);
-        var store = await StoreFactory.OpenAsync(args.Store ?? Path.Combine(stateDirectory, "state.db"), cancellationToken);
+        var store = sharedStore ?? await StoreFactory.OpenAsync(args.Store ?? Path.Combine(stateDirectory, "state.db"), cancellationToken);
         AutoshipConfig? config = null;
         if (args.Config is not null)
         {
@@ -56,6 +57,7 @@ internal sealed class EngineSession : IAsyncDisposable
 
         var session = new EngineSession(forge, store, stateDirectory, config, clock, args.DashboardUrl)
         {
+            ownsStore = sharedStore is null,
             ConfigOverrideText = args.Config is null ? null : await File.ReadAllTextAsync(ConfigSource.Resolve(args.Config, Directory.GetCurrentDirectory()), cancellationToken),
         };
         session.Executors = SessionExecutors.Detached(session);
@@ -95,10 +97,15 @@ internal sealed class EngineSession : IAsyncDisposable
             ? Path.Combine(Path.GetFullPath(local.Target), "autoship")
             : Path.Combine(Directory.GetCurrentDirectory(), ".autoship");
 
+    private bool ownsStore = true;
+
     public async ValueTask DisposeAsync()
     {
         await Forge.DisposeAsync();
-        await Store.DisposeAsync();
+        if (ownsStore)
+        {
+            await Store.DisposeAsync();
+        }
     }
 }
 

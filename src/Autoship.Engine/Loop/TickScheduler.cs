@@ -32,12 +32,17 @@ public sealed class TickScheduler(TimeProvider clock, TimeSpan debounce)
             : now.AddMinutes(15);
 
     /// <summary>Ticks now, then on each schedule occurrence or wake-up, until cancelled. A tick in progress finishes its current action.</summary>
-    public async Task RunAsync(Func<string> schedule, Func<CancellationToken, Task> tick, Action<DateTimeOffset>? onIdle, CancellationToken cancellationToken)
+    public Task RunAsync(Func<string> schedule, Func<CancellationToken, Task> tick, Action<DateTimeOffset>? onIdle, CancellationToken cancellationToken) =>
+        RunAsync(now => Next(schedule(), now), tick, onIdle, cancellationToken);
+
+    /// <summary>As above, with the next tick's time computed from now (a cron schedule, or a fixed interval of <c>serve --every</c>).</summary>
+    public async Task RunAsync(Func<DateTimeOffset, DateTimeOffset> nextAfter, Func<CancellationToken, Task> tick, Action<DateTimeOffset>? onIdle, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(nextAfter);
         while (!cancellationToken.IsCancellationRequested)
         {
             await tick(cancellationToken);
-            var next = Next(schedule(), clock.GetUtcNow());
+            var next = nextAfter(clock.GetUtcNow());
             onIdle?.Invoke(next);
             var delay = next - clock.GetUtcNow();
             if (delay < TimeSpan.Zero)

@@ -19,6 +19,12 @@ public interface IStateStore : IAsyncDisposable
 
     Task<LeaseInfo?> GetLeaseAsync(string repository, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The leases whose name starts with <paramref name="prefix"/> that are live at <paramref name="now"/>: not expired,
+    /// and not held by a process of this host that is provably dead (what replicas of <c>serve</c> count and split).
+    /// </summary>
+    Task<IReadOnlyList<LeaseInfo>> ListLeasesAsync(string prefix, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task AppendEventAsync(StoredEvent stored, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken);

@@ -95,6 +95,17 @@ public sealed partial class SqlStateStore(SqlDialect dialect) : IStateStore
         return rows.FirstOrDefault();
     }
 
+    public async Task<IReadOnlyList<LeaseInfo>> ListLeasesAsync(string prefix, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        await using var connection = await OpenAsync(cancellationToken);
+        // A prefix match without LIKE (whose wildcards a name could hold): the first characters compared as text.
+        var rows = await QueryAsync(connection, "SELECT repo, holder, expires_at FROM leases WHERE substr(repo, 1, @length) = @prefix AND expires_at >= @now ORDER BY repo",
+            new() { ["length"] = prefix.Length, ["prefix"] = prefix, ["now"] = Time(now) },
+            r => new LeaseInfo(r.GetString(0), r.GetString(1), ParseTime(r.GetString(2))), cancellationToken);
+        return rows.Where(l => !LeaseHolder.IsProvablyDead(l.Holder)).ToList();
+    }
+
     public async Task AppendEventAsync(StoredEvent stored, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

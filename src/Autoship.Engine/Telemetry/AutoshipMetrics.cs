@@ -25,10 +25,11 @@ public sealed class AutoshipMetrics : IDisposable
     private readonly Counter<long> webhooks;
     private readonly Counter<long> alertsNotified;
     private readonly Lock gate = new();
-    private IReadOnlyDictionary<string, int> itemsPerPhase = new Dictionary<string, int>();
-    private int? rateLimitRemaining;
-    private IReadOnlyDictionary<string, int> alertsPerCode = new Dictionary<string, int>();
-    private int queueWaiting;
+    // The gauges' last values per repository ("" when the caller names none: one repository per process).
+    private readonly Dictionary<string, IReadOnlyDictionary<string, int>> itemsPerPhase = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> rateLimitRemaining = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, int>> alertsPerCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> queueWaiting = new(StringComparer.Ordinal);
 
     public AutoshipMetrics(IMeterFactory? factory = null)
     {
@@ -49,64 +50,71 @@ public sealed class AutoshipMetrics : IDisposable
         meter.CreateObservableGauge("autoship.forge.rate_limit.remaining", ObserveRateLimit, "{request}", "Forge API requests left in the rate limit.");
     }
 
-    /// <summary>Counts one finished tick and refreshes the gauges from what it saw.</summary>
-    public void RecordTick(TickReport report)
+    /// <summary>
+    /// Counts one finished tick and refreshes the gauges from what it saw. <paramref name="repo"/> (the forge's name)
+    /// labels every series when a server runs several repositories; null leaves the label off.
+    /// </summary>
+    public void RecordTick(TickReport report, string? repo = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        ticks.Add(1, new KeyValuePair<string, object?>("outcome", report.Outcome.Wire()));
-        tickDuration.Record(report.Duration.TotalSeconds);
-        forgeRequests.Add(report.Requests);
+        ticks.Add(1, Tags(repo, ("outcome", report.Outcome.Wire())));
+        tickDuration.Record(report.Duration.TotalSeconds, Tags(repo));
+        forgeRequests.Add(report.Requests, Tags(repo));
         foreach (var action in report.Actions)
         {
-            actions.Add(1, new("kind", action.Action.Kind), new("outcome", action.Outcome.Wire()));
+            actions.Add(1, Tags(repo, ("kind", action.Action.Kind), ("outcome", action.Outcome.Wire())));
             if (action.Action is MergePullRequest && action.Outcome == ActionOutcome.Ok)
             {
-                merges.Add(1, new KeyValuePair<string, object?>("lane", LaneOf(report, action.Action.Issue)));
+                merges.Add(1, Tags(repo, ("lane", LaneOf(report, action.Action.Issue))));
             }
         }
 
         foreach (var held in report.Items.Where(i => i.Phase == ItemPhase.Held))
         {
-            holds.Add(1, new KeyValuePair<string, object?>("lane", held.Lane?.Name() ?? "unknown"));
+            holds.Add(1, Tags(repo, ("lane", held.Lane?.Name() ?? "unknown")));
         }
 
         foreach (var alert in report.Notified)
         {
-            alertsNotified.Add(1, new KeyValuePair<string, object?>("code", alert.Code));
+            alertsNotified.Add(1, Tags(repo, ("code", alert.Code)));
         }
 
-        RecordHealth(report.Health);
-        RecordObservation(report.Items, report.RateLimitRemaining);
+        RecordHealth(report.Health, repo);
+        RecordObservation(report.Items, report.RateLimitRemaining, repo);
     }
 
     /// <summary>Refreshes the queue-health gauge: every code is reported, 0 when its alert is not active.</summary>
-    public void RecordHealth(IReadOnlyList<QueueAlert> alerts)
+    public void RecordHealth(IReadOnlyList<QueueAlert> alerts, string? repo = null)
     {
         ArgumentNullException.ThrowIfNull(alerts);
         var perCode = QueueHealth.Codes.ToDictionary(c => c, c => alerts.Count(a => a.Code == c));
         lock (gate)
         {
-            alertsPerCode = perCode;
+            alertsPerCode[repo ?? string.Empty] = perCode;
         }
     }
 
     /// <summary>Refreshes the items-per-phase and rate-limit gauges (after a tick or a dashboard observation).</summary>
-    public void RecordObservation(IReadOnlyList<ItemView> items, int? remaining)
+    public void RecordObservation(IReadOnlyList<ItemView> items, int? remaining, string? repo = null)
     {
         ArgumentNullException.ThrowIfNull(items);
         var phases = items.GroupBy(i => i.Phase).ToDictionary(g => g.Key.Wire(), g => g.Count());
+        var key = repo ?? string.Empty;
         lock (gate)
         {
-            itemsPerPhase = phases;
-            queueWaiting = items.Count(i => i.QueuePosition is not null && i.Phase is ItemPhase.Queued or ItemPhase.Paused);
-            rateLimitRemaining = remaining ?? rateLimitRemaining;
+            itemsPerPhase[key] = phases;
+            queueWaiting[key] = items.Count(i => i.QueuePosition is not null && i.Phase is ItemPhase.Queued or ItemPhase.Paused);
+            if (remaining is { } r)
+            {
+                rateLimitRemaining[key] = r;
+            }
         }
     }
 
-    public void RecordAgentRun(string agent, string role, string outcome, TimeSpan duration)
+    public void RecordAgentRun(string agent, string role, string outcome, TimeSpan duration, string? repo = null)
     {
-        agentRuns.Add(1, new("agent", agent), new("role", role), new("outcome", outcome));
-        agentRunDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("agent", agent));
+        agentRuns.Add(1, Tags(repo, ("agent", agent), ("role", role), ("outcome", outcome)));
+        agentRunDuration.Record(duration.TotalSeconds, Tags(repo, ("agent", agent)));
     }
 
     public void RecordWebhook(string eventName, string result) =>
@@ -114,45 +122,38 @@ public sealed class AutoshipMetrics : IDisposable
 
     public void Dispose() => meter.Dispose();
 
-    private IEnumerable<Measurement<int>> ObserveItems()
-    {
-        IReadOnlyDictionary<string, int> snapshot;
-        lock (gate)
-        {
-            snapshot = itemsPerPhase;
-        }
+    private IEnumerable<Measurement<int>> ObserveItems() =>
+        PerRepo(itemsPerPhase, "phase");
 
-        return snapshot.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("phase", p.Key)));
-    }
+    private IEnumerable<Measurement<int>> ObserveAlerts() =>
+        PerRepo(alertsPerCode, "code");
 
-    private IEnumerable<Measurement<int>> ObserveAlerts()
-    {
-        IReadOnlyDictionary<string, int> snapshot;
-        lock (gate)
-        {
-            snapshot = alertsPerCode;
-        }
+    private IEnumerable<Measurement<int>> ObserveWaiting() => Each(queueWaiting);
 
-        return snapshot.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("code", p.Key)));
-    }
+    private IEnumerable<Measurement<int>> ObserveRateLimit() => Each(rateLimitRemaining);
 
-    private IEnumerable<Measurement<int>> ObserveWaiting()
+    private List<Measurement<int>> PerRepo(Dictionary<string, IReadOnlyDictionary<string, int>> source, string name)
     {
         lock (gate)
         {
-            return [new Measurement<int>(queueWaiting)];
+            return source.SelectMany(r => r.Value.Select(p => new Measurement<int>(p.Value, Tags(Repo(r.Key), (name, p.Key))))).ToList();
         }
     }
 
-    private IEnumerable<Measurement<int>> ObserveRateLimit()
+    private List<Measurement<int>> Each(Dictionary<string, int> source)
     {
-        int? value;
         lock (gate)
         {
-            value = rateLimitRemaining;
+            return source.Select(r => new Measurement<int>(r.Value, Tags(Repo(r.Key)))).ToList();
         }
+    }
 
-        return value is { } v ? [new Measurement<int>(v)] : [];
+    private static string? Repo(string key) => key.Length == 0 ? null : key;
+
+    private static KeyValuePair<string, object?>[] Tags(string? repo, params (string Name, string Value)[] tags)
+    {
+        var all = tags.Select(t => new KeyValuePair<string, object?>(t.Name, t.Value));
+        return (repo is null ? all : all.Prepend(new KeyValuePair<string, object?>("repo", repo))).ToArray();
     }
 
     private static string LaneOf(TickReport report, int issue) =>

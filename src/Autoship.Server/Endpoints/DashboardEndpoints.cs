@@ -1,5 +1,6 @@
 using Autoship.Engine.Store;
 using Autoship.Server.Access;
+using Autoship.Server.Fleet;
 using Autoship.Server.Hosting;
 using Autoship.Server.Html;
 using Autoship.Server.Loop;
@@ -16,20 +17,21 @@ public static class DashboardEndpoints
 {
     public static IEndpointRouteBuilder MapDashboardEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", async (StatusBuilder status, DashboardAccess access, CancellationToken ct) =>
-            Page(OverviewPage.Render(await status.BuildAsync(ct), access.CsrfToken)));
-        app.MapGet("/items/{number:int}", async Task<Results<ContentHttpResult, ProblemHttpResult>> (int number, ItemReader items, ServerEngine engine, CancellationToken ct) =>
+        app.MapGet("/", async (HttpContext context, StatusBuilder status, DashboardAccess access, CancellationToken ct) =>
+            Page(OverviewPage.Render(await status.BuildAsync(ct), access.CsrfToken), context));
+        app.MapGet("/items/{number:int}", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpContext context, int number, ItemReader items, ServerEngine engine, CancellationToken ct) =>
             await items.ReadAsync(number, ct) is { } explanation
-                ? Page(ItemPage.Render(engine.Forge.Name, explanation))
+                ? Page(ItemPage.Render(engine.Forge.Name, explanation), context)
                 : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"issue #{number} does not exist on {engine.Forge.Name}"));
-        app.MapGet("/events", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpRequest request, ServerEngine engine, CancellationToken ct) =>
+        app.MapGet("/events", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpContext context, ServerEngine engine, CancellationToken ct) =>
         {
+            var request = context.Request;
             if (EventFilter.Parse(engine.Forge.Name, request.Query) is not { } query)
             {
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "issue must be a positive number");
             }
 
-            return Page(EventsPage.Render(engine.Forge.Name, query, await engine.Store.QueryEventsAsync(query, ct)));
+            return Page(EventsPage.Render(engine.Forge.Name, query, await engine.Store.QueryEventsAsync(query, ct)), context);
         });
         app.MapPost("/controls", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, ControlsService controls, DashboardAccess access, CancellationToken ct) =>
         {
@@ -48,7 +50,7 @@ public static class DashboardEndpoints
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: e.Message);
             }
 
-            return TypedResults.Redirect("/#controls");
+            return TypedResults.Redirect(RepositoryScope.Back(context, "#controls"));
         }).DisableAntiforgery();
         app.MapPost("/tick", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, LoopState loop, DashboardAccess access, CancellationToken ct) =>
         {
@@ -59,10 +61,10 @@ public static class DashboardEndpoints
             }
 
             loop.Wake();
-            return TypedResults.Redirect("/#controls");
+            return TypedResults.Redirect(RepositoryScope.Back(context, "#controls"));
         }).DisableAntiforgery();
         return app;
     }
 
-    internal static ContentHttpResult Page(string html) => TypedResults.Content(html, "text/html; charset=utf-8");
+    internal static ContentHttpResult Page(string html, HttpContext context) => TypedResults.Content(RepositoryScope.Links(html, context), "text/html; charset=utf-8");
 }

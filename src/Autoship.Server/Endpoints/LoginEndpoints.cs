@@ -13,8 +13,8 @@ public static class LoginEndpoints
 {
     public static IEndpointRouteBuilder MapLoginEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/login", (string? next, DashboardAccess access, ServerEngine engine) =>
-            DashboardEndpoints.Page(LoginPage.Render(engine.Forge.Name, LocalPath(next), access.CsrfToken, null)));
+        app.MapGet("/login", (HttpContext context, string? next, DashboardAccess access, ServerEngine engine) =>
+            DashboardEndpoints.Page(LoginPage.Render(engine.Forge.Name, LocalPath(next), access.CsrfToken, null), context));
         app.MapPost("/login", async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> (HttpContext context, DashboardAccess access, ServerEngine engine) =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -32,7 +32,7 @@ public static class LoginEndpoints
             if (!access.CheckToken(form["token"]))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                return DashboardEndpoints.Page(LoginPage.Render(engine.Forge.Name, next, access.CsrfToken, "That is not the dashboard token."));
+                return DashboardEndpoints.Page(LoginPage.Render(engine.Forge.Name, next, access.CsrfToken, "That is not the dashboard token."), context);
             }
 
             context.Response.Cookies.Append(DashboardAccess.CookieName, access.SessionValue(), new CookieOptions

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Autoship.Engine.Loop;
 using Autoship.Server.Access;
+using Autoship.Engine.Telemetry;
 using Autoship.Server.Endpoints;
+using Autoship.Server.Fleet;
 using Autoship.Server.Loop;
 using Autoship.Server.Observation;
 using Autoship.Server.Status;
@@ -10,6 +12,7 @@ using Autoship.Server.Telemetry;
 using Autoship.Server.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -23,10 +26,20 @@ public static class AutoshipServer
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromMinutes(15);
 
     /// <param name="configure">Lets tests swap the server (e.g. <c>UseTestServer</c>) or add services before the app is built.</param>
-    public static WebApplication Build(ServerEngine engine, ServerOptions options, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(ServerEngine engine, ServerOptions options, Action<WebApplicationBuilder>? configure = null) =>
+        Build([engine], options, configure);
+
+    /// <summary>A server for several repositories on one store, split with the other replicas of that store (<see cref="FleetService"/>).</summary>
+    public static WebApplication Build(IReadOnlyList<ServerEngine> engines, ServerOptions options, Action<WebApplicationBuilder>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(engines);
         ArgumentNullException.ThrowIfNull(options);
+        if (engines.Count == 0)
+        {
+            throw new ServerConfigurationException("no repository to serve: give --forge, --repo or --repos");
+        }
+
+        var engine = engines[0];
         BindingCheck.Validate(options);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(AutoshipServer).Assembly.GetName().Name });
@@ -47,16 +60,21 @@ public static class AutoshipServer
             o.SerializerOptions.WriteIndented = true;
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton(engine);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new TickScheduler(engine.Clock, options.WakeDebounce));
-        builder.Services.AddSingleton<LoopState>();
-        builder.Services.AddSingleton<ObservationCache>();
-        builder.Services.AddSingleton<StatusBuilder>();
-        builder.Services.AddSingleton<ItemReader>();
-        builder.Services.AddSingleton<ControlsService>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(sp => new RepositoryRegistry(engines.Select(e =>
+            new RepositoryLoop(e, options, sp.GetRequiredService<AutoshipMetrics>(), sp.GetRequiredService<ILoggerFactory>())).ToList()));
+        // What a page or API call is about: the repository its path chose (/repos/KEY/…), else the first one.
+        ForRepository(builder.Services, l => l.Engine);
+        ForRepository(builder.Services, l => l.Scheduler);
+        ForRepository(builder.Services, l => l.State);
+        ForRepository(builder.Services, l => l.Cache);
+        ForRepository(builder.Services, l => l.Status);
+        ForRepository(builder.Services, l => l.Items);
+        ForRepository(builder.Services, l => l.Controls);
         builder.Services.AddSingleton<DashboardAccess>();
-        builder.Services.AddHostedService<ReconcilerService>();
+        builder.Services.AddSingleton(sp => new FleetService(sp.GetRequiredService<RepositoryRegistry>(), options, engine.Clock, sp.GetRequiredService<ILogger<FleetService>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FleetService>());
         builder.Services.AddAutoshipTelemetry();
         configure?.Invoke(builder);
 
@@ -73,12 +91,19 @@ public static class AutoshipServer
             await next(context);
         });
         app.UseDashboardAccess(app.Services.GetRequiredService<DashboardAccess>());
+        app.UseRepositoryScope(app.Services.GetRequiredService<RepositoryRegistry>());
+        app.UseRouting();
         app.MapHealthEndpoints();
         app.MapWebhookEndpoints();
         app.MapLoginEndpoints();
         app.MapDashboardEndpoints();
         app.MapApiEndpoints();
+        app.MapRepositoryEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
+
+    private static void ForRepository<T>(IServiceCollection services, Func<RepositoryLoop, T> part)
+        where T : class =>
+        services.AddTransient(sp => part(sp.GetRequiredService<RepositoryRegistry>().Current(sp.GetRequiredService<IHttpContextAccessor>().HttpContext)));
 }

@@ -20,5 +20,8 @@ public sealed record ServerEngine(
     /// <summary>The <c>--config</c> override, or null to read <c>.github/autoship.yml</c> from the default branch.</summary>
     public AutoshipConfig? ConfigOverride { get; init; }
 
+    /// <summary>A fixed time between ticks (<c>serve --every</c>, a repository's <c>every:</c>) instead of the repository's <c>loop.schedule</c>.</summary>
+    public TimeSpan? Every { get; init; }
+
     public string Holder { get; init; } = Autoship.Engine.Store.LeaseHolder.ForThisProcess("serve");
 }

@@ -29,6 +29,15 @@ public sealed record ServerOptions
     /// <summary>Tick as soon as the server starts (otherwise wait for the schedule or a wake-up).</summary>
     public bool TickAtStart { get; init; } = true;
 
+    /// <summary>
+    /// How long a replica's hold on a repository (and its membership) outlives its last heartbeat; the heartbeat
+    /// renews both every third of it. A replica killed on another host loses its repositories within this time.
+    /// </summary>
+    public TimeSpan ReplicaLeaseTtl { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>This replica's name in the store's leases (host, pid, start time: a dead one on this host is seen at once).</summary>
+    public string Replica { get; init; } = Autoship.Engine.Store.LeaseHolder.ForThisProcess("replica");
+
     /// <summary>Reads the secrets from the environment (<c>AUTOSHIP_WEBHOOK_SECRET</c>, <c>AUTOSHIP_DASHBOARD_TOKEN</c>).</summary>
     public static ServerOptions FromEnvironment(string? urls) => new()
     {

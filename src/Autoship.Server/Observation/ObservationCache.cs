@@ -61,7 +61,7 @@ public sealed class ObservationCache(ServerEngine engine, ServerOptions options,
             reader ??= engine.CreateReconciler(new ReconcilerOptions(engine.Holder + "/reader", engine.StateDirectory) { ConfigOverride = engine.ConfigOverride }, logger);
             var (plan, context) = await reader.ObserveAndPlanAsync(cancellationToken);
             var claimed = context.Memories.Where(m => m.Value.ClaimedAt is not null).ToDictionary(m => m.Key, m => m.Value.ClaimedAt!.Value);
-            metrics.RecordObservation(plan.Items, engine.Forge.Usage.RateLimitRemaining);
+            metrics.RecordObservation(plan.Items, engine.Forge.Usage.RateLimitRemaining, engine.Forge.Name);
             return Set(plan.Items, plan.Notices, claimed, "forge");
         }
         finally

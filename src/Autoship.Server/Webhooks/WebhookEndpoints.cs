@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Autoship.Engine.Store;
 using Autoship.Engine.Telemetry;
+using Autoship.Server.Fleet;
 using Autoship.Server.Hosting;
-using Autoship.Server.Loop;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,7 +26,7 @@ public static partial class WebhookEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<WebhookAnswer>, Accepted<WebhookAnswer>, ProblemHttpResult>> ReceiveAsync(HttpContext context, ServerOptions options, ServerEngine engine, LoopState loop, AutoshipMetrics metrics,
+    internal static async Task<Results<Ok<WebhookAnswer>, Accepted<WebhookAnswer>, ProblemHttpResult>> ReceiveAsync(HttpContext context, ServerOptions options, ServerEngine engine, RepositoryRegistry registry, AutoshipMetrics metrics,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("Autoship.Server.Webhooks");
@@ -72,12 +72,16 @@ public static partial class WebhookEndpoints
         }
 
         string? action;
+        string? repository;
         try
         {
             using var json = JsonDocument.Parse(body);
-            action = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.String
+            var root = json.RootElement;
+            action = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.String
                 ? a.GetString()
                 : null;
+            repository = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("repository", out var r) && r.ValueKind == JsonValueKind.Object
+                && r.TryGetProperty("full_name", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         }
         catch (JsonException)
         {
@@ -97,7 +101,19 @@ public static partial class WebhookEndpoints
             return TypedResults.Ok(new WebhookAnswer("ignored", eventName, action, delivery));
         }
 
-        loop.Wake();
+        // With several repositories, only the one the delivery names is woken; a delivery for none of them changes nothing.
+        var loops = registry.ForWebhook(repository);
+        if (loops.Count == 0)
+        {
+            metrics.RecordWebhook(eventName, "ignored");
+            return TypedResults.Ok(new WebhookAnswer("ignored", eventName, action, delivery));
+        }
+
+        foreach (var loop in loops)
+        {
+            loop.State.Wake();
+        }
+
         metrics.RecordWebhook(eventName, "accepted");
         LogWoken(logger, eventName, action ?? "-", delivery);
         return TypedResults.Accepted((string?)null, new WebhookAnswer("accepted", eventName, action, delivery));
