@@ -24,6 +24,9 @@ public sealed record PullRequestSnapshot(
     /// <summary>The forge's own mergeability answer; null when it has not computed it yet.</summary>
     public bool? Mergeable { get; init; }
 
+    /// <summary>When <see cref="Mergeable"/> is false, the paths git could not merge (empty when the forge does not say).</summary>
+    public IReadOnlyList<string> ConflictPaths { get; init; } = [];
+
     /// <summary>The commit the PR was squashed into when <see cref="Merged"/>.</summary>
     public string? MergeCommitSha { get; init; }
 

@@ -281,9 +281,21 @@ public sealed partial class Reconciler
         await cache.FetchBranchAsync(remote, pr.HeadBranch, cancellationToken);
         // Review the PR's own changes: commits merged to the base since it forked are not part of it (drift is BehindBy).
         var forkPoint = await cache.MergeBaseAsync(baseSha, pr.HeadSha, cancellationToken);
+        var patchId = await cache.PatchIdAsync(forkPoint, pr.HeadSha, cancellationToken);
+        if (ReviewCarryOver.Find(still.Reviews, reviewer.Name, pr.HeadSha, patchId) is { } previous)
+        {
+            // A base update that left the change as it was: the verdict belongs to the change, so it carries over.
+            var carried = previous.State == ReviewState.Approved ? ReviewVerdict.Approve : ReviewVerdict.RequestChanges;
+            await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer.Name, carried, ReviewCarryOver.Body(previous, patchId!), pr.HeadSha), cancellationToken);
+            return new ActionResult(review, ActionOutcome.Ok,
+                $"{review.Describe()}: {(carried == ReviewVerdict.Approve ? "approval" : "change request")} carried over from {previous.CommitSha[..Math.Min(7, previous.CommitSha.Length)]} (same patch-id after a base update)",
+                [.. review.Reasons, new Reason("review-carried-over", $"the diff of {pr.HeadSha[..Math.Min(7, pr.HeadSha.Length)]} has the patch-id {reviewer.Name} reviewed on {previous.CommitSha[..Math.Min(7, previous.CommitSha.Length)]}")]);
+        }
+
         var result = await runner.RunReviewerAsync(new ReviewRequest(review.Order, reviewer, author, pr, forkPoint, config, cache.Path), cancellationToken);
         await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Verdict), CancellationToken.None);
-        await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer.Name, result.Verdict, result.Body, pr.HeadSha), cancellationToken);
+        var body = patchId is null ? result.Body : $"{result.Body}\n\n{ReviewCarryOver.Marker(patchId)}";
+        await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer.Name, result.Verdict, body, pr.HeadSha), cancellationToken);
         var findings = result.Findings.Select(f => new Reason("review-" + f.Rubric, (f.Path is null ? string.Empty : f.Path + ": ") + f.Message)).ToList();
         var verdict = result.FailedClosed ? "not approved (failed closed)" : result.Verdict == ReviewVerdict.Approve ? "approved" : "requested changes";
         return new ActionResult(review, ActionOutcome.Ok, $"{review.Describe()}: {verdict}", findings.Count > 0 ? findings : review.Reasons);
