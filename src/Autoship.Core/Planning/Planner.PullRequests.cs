@@ -62,6 +62,11 @@ public static partial class Planner
             actions.Add(new PublishGate(issue.Number, pr.Number, pr.HeadSha, gate));
         }
 
+        if (!review && MergeGroupGate(issue.Number, pr, gate) is { } groupGate)
+        {
+            actions.Add(groupGate);
+        }
+
         var phase = gate.Verdict switch
         {
             GateVerdict.Hold => ItemPhase.Held,
@@ -90,6 +95,8 @@ public static partial class Planner
         var fix = review ? null : FixForward(context, config, decision, memory, worked, pr, order, gate, classification.Allowed);
         context.Apply(fix ?? (review ? (GateVerdict?)null : gate.Verdict) switch
         {
+            GateVerdict.Merge when pr.ForgeQueue is { } queued => InForgeQueue(decision, queued)
+                .Remember(memory, worked with { Phase = ItemPhase.PullRequest, Reasons = [] }, $"PR #{pr.Number} open", []),
             GateVerdict.Merge => decision.Act(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Lane, gate.Reasons)),
             GateVerdict.Reject when order.Attempt >= config.Loop.MaxAttempts => Exhausted(decision, memory, worked, gate.Reasons, config.Loop.MaxAttempts),
             GateVerdict.Reject => decision

@@ -20,6 +20,12 @@ public sealed partial class GitHubForge
             return await EnqueueAsync(pr.NodeId, expectedHeadSha, cancellationToken);
         }
 
+        if (pr.MergeableState?.Value == MergeableState.Behind)
+        {
+            // Without a merge queue the checks must pass on what the base becomes: bring the branch up to date first.
+            return await UpdateBranchAsync(number, expectedHeadSha, pr.Base.Ref, cancellationToken);
+        }
+
         try
         {
             var merge = new MergePullRequest { Sha = expectedHeadSha, MergeMethod = PullRequestMergeMethod.Squash, CommitTitle = commitTitle, CommitMessage = commitMessage };
