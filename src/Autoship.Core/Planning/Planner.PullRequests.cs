@@ -81,7 +81,8 @@ public static partial class Planner
         var worked = memory with { Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = gate.Lane };
         var mainRed = Queue.MainHealth.RedReasons(input.Snapshot, config.Validation.RequiredChecks);
         var checkRejected = gate.Verdict == GateVerdict.Reject && gate.Reasons.Any(r => r.Code == "check-failed");
-        if (mainRed.Count > 0 && !review && (gate.Verdict == GateVerdict.Merge || checkRejected))
+        // The red-main issue's own fix is the one PR that may merge onto a red main (its merge candidate must pass).
+        if (mainRed.Count > 0 && !review && !Queue.MainRedIssue.Is(issue) && (gate.Verdict == GateVerdict.Merge || checkRejected))
         {
             // A red main is nobody's item: no merge onto it, and no attempt burnt on checks that may be main's failure.
             context.Apply(new ItemDecision(issue, ItemPhase.PullRequest, [.. mainRed, .. gate.Reasons])

@@ -19,6 +19,8 @@ public sealed partial class Reconciler
             MergePullRequest merge => MergeAsync(merge, context, cancellationToken),
             CloseResolved close => CloseAsync(close, cancellationToken),
             UpdateComment comment => CommentAsync(comment, cancellationToken),
+            ReportMainRed red => ReportMainRedAsync(red, cancellationToken),
+            CloseMainRed green => CloseMainRedAsync(green, cancellationToken),
             _ => Task.FromResult(Done(action, ActionOutcome.Skipped, "not applied here")),
         });
 
