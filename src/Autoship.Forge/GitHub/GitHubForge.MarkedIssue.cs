@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Octokit;
 
 namespace Autoship.Forge.GitHub;
@@ -12,14 +13,23 @@ public sealed partial class GitHubForge
     public async Task<int> UpsertMarkedIssueAsync(string marker, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken)
     {
         var author = await AuthorLoginAsync(cancellationToken);
-        var request = new RepositoryIssueRequest { State = ItemStateFilter.All, Creator = author, SortProperty = IssueSort.Created, SortDirection = SortDirection.Descending };
-        if (labels.Count > 0)
-        {
-            request.Labels.Add(labels[0]);
-        }
-
-        var issues = await _author.Issue.GetAllForRepository(Owner, Repo, request, new ApiOptions { PageSize = 100, PageCount = 1, StartPage = 1 }).WaitAsync(cancellationToken);
-        var own = issues.FirstOrDefault(i => i.PullRequest is null && i.Body?.Contains(marker, StringComparison.Ordinal) == true && SameLogin(i.User?.Login, author));
+        // The query is written out: Octokit's issue request adds a `filter` parameter this endpoint does not declare.
+        var labelFilter = labels.Count > 0 ? $"&labels={Uri.EscapeDataString(labels[0])}" : string.Empty;
+        using var response = await _raw.GetAsync($"repos/{Owner}/{Repo}/issues?state=all&creator={Uri.EscapeDataString(author)}{labelFilter}&sort=created&direction=desc&per_page=100", cancellationToken);
+        await EnsureSuccessAsync(response, "issues", cancellationToken);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var own = doc.RootElement.ValueKind != JsonValueKind.Array ? null : doc.RootElement.EnumerateArray()
+            .Where(i => !i.TryGetProperty("pull_request", out var pr) || pr.ValueKind == JsonValueKind.Null)
+            .Where(i => GraphQlMapping.Str(i, "body")?.Contains(marker, StringComparison.Ordinal) == true
+                        && i.TryGetProperty("user", out var u) && SameLogin(GraphQlMapping.Str(u, "login"), author))
+            .Select(i => new
+            {
+                Number = i.GetProperty("number").GetInt32(),
+                Labels = i.TryGetProperty("labels", out var ls) && ls.ValueKind == JsonValueKind.Array
+                    ? ls.EnumerateArray().Select(l => GraphQlMapping.Str(l, "name")).Where(n => n is not null).Select(n => n!).ToList()
+                    : [],
+            })
+            .FirstOrDefault();
         if (own is null)
         {
             var created = new NewIssue(title) { Body = body };
@@ -32,7 +42,7 @@ public sealed partial class GitHubForge
         }
 
         var update = new IssueUpdate { Title = title, Body = body, State = ItemState.Open };
-        foreach (var label in own.Labels.Select(l => l.Name).Union(labels, StringComparer.OrdinalIgnoreCase))
+        foreach (var label in own.Labels.Union(labels, StringComparer.OrdinalIgnoreCase))
         {
             update.AddLabel(label);
         }
