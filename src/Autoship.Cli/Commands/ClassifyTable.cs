@@ -1,3 +1,4 @@
+using Autoship.Cli.Reporting;
 using Autoship.Core;
 using Spectre.Console;
 
@@ -14,10 +15,10 @@ internal static class ClassifyTable
         console.MarkupLine(
             $"Lane [bold]{result.Lane.Letter()} ({result.Lane.Name()})[/], size [bold]{result.Size.Name()}[/], {fileCount} {(fileCount == 1 ? "file" : "files")}: {verdict}");
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("code").AddColumn("reason");
+        var table = new CliTable("code", "reason") { LeadCells = 1 };
         foreach (var reason in result.Reasons)
         {
-            table.AddRow(new Text(reason.Code), new Text(reason.Message));
+            table.AddRow(Markup.Escape(reason.Code), Markup.Escape(reason.Message));
         }
 
         console.Write(table);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 
 namespace Autoship.Cli.Reporting;
@@ -28,14 +27,13 @@ internal static class CliConsole
         return console;
     }
 
-    /// <summary>One JSON document (camelCase, enums as strings) on the command's output.</summary>
-    public static void WriteJson(ParseResult parse, object value) =>
-        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, JsonOutput.Options));
-
-    public static TextWriter Error(ParseResult parse) => parse.InvocationConfiguration.Error;
-
     private static int? Width(TextWriter writer)
     {
+        if (writer is FixedWidthWriter fixedWidth)
+        {
+            return fixedWidth.Width;
+        }
+
         if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var columns) && columns > 20)
         {
             return columns;
