@@ -28,6 +28,9 @@ public enum MergeOutcome
     Merged,
     Enqueued,
     Refused,
+
+    /// <summary>Not merged: the branch was behind its base and the forge brought it up to date (a new head, whose checks and review come first).</summary>
+    BranchUpdated,
 }
 
 public sealed record MergeResult(MergeOutcome Outcome, string? MergeCommitSha, IReadOnlyList<Reason> Reasons);
@@ -40,7 +43,8 @@ public sealed record BranchProtection(
     IReadOnlyList<string> RequiredChecks,
     bool AllowForcePushes,
     bool AllowDeletions,
-    bool RequireMergeQueue = false);
+    bool RequireMergeQueue = false,
+    bool RequireUpToDate = false);
 
 /// <summary>A forge refused a request in a way the caller should show as a reason, not a crash.</summary>
 public sealed class ForgeException(string code, string message, Exception? inner = null) : Exception(message, inner)

@@ -46,6 +46,12 @@ public interface IForge : IAsyncDisposable
 
     Task CloseIssueAsync(int number, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The one issue Autoship itself opened with <paramref name="marker"/> in its body: reopened with this title, body and
+    /// labels when it exists (open or closed), opened otherwise, never duplicated. Returns its number.
+    /// </summary>
+    Task<int> UpsertMarkedIssueAsync(string marker, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken);
+
     // ---- branches and pull requests ----
 
     /// <summary>Pushes <paramref name="branch"/> from a local repository at <paramref name="localRepository"/> (force-with-lease to the expected remote SHA, null when new).</summary>

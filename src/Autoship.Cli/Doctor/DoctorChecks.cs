@@ -13,6 +13,7 @@ internal static class DoctorChecks
         new WorkflowCheck(),
         new EntrypointCheck(),
         new CiRunsEntrypointCheck(),
+        new MergeGroupCheck(),
         new RequiredChecksReportedCheck(),
         new AreaCoverageCheck(),
         new LanesSatisfiableCheck(),

@@ -27,7 +27,9 @@ internal static class ProtectionPlan
             checks,
             AllowForcePushes: !p.BlockForcePushes,
             AllowDeletions: !p.BlockDeletions,
-            RequireMergeQueue: current?.RequireMergeQueue ?? false);
+            RequireMergeQueue: current?.RequireMergeQueue ?? false,
+            // The "not rocket science" rule without a merge queue: the checks must have passed on what main becomes.
+            RequireUpToDate: checks.Count > 0 && !(current?.RequireMergeQueue ?? false));
     }
 
     public static IReadOnlyList<SettingChange> Diff(BranchProtection? current, BranchProtection desired) =>
@@ -37,6 +39,7 @@ internal static class ProtectionPlan
         new("required approvals", current?.RequiredApprovals.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", desired.RequiredApprovals.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         new("dismiss stale approvals", YesNo(current?.DismissStaleReviews), YesNo(desired.DismissStaleReviews)),
         new("required checks", Checks(current?.RequiredChecks), Checks(desired.RequiredChecks)),
+        new("up to date before merging", YesNo(current?.RequireUpToDate), YesNo(desired.RequireUpToDate)),
         new("force pushes", Allowed(current?.AllowForcePushes), Allowed(desired.AllowForcePushes)),
         new("deletions", Allowed(current?.AllowDeletions), Allowed(desired.AllowDeletions)),
     ];

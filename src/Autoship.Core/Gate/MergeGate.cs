@@ -54,7 +54,8 @@ public static partial class MergeGate
 
         if (pr.Mergeable == false)
         {
-            findings.Reject("merge-conflict", $"the branch conflicts with {pr.BaseBranch}; it must be rebased or redone");
+            var where = pr.ConflictPaths.Count > 0 ? " in " + string.Join(", ", pr.ConflictPaths.Take(10)) + (pr.ConflictPaths.Count > 10 ? $" and {pr.ConflictPaths.Count - 10} more" : string.Empty) : string.Empty;
+            findings.Reject("merge-conflict", $"the branch conflicts with {pr.BaseBranch}{where}; git cannot merge it cleanly, so the author redoes it on the current {pr.BaseBranch}");
         }
     }
 

@@ -24,6 +24,12 @@ public sealed record PullRequestSnapshot(
     /// <summary>The forge's own mergeability answer; null when it has not computed it yet.</summary>
     public bool? Mergeable { get; init; }
 
+    /// <summary>When <see cref="Mergeable"/> is false, the paths git could not merge (empty when the forge does not say).</summary>
+    public IReadOnlyList<string> ConflictPaths { get; init; } = [];
+
+    /// <summary>Its entry in the forge's own merge queue (GitHub's), whose merge_group commit's checks are in <see cref="Checks"/>; null when not queued.</summary>
+    public Queue.ForgeQueueEntry? ForgeQueue { get; init; }
+
     /// <summary>The commit the PR was squashed into when <see cref="Merged"/>.</summary>
     public string? MergeCommitSha { get; init; }
 

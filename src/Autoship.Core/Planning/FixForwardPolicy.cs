@@ -3,22 +3,25 @@ namespace Autoship.Core.Planning;
 /// <summary>
 /// When a pull request is fixed forward (the next attempt continues on its branch) instead of closed and redone, and
 /// what the next attempt is told. Fixable: failing required checks or deployments, the reviewer agent's change
-/// request, and a write-access human's change request (the only way a held lane-C PR moves without a person editing
-/// it). Anything else that rejects (a conflict, the guardrails, a closed PR) is not fixable on the branch.
+/// request, a write-access human's change request (the only way a held lane-C PR moves without a person editing
+/// it), and a conflict with the base that git cannot merge cleanly (the attempt then starts from the current base and
+/// redoes the change on the same branch: <see cref="StartsFromBase"/>). Anything else that rejects (the guardrails, a
+/// closed PR) is not fixable on the branch.
 /// </summary>
 public static class FixForwardPolicy
 {
     /// <summary>Gate rejections an agent can fix by pushing another commit.</summary>
-    public static readonly IReadOnlySet<string> FixableRejects = new HashSet<string>(StringComparer.Ordinal) { "check-failed", "deployment-failed", "changes-requested" };
+    public static readonly IReadOnlySet<string> FixableRejects = new HashSet<string>(StringComparer.Ordinal) { "check-failed", "deployment-failed", "changes-requested", "merge-conflict" };
 
     /// <summary>Rejections no further commit on the branch can fix (with any guardrail violation).</summary>
-    public static readonly IReadOnlySet<string> UnfixableRejects = new HashSet<string>(StringComparer.Ordinal) { "already-merged", "closed", "merge-conflict", "guardrails" };
+    public static readonly IReadOnlySet<string> UnfixableRejects = new HashSet<string>(StringComparer.Ordinal) { "already-merged", "closed", "guardrails" };
 
     public const string HumanChangesRequested = "human-changes-requested";
 
     /// <summary>The findings for the next attempt, or null when the PR is not to be fixed forward.</summary>
     /// <param name="withinGuardrails">The PR's diff passes its lane's guardrails (a violation is never fixed forward).</param>
-    public static IReadOnlyList<FixFeedback>? Feedback(GateDecision gate, bool withinGuardrails, PullRequestSnapshot pr, WorkOrder order)
+    /// <param name="baseSha">The base branch's head, named in a conflict's feedback (the commit the attempt starts from).</param>
+    public static IReadOnlyList<FixFeedback>? Feedback(GateDecision gate, bool withinGuardrails, PullRequestSnapshot pr, WorkOrder order, string? baseSha = null)
     {
         var fixable = gate.Verdict switch
         {
@@ -32,6 +35,16 @@ public static class FixForwardPolicy
         }
 
         var feedback = new List<FixFeedback>();
+        if (gate.Reasons.FirstOrDefault(r => r.Code == "merge-conflict") is { } conflict)
+        {
+            var onto = baseSha is { Length: > 0 } ? $"{pr.BaseBranch} ({baseSha[..Math.Min(12, baseSha.Length)]})" : pr.BaseBranch;
+            var paths = pr.ConflictPaths.Count > 0 ? "conflicting paths: " + string.Join(", ", pr.ConflictPaths) : "the forge did not name the conflicting paths";
+            var range = baseSha is { Length: > 0 } ? $"`git log -p {baseSha}..{pr.HeadSha}`" : $"`git show {pr.HeadSha}`";
+            feedback.Add(FixFeedback.Of(FixFeedback.Conflict, pr.BaseBranch,
+                $"{conflict.Message}\n{paths}.\nThis worktree is the current {onto}, NOT the previous attempt: make the change again on top of it, "
+                + $"keeping what {pr.BaseBranch} changed meanwhile. The previous attempt ({pr.HeadSha[..Math.Min(12, pr.HeadSha.Length)]}) is shown by {range}."));
+        }
+
         foreach (var r in gate.Reasons.Where(r => r.Code is "check-failed" or "deployment-failed"))
         {
             var check = pr.Checks.LastOrDefault(c => c.Sha == pr.HeadSha && !c.IsGreen && c.IsFinished && r.Message.Contains(c.Name, StringComparison.Ordinal));
@@ -58,6 +71,9 @@ public static class FixForwardPolicy
 
         return feedback.Count > 0 ? feedback : null;
     }
+
+    /// <summary>A conflict's attempt starts from the base's head (the branch cannot be merged), every other one from the PR's head.</summary>
+    public static bool StartsFromBase(IReadOnlyList<FixFeedback> feedback) => feedback.Any(f => f.Source == FixFeedback.Conflict);
 
     /// <summary>The next attempt's work order: same branch and rules, the next attempt number, a fresh deadline, the findings.</summary>
     public static WorkOrder Next(WorkOrder order, IReadOnlyList<FixFeedback> feedback, DateTimeOffset now) =>

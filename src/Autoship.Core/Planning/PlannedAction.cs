@@ -102,3 +102,19 @@ public sealed record UpdateComment(int Issue, ItemMemory Memory, string Headline
 
     public override string Describe() => $"#{Issue}: comment — {Headline}";
 }
+
+/// <summary>The base branch is red: file (or reopen and update) the one red-main issue for the agent owning <c>area:test</c>.</summary>
+public sealed record ReportMainRed(string Branch, string Sha, IReadOnlyList<CheckSnapshot> Failing, IReadOnlyList<Reason> Reasons) : PlannedAction(0, Reasons)
+{
+    public override string Kind => "main-red";
+
+    public override string Describe() => $"{Branch} is red at {Sha[..Math.Min(7, Sha.Length)]}: file the issue for {Queue.MainRedIssue.Area}";
+}
+
+/// <summary>The base branch is green again: close the red-main issue <see cref="PlannedAction.Issue"/>.</summary>
+public sealed record CloseMainRed(int Issue, IReadOnlyList<Reason> Reasons) : PlannedAction(Issue, Reasons)
+{
+    public override string Kind => "main-green";
+
+    public override string Describe() => $"#{Issue}: the base is green again; close the red-main issue";
+}

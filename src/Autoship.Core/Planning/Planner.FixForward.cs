@@ -12,7 +12,7 @@ public static partial class Planner
     private static ItemDecision? FixForward(PlanContext context, AutoshipConfig config, ItemDecision decision, ItemMemory memory, ItemMemory worked,
         PullRequestSnapshot pr, WorkOrder order, GateDecision gate, bool withinGuardrails)
     {
-        if (order.Attempt >= config.Loop.MaxAttempts || FixForwardPolicy.Feedback(gate, withinGuardrails, pr, order) is not { } feedback)
+        if (order.Attempt >= config.Loop.MaxAttempts || FixForwardPolicy.Feedback(gate, withinGuardrails, pr, order, context.Input.Snapshot.DefaultBranchSha) is not { } feedback)
         {
             return null;
         }
@@ -34,7 +34,9 @@ public static partial class Planner
         var why = new Reason("fix-forward",
             $"attempt {next.Attempt} of {config.Loop.MaxAttempts} continues on {order.Branch} with {feedback.Count} finding(s): {string.Join(", ", feedback.Select(f => f.Source).Distinct())}");
         context.Active[decision.Issue.Number] = order.Owner;
+        // A conflict git cannot merge is redone on the current base (same branch, same PR), not continued from the head.
+        var from = FixForwardPolicy.StartsFromBase(feedback) && input.Snapshot.DefaultBranchSha.Length > 0 ? input.Snapshot.DefaultBranchSha : pr.HeadSha;
         return (decision with { Phase = ItemPhase.Claimed, Reasons = [why, .. gate.Reasons] })
-            .Act(new StartAttempt(next, Resume: false, [why, .. gate.Reasons]) { PullRequest = pr.Number, ContinueFrom = pr.HeadSha });
+            .Act(new StartAttempt(next, Resume: false, [why, .. gate.Reasons]) { PullRequest = pr.Number, ContinueFrom = from });
     }
 }

@@ -64,6 +64,11 @@ public static partial class Planner
             actions.Add(new PublishGate(issue.Number, pr.Number, pr.HeadSha, gate));
         }
 
+        if (!review && MergeGroupGate(issue.Number, pr, gate) is { } groupGate)
+        {
+            actions.Add(groupGate);
+        }
+
         var phase = gate.Verdict switch
         {
             GateVerdict.Hold => ItemPhase.Held,
@@ -78,7 +83,8 @@ public static partial class Planner
         var worked = memory with { Attempt = order.Attempt, Agent = order.Owner, Reviewer = order.Reviewer, Lane = gate.Lane };
         var mainRed = Queue.MainHealth.RedReasons(input.Snapshot, config.Validation.RequiredChecks);
         var checkRejected = gate.Verdict == GateVerdict.Reject && gate.Reasons.Any(r => r.Code == "check-failed");
-        if (mainRed.Count > 0 && !review && (gate.Verdict == GateVerdict.Merge || checkRejected))
+        // The red-main issue's own fix is the one PR that may merge onto a red main (its merge candidate must pass).
+        if (mainRed.Count > 0 && !review && !Queue.MainRedIssue.Is(issue) && (gate.Verdict == GateVerdict.Merge || checkRejected))
         {
             // A red main is nobody's item: no merge onto it, and no attempt burnt on checks that may be main's failure.
             context.Apply(new ItemDecision(issue, ItemPhase.PullRequest, [.. mainRed, .. gate.Reasons])
@@ -93,6 +99,8 @@ public static partial class Planner
         var fix = review || running ? null : FixForward(context, config, decision, memory, worked, pr, order, gate, classification.Allowed);
         context.Apply(fix ?? (review || running ? (GateVerdict?)null : gate.Verdict) switch
         {
+            GateVerdict.Merge when pr.ForgeQueue is { } queued => InForgeQueue(decision, queued)
+                .Remember(memory, worked with { Phase = ItemPhase.PullRequest, Reasons = [] }, $"PR #{pr.Number} open", []),
             GateVerdict.Merge => decision.Act(new MergePullRequest(issue.Number, pr.Number, pr.HeadSha, pr.Title, gate.Lane, gate.Reasons)),
             GateVerdict.Reject when order.Attempt >= config.Loop.MaxAttempts => Exhausted(decision, memory, worked, gate.Reasons, config.Loop.MaxAttempts),
             GateVerdict.Reject => decision

@@ -35,7 +35,9 @@ public static partial class Planner
             context.Notices.Add(new Reason("kill-switch", "the kill switch is on: no agent starts and nothing merges until it is turned off"));
         }
 
-        context.Notices.AddRange(Queue.MainHealth.RedReasons(input.Snapshot, config.Validation.RequiredChecks));
+        var mainRed = Queue.MainHealth.RedReasons(input.Snapshot, config.Validation.RequiredChecks);
+        context.Notices.AddRange(mainRed);
+        PlanMainHealth(context, config, mainRed);
 
         var prsByIssue = input.Snapshot.PullRequests
             .Select(pr => (pr, issue: BranchNames.IssueOf(pr.HeadBranch)))

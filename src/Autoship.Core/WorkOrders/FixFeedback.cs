@@ -18,6 +18,9 @@ public sealed record FixFeedback(string Source, string From, string Text)
     public const string Human = "human";
     public const string Harness = "harness";
 
+    /// <summary>The branch conflicts with the base: the attempt starts from the current base, not from the PR's head.</summary>
+    public const string Conflict = "conflict";
+
     /// <summary>The text cut to <see cref="MaxText"/>, keeping the tail (where a CI log says what failed).</summary>
     public static FixFeedback Of(string source, string from, string text)
     {

@@ -37,6 +37,23 @@ public sealed class RepositoryCache(string path)
         return result.Ok && result.Stdout.Trim().Length > 0 ? result.Stdout.Trim() : baseSha;
     }
 
+    /// <summary>
+    /// <c>git patch-id --stable</c> of the change from <paramref name="forkPoint"/> to <paramref name="head"/>: the same
+    /// for the same change whatever its line numbers and commits, so a PR updated with its base keeps it. Null for an empty diff.
+    /// </summary>
+    public async Task<string?> PatchIdAsync(string forkPoint, string head, CancellationToken cancellationToken)
+    {
+        var diff = await GitCli.TryRunAsync(Path, ["diff", "--no-color", "--no-ext-diff", "--full-index", "--binary", forkPoint, head], null, null, cancellationToken);
+        if (!diff.Ok || diff.Stdout.Length == 0)
+        {
+            return null;
+        }
+
+        var id = await GitCli.TryRunAsync(Path, ["patch-id", "--stable"], null, diff.Stdout, cancellationToken);
+        var first = id.Ok ? id.Stdout.Split(' ', 2)[0].Trim() : string.Empty;
+        return first.Length >= 40 ? first : null;
+    }
+
     /// <summary>The SHA of a branch on the forge, or null when it does not exist.</summary>
     public static async Task<string?> RemoteShaAsync(GitRemote remote, string branch, string workingDirectory, CancellationToken cancellationToken)
     {

@@ -28,6 +28,9 @@ internal static class CiLogTail
         return order with { Feedback = feedback };
     }
 
+    /// <summary>The last lines of a check's log when its URL is a readable local file (the local CI's logs); null otherwise.</summary>
+    public static Task<string?> ReadAsync(string? url, CancellationToken cancellationToken) => TailAsync(url, cancellationToken);
+
     private static async Task<string?> TailAsync(string? url, CancellationToken cancellationToken)
     {
         if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsFile || !File.Exists(uri.LocalPath))

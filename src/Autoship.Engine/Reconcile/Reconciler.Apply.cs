@@ -19,6 +19,8 @@ public sealed partial class Reconciler
             MergePullRequest merge => MergeAsync(merge, context, cancellationToken),
             CloseResolved close => CloseAsync(close, cancellationToken),
             UpdateComment comment => CommentAsync(comment, cancellationToken),
+            ReportMainRed red => ReportMainRedAsync(red, cancellationToken),
+            CloseMainRed green => CloseMainRedAsync(green, cancellationToken),
             _ => Task.FromResult(Done(action, ActionOutcome.Skipped, "not applied here")),
         });
 
@@ -135,6 +137,7 @@ public sealed partial class Reconciler
             MergeOutcome.Merged => Done(merge, message: $"{merge.Describe()}: merged as {result.MergeCommitSha?[..Math.Min(7, result.MergeCommitSha.Length)]}"),
             MergeOutcome.Enqueued => Done(merge, ActionOutcome.Enqueued, $"{merge.Describe()}: added to the merge queue"
                 + (result.Reasons.Count > 0 ? " (" + string.Join("; ", result.Reasons.Select(r => r.Message)) + ")" : string.Empty)),
+            MergeOutcome.BranchUpdated => new ActionResult(merge, ActionOutcome.Ok, $"{merge.Describe()}: not merged yet — " + string.Join("; ", result.Reasons.Select(r => r.Message)), [.. result.Reasons, .. merge.Reasons]),
             _ => new ActionResult(merge, ActionOutcome.Refused, $"{merge.Describe()}: the forge refused the merge", [.. merge.Reasons, .. result.Reasons]),
         };
     }

@@ -281,19 +281,32 @@ public sealed partial class Reconciler
         await cache.FetchBranchAsync(remote, pr.HeadBranch, cancellationToken);
         // Review the PR's own changes: commits merged to the base since it forked are not part of it (drift is BehindBy).
         var forkPoint = await cache.MergeBaseAsync(baseSha, pr.HeadSha, cancellationToken);
+        var patchId = await cache.PatchIdAsync(forkPoint, pr.HeadSha, cancellationToken);
+        if (ReviewCarryOver.Find(still.Reviews, reviewer.Name, pr.HeadSha, patchId) is { } previous)
+        {
+            // A base update that left the change as it was: the verdict belongs to the change, so it carries over.
+            var carried = previous.State == ReviewState.Approved ? ReviewVerdict.Approve : ReviewVerdict.RequestChanges;
+            await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer.Name, carried, ReviewCarryOver.Body(previous, patchId!), pr.HeadSha), cancellationToken);
+            return new ActionResult(review, ActionOutcome.Ok,
+                $"{review.Describe()}: {(carried == ReviewVerdict.Approve ? "approval" : "change request")} carried over from {previous.CommitSha[..Math.Min(7, previous.CommitSha.Length)]} (same patch-id after a base update)",
+                [.. review.Reasons, new Reason("review-carried-over", $"the diff of {pr.HeadSha[..Math.Min(7, pr.HeadSha.Length)]} has the patch-id {reviewer.Name} reviewed on {previous.CommitSha[..Math.Min(7, previous.CommitSha.Length)]}")]);
+        }
+
         if (options.Executors is not null && config.Executor.Kind != ExecutorSettings.Inline)
         {
             return await DispatchReviewAsync(review, pr, forkPoint, reviewer, context, cancellationToken);
         }
 
         var result = await runner.RunReviewerAsync(new ReviewRequest(review.Order, reviewer, author, pr, forkPoint, config, cache.Path), cancellationToken);
-        return await SubmitReviewAsync(review, pr, reviewer.Name, result, cancellationToken);
+        return await SubmitReviewAsync(review, pr, reviewer.Name, result, patchId, cancellationToken);
     }
 
-    private async Task<ActionResult> SubmitReviewAsync(ReviewPullRequest review, PullRequestSnapshot pr, string reviewer, ReviewResult result, CancellationToken cancellationToken)
+    /// <summary>Posts a review's verdict, marked with the reviewed diff's patch-id so that a base update can carry it over.</summary>
+    private async Task<ActionResult> SubmitReviewAsync(ReviewPullRequest review, PullRequestSnapshot pr, string reviewer, ReviewResult result, string? patchId, CancellationToken cancellationToken)
     {
         await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Verdict), CancellationToken.None);
-        await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer, result.Verdict, result.Body, pr.HeadSha), cancellationToken);
+        var body = patchId is null ? result.Body : $"{result.Body}\n\n{ReviewCarryOver.Marker(patchId)}";
+        await forge.SubmitReviewAsync(pr.Number, new ReviewSubmission(reviewer, result.Verdict, body, pr.HeadSha), cancellationToken);
         var findings = result.Findings.Select(f => new Reason("review-" + f.Rubric, (f.Path is null ? string.Empty : f.Path + ": ") + f.Message)).ToList();
         var verdict = result.FailedClosed ? "not approved (failed closed)" : result.Verdict == ReviewVerdict.Approve ? "approved" : "requested changes";
         return new ActionResult(review, ActionOutcome.Ok, $"{review.Describe()}: {verdict}", findings.Count > 0 ? findings : review.Reasons);

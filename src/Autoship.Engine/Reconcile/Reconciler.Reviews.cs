@@ -64,7 +64,20 @@ public sealed partial class Reconciler
         }
 
         var result = problem is null ? status.Output!.Review! : FailedClosed(ticket, problem, now);
-        return await SubmitReviewAsync(review, pr, ticket.Order.Reviewer, result, cancellationToken);
+        return await SubmitReviewAsync(review, pr, ticket.Order.Reviewer, result, await PatchIdOrNullAsync(ticket.BaseSha, head, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The reviewed diff's patch-id from the repository cache (the review job's fork point to its head), or null when the cache lacks them.</summary>
+    private async Task<string?> PatchIdOrNullAsync(string forkPoint, string head, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Cache.PatchIdAsync(forkPoint, head, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     private static ReviewPullRequest ReviewOf(JobTicket ticket) =>

@@ -20,6 +20,12 @@ public sealed partial class GitHubForge
             return await EnqueueAsync(pr.NodeId, expectedHeadSha, cancellationToken);
         }
 
+        if (pr.MergeableState?.Value == MergeableState.Behind)
+        {
+            // Without a merge queue the checks must pass on what the base becomes: bring the branch up to date first.
+            return await UpdateBranchAsync(number, expectedHeadSha, pr.Base.Ref, cancellationToken);
+        }
+
         try
         {
             var merge = new MergePullRequest { Sha = expectedHeadSha, MergeMethod = PullRequestMergeMethod.Squash, CommitTitle = commitTitle, CommitMessage = commitMessage };
@@ -60,7 +66,7 @@ public sealed partial class GitHubForge
     private static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
 
     /// <summary>Branch rules (rulesets) say whether the base requires a merge queue; classic protection cannot.</summary>
-    private async Task<bool> RequiresMergeQueueAsync(string branch, CancellationToken cancellationToken)
+    public async Task<bool> RequiresMergeQueueAsync(string branch, CancellationToken cancellationToken)
     {
         using var response = await _raw.GetAsync($"repos/{Owner}/{Repo}/rules/branches/{Uri.EscapeDataString(branch)}", cancellationToken);
         if (!response.IsSuccessStatusCode)

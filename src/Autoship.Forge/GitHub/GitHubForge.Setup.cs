@@ -88,7 +88,8 @@ public sealed partial class GitHubForge : IForgeSetup
     {
         ["required_status_checks"] = protection.RequiredChecks.Count == 0 ? null : new JsonObject
         {
-            ["strict"] = false,
+            // Without a merge queue, a PR merges only once it contains the base it was tested with (Autoship updates it).
+            ["strict"] = protection.RequireUpToDate,
             ["contexts"] = new JsonArray([.. protection.RequiredChecks.Select(c => (JsonNode)JsonValue.Create(c))]),
         },
         ["enforce_admins"] = false,

@@ -145,6 +145,7 @@ internal static class GraphQlMapping
             }
         }
 
+        var queue = MergeQueueMapping.Read(p);
         return new PullRequestSnapshot(
             p.GetProperty("number").GetInt32(),
             Str(p, "title") ?? string.Empty,
@@ -157,12 +158,13 @@ internal static class GraphQlMapping
             p.TryGetProperty("merged", out var merged) && merged.ValueKind == JsonValueKind.True,
             Nodes(p, "labels").Select(l => Str(l, "name")!).ToList(),
             reviews,
-            checks,
+            [.. checks, .. queue.GroupChecks],
             deployments,
             [.. files.Select(File), .. Unlisted(p, files.Count)],
             Date(p, "updatedAt"))
         {
             Mergeable = Str(p, "mergeable") switch { "MERGEABLE" => true, "CONFLICTING" => false, _ => null },
+            ForgeQueue = queue.Entry,
         };
     }
 

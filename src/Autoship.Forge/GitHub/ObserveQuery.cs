@@ -80,6 +80,7 @@ internal static class ObserveQuery
         fragment ObservedPull on PullRequest {
           id number title body state merged updatedAt mergeable changedFiles
           headRefName headRefOid baseRefName
+          mergeQueueEntry { position state headCommit { oid status { contexts { context state description targetUrl } } } }
           repository { nameWithOwner }
           author { login }
           labels(first: 50) { nodes { name } }

@@ -172,7 +172,8 @@ internal static class RestMapping
         s.RequiredPullRequestReviews?.DismissStaleReviews ?? false,
         (IReadOnlyList<string>?)s.RequiredStatusChecks?.Contexts?.ToList() ?? [],
         s.AllowForcePushes?.Enabled ?? false,
-        s.AllowDeletions?.Enabled ?? false);
+        s.AllowDeletions?.Enabled ?? false,
+        RequireUpToDate: s.RequiredStatusChecks?.Strict ?? false);
 
     /// <summary>Reads GitHub's JSON into Octokit's model the way Octokit itself does.</summary>
     public static T Deserialize<T>(string json) => new Octokit.Internal.SimpleJsonSerializer().Deserialize<T>(json);

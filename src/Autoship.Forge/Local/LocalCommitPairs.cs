@@ -12,7 +12,7 @@ namespace Autoship.Forge.Local;
 /// </summary>
 internal static class LocalCommitPairs
 {
-    public sealed record Facts(IReadOnlyList<ChangedFile> Files, IReadOnlyDictionary<string, string> TreeLinks, int Behind, bool Mergeable);
+    public sealed record Facts(IReadOnlyList<ChangedFile> Files, IReadOnlyDictionary<string, string> TreeLinks, int Behind, bool Mergeable, IReadOnlyList<string> ConflictPaths);
 
     private const int Capacity = 2048;
 
@@ -38,8 +38,10 @@ internal static class LocalCommitPairs
         }
 
         var behind = int.Parse(await git.GitAsync(["rev-list", "--count", $"{head}..{baseSha}"], cancellationToken), CultureInfo.InvariantCulture);
-        var mergeable = (await git.TryGitAsync(["merge-tree", "--write-tree", "--no-messages", baseSha, head], cancellationToken)).Ok;
-        var facts = new Facts(files, links, behind, mergeable);
+        // Exit 1 with the tree's id and then the conflicted paths, one a line, when git cannot merge the two cleanly.
+        var merge = await git.TryGitAsync(["merge-tree", "--write-tree", "--name-only", "--no-messages", baseSha, head], cancellationToken);
+        var conflicts = merge.Ok ? [] : merge.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Skip(1).Distinct(StringComparer.Ordinal).ToList();
+        var facts = new Facts(files, links, behind, merge.Ok, conflicts);
         if (Cache.Count >= Capacity)
         {
             Cache.Clear();

@@ -171,6 +171,9 @@ public sealed class LocalForge : IForge, IForgeSetup
 
     public Task CloseIssueAsync(int number, CancellationToken cancellationToken) => issues.CloseAsync(number, cancellationToken);
 
+    public Task<int> UpsertMarkedIssueAsync(string marker, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
+        issues.UpsertMarkedAsync(marker, title, body, labels, cancellationToken);
+
     /// <summary>Closes an issue as not planned (a blocker closed this way is reported, never treated as done).</summary>
     public Task CloseIssueAsNotPlannedAsync(int number, CancellationToken cancellationToken) => issues.CloseAsync(number, cancellationToken, notPlanned: true);
 

@@ -24,6 +24,37 @@ internal sealed class LocalIssues(LocalContext context)
         return await LocalIssueRows.SnapshotAsync(read, await LocalIssueRows.RequireAsync(read, number, cancellationToken), cancellationToken);
     }
 
+    /// <summary>Reopens and rewrites the issue the acting user opened with <paramref name="marker"/> in its body, or opens it.</summary>
+    public Task<int> UpsertMarkedAsync(string marker, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
+        context.WriteAsync(async c =>
+        {
+            await context.RequireWriteAsync(c, "file issues", cancellationToken);
+            var found = await LocalDb.ScalarAsync(c, "SELECT number FROM issues WHERE kind = 'issue' AND author = $a AND instr(body, $m) > 0 ORDER BY number LIMIT 1",
+                cancellationToken, ("$a", context.ActingAs), ("$m", marker));
+            if (found is null or DBNull)
+            {
+                var created = await InsertAsync(c, "issue", title, body, cancellationToken);
+                await AddLabelsAsync(c, created, labels, cancellationToken);
+                return created;
+            }
+
+            var number = Convert.ToInt32(found, CultureInfo.InvariantCulture);
+            var reopened = await LocalDb.ExecAsync(c, "UPDATE issues SET state = 'open', state_reason = NULL, title = $ti, body = $b, updated_at = $t WHERE number = $n AND state = 'closed'",
+                cancellationToken, ("$ti", title), ("$b", body), ("$t", LocalDb.Time(context.Now)), ("$n", number));
+            if (reopened > 0)
+            {
+                await context.RecordAsync(c, "reopened", LocalContext.Target(number), new { }, cancellationToken);
+            }
+            else
+            {
+                await LocalDb.ExecAsync(c, "UPDATE issues SET title = $ti, body = $b, updated_at = $t WHERE number = $n",
+                    cancellationToken, ("$ti", title), ("$b", body), ("$t", LocalDb.Time(context.Now)), ("$n", number));
+            }
+
+            await AddLabelsAsync(c, number, labels, cancellationToken);
+            return number;
+        }, cancellationToken);
+
     public async Task<IssueSnapshot?> GetAsync(int number, CancellationToken cancellationToken)
     {
         await using var c = await context.ConnectAsync(cancellationToken);

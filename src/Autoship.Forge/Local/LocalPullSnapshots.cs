@@ -51,11 +51,13 @@ internal static class LocalPullSnapshots
         IReadOnlyDictionary<string, string> links = new Dictionary<string, string>();
         int? behind = null;
         bool? mergeable = null;
+        IReadOnlyList<string> conflicts = [];
         if (head.Length > 0 && baseSha is not null)
         {
             var facts = await LocalCommitPairs.GetAsync(git, baseSha, head, cancellationToken);
             (files, links, behind) = (facts.Files, facts.TreeLinks, facts.Behind);
             mergeable = pull.State == "merged" || facts.Mergeable;
+            conflicts = mergeable == true ? [] : facts.ConflictPaths;
         }
 
         return new PullRequestSnapshot(
@@ -77,6 +79,7 @@ internal static class LocalPullSnapshots
         {
             BehindBy = behind,
             Mergeable = mergeable,
+            ConflictPaths = conflicts,
             TreeLinks = links,
             MergeCommitSha = pull.MergeSha,
         };

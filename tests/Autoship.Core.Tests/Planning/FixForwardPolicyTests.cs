@@ -18,7 +18,10 @@ public sealed class FixForwardPolicyTests
     [Theory]
     [InlineData(GateVerdict.Reject, true, new[] { "check-failed" }, true)]
     [InlineData(GateVerdict.Reject, true, new[] { "changes-requested" }, true)]
-    [InlineData(GateVerdict.Reject, true, new[] { "check-failed", "merge-conflict" }, false)]
+    [InlineData(GateVerdict.Reject, true, new[] { "check-failed", "merge-conflict" }, true)]
+    [InlineData(GateVerdict.Reject, true, new[] { "merge-conflict" }, true)]
+    [InlineData(GateVerdict.Reject, false, new[] { "merge-conflict" }, false)]
+    [InlineData(GateVerdict.Reject, true, new[] { "merge-conflict", "closed" }, false)]
     [InlineData(GateVerdict.Reject, false, new[] { "check-failed" }, false)]
     [InlineData(GateVerdict.Reject, true, new[] { "closed" }, false)]
     [InlineData(GateVerdict.Hold, true, new[] { "human-changes-requested" }, true)]
@@ -52,6 +55,32 @@ public sealed class FixForwardPolicyTests
         human.Where(f => f.Source == FixFeedback.Human).ShouldHaveSingleItem().Text.ShouldBe("HUMAN-BODY");
         string.Join("\n", human.Select(f => f.Text)).ShouldNotContain("READ-ONLY-BODY");
         string.Join("\n", human.Select(f => f.Text)).ShouldNotContain("OLD-HEAD-BODY");
+    }
+
+    [Fact]
+    public void Feedback_Conflict_NamesThePathsAndStartsFromTheBase()
+    {
+        var pr = Pr() with { Mergeable = false, ConflictPaths = ["docs/guide.md", "README.md"] };
+        var gate = new GateDecision(GateVerdict.Reject, Lane.Safe, [new Reason("merge-conflict", "the branch conflicts with main in docs/guide.md, README.md")], []);
+
+        var feedback = FixForwardPolicy.Feedback(gate, true, pr, Order, "b".PadRight(40, 'b')).ShouldNotBeNull();
+
+        var conflict = feedback.ShouldHaveSingleItem();
+        conflict.Source.ShouldBe(FixFeedback.Conflict);
+        conflict.Text.ShouldContain("conflicting paths: docs/guide.md, README.md");
+        conflict.Text.ShouldContain($"git log -p {"b".PadRight(40, 'b')}..abc1234");
+        FixForwardPolicy.StartsFromBase(feedback).ShouldBeTrue();
+        FixForwardPolicy.StartsFromBase([FixFeedback.Of(FixFeedback.Ci, "ci", "x")]).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Feedback_ConflictOnAForgeThatNamesNoPaths_SaysSo()
+    {
+        var gate = new GateDecision(GateVerdict.Reject, Lane.Safe, [new Reason("merge-conflict", "the branch conflicts with main")], []);
+
+        var feedback = FixForwardPolicy.Feedback(gate, true, Pr() with { Mergeable = false }, Order).ShouldNotBeNull();
+
+        feedback.ShouldHaveSingleItem().Text.ShouldContain("the forge did not name the conflicting paths");
     }
 
     [Fact]

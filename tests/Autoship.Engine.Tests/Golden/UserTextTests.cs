@@ -28,8 +28,9 @@ public sealed class UserTextTests
 
         var red = Fake.Ready(3);
         var redOrder = Fake.Order(red, "docs", attempt: 1);
-        // Red CI and a conflict: not fixable on the branch (a red check alone is fixed forward), so the claim is released.
-        var redPr = Fake.Pr(13, redOrder, reviews: [Fake.AgentReview(13, redOrder.Reviewer)], checks: [Fake.Ci(13, CheckState.Failure)]) with { Mergeable = false };
+        // Red CI and a change outside the lane's guardrails: not fixable on the branch (a red check or a conflict alone is
+        // fixed forward), so the claim is released.
+        var redPr = Fake.Pr(13, redOrder, files: [new ChangedFile(".github/workflows/ci.yml", 1, 0)], reviews: [Fake.AgentReview(13, redOrder.Reviewer)], checks: [Fake.Ci(13, CheckState.Failure)]);
 
         var last = Fake.Ready(4);
         var lastOrder = Fake.Order(last, "docs", attempt: Fake.Config.Loop.MaxAttempts);

@@ -102,12 +102,19 @@ public sealed class PlannerPullRequestTests
     }
 
     [Fact]
-    public void Plan_RedCiWithAConflict_IsNotFixedForwardButReleased()
+    public void Plan_RedCiWithAConflict_IsRedoneOnTheSameBranchFromTheCurrentBase()
     {
-        var plan = Planner.Plan(Input([Docs], [DocsPr(ci: CheckState.Failure) with { Mergeable = false }]));
+        // Issue 12 item 3: a conflict is not closed and redone from scratch; the author redoes it on the same PR's branch.
+        var input = Input([Docs], [DocsPr(ci: CheckState.Failure) with { Mergeable = false, ConflictPaths = ["docs/guide.md"] }]);
 
-        plan.Actions.OfType<ReleaseClaim>().ShouldHaveSingleItem().PullRequest.ShouldBe(10);
-        plan.Actions.ShouldNotContain(a => a is StartAttempt);
+        var plan = Planner.Plan(input);
+
+        plan.Actions.ShouldNotContain(a => a is ReleaseClaim || a is BlockItem);
+        var fix = plan.Actions.OfType<StartAttempt>().ShouldHaveSingleItem();
+        fix.PullRequest.ShouldBe(10);
+        fix.ContinueFrom.ShouldBe(input.Snapshot.DefaultBranchSha);
+        fix.Order.Feedback.Select(f => f.Source).ShouldBe([FixFeedback.Conflict, FixFeedback.Ci]);
+        fix.Order.Feedback[0].Text.ShouldContain("conflicting paths: docs/guide.md");
     }
 
     [Fact]

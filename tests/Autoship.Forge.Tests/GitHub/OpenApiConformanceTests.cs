@@ -84,6 +84,7 @@ public sealed class OpenApiConformanceTests
             "POST /repos/{owner}/{repo}/pulls", "PATCH /repos/{owner}/{repo}", "GET /repos/{owner}/{repo}/rules/branches/{branch}",
             "GET /repos/{owner}/{repo}/git/ref/{ref}", "POST /repos/{owner}/{repo}/git/tags", "POST /repos/{owner}/{repo}/git/refs",
             "GET /repos/{owner}/{repo}/git/matching-refs/{ref}", "DELETE /repos/{owner}/{repo}/git/refs/{ref}",
+            "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch", "GET /repos/{owner}/{repo}/issues", "POST /repos/{owner}/{repo}/issues",
         ];
         expected.Except(operations).ShouldBeEmpty();
     }
@@ -112,6 +113,7 @@ public sealed class OpenApiConformanceTests
         await forge.UpsertCommentAsync(1347, "<!-- autoship:item -->", "claimed", ct);
         await forge.FindCommentAsync(1347, "<!-- autoship:item -->", ct);
         await forge.CloseIssueAsync(1347, ct);
+        (await forge.UpsertMarkedIssueAsync("<!-- autoship:main-red -->", "main is red", "<!-- autoship:main-red -->\nci failed", ["autonomy:ready", "area:test"], ct)).ShouldBeGreaterThan(0);
 
         var created = await forge.CreatePullRequestAsync(new NewPullRequest("autoship/7-docs", "main", "docs", "body", ["size:xs"]), ct);
         created.Number.ShouldBeGreaterThan(0);
@@ -124,6 +126,7 @@ public sealed class OpenApiConformanceTests
         await forge.SetCommitStatusAsync(pr.HeadSha, new CommitStatus("autoship/gate", CheckState.Success, "merge", "https://autoship.example/explain/1347"), ct);
         var merged = await forge.MergeAsync(1347, pr.HeadSha, "docs: fix (#1347)", "body", ct);
         merged.Outcome.ShouldBeOneOf(MergeOutcome.Merged, MergeOutcome.Enqueued);
+        (await forge.UpdateBranchAsync(1347, pr.HeadSha, "main", ct)).Outcome.ShouldBe(MergeOutcome.BranchUpdated);
         await forge.DeleteBranchAsync("autoship/7-docs", ct);
         // The description's example answers every POST /git/refs with 201, so the claim is won here; the 422 path is in ClaimRefTests.
         (await forge.ClaimAsync(ForgeClaim.ForAttempt(1347, 1, "host/abc", "main"), ct)).Created.ShouldBeTrue();
