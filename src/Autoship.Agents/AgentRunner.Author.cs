@@ -20,6 +20,7 @@ public sealed partial class AgentRunner
         {
             dirs = CreateRunDirs(runId);
             recorder.LogPath = dirs.LogFile;
+            recorder.EgressRefused = dirs.EgressRefused;
             var (env, refused, redactor) = Environment(agent, dirs);
             if (refused.Count > 0)
             {
@@ -123,6 +124,7 @@ public sealed partial class AgentRunner
                 ProcessEnd.TimedOut or ProcessEnd.Inactive => (AttemptOutcome.TimedOut, "agent.timeout"),
                 ProcessEnd.OutputLimit => (AttemptOutcome.AgentFailed, "agent.output-limit"),
                 ProcessEnd.StartFailed => (AttemptOutcome.AgentFailed, "agent.start-failed"),
+                ProcessEnd.Aborted => (AttemptOutcome.AgentFailed, "model-unreachable"),
                 _ when outcome.ExitCode != 0 => (AttemptOutcome.AgentFailed, "agent.exit-code"),
                 _ => ((AttemptOutcome?)null, string.Empty),
             };

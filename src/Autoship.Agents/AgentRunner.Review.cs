@@ -29,6 +29,7 @@ public sealed partial class AgentRunner
         {
             dirs = CreateRunDirs(runId);
             recorder.LogPath = dirs.LogFile;
+            recorder.EgressRefused = dirs.EgressRefused;
             var (env, refused, redactor) = Environment(reviewer, dirs);
             if (refused.Count > 0)
             {
