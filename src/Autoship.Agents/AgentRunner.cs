@@ -70,7 +70,7 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
 
     /// <summary>Runs one command of an agent (or its validation) under the agent's limits and sandbox.</summary>
     private async Task<(ProcessOutcome? Outcome, Reason? Refused, IReadOnlyList<string> Command)> ExecuteAsync(
-        AgentDefinition agent, PresetCommand preset, Worktree worktree, bool writable, GitMetadataGuard guard,
+        AgentDefinition agent, PresetCommand preset, Worktree worktree, bool writable, GitMetadataGuard? guard,
         IReadOnlyDictionary<string, string> env, SecretRedactor redactor, RunDirs dirs, TimeSpan? inactivity, CancellationToken cancellationToken)
     {
         var argv = preset.Argv;
@@ -126,7 +126,7 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
                     env = proxied;
                 }
 
-                command = BubblewrapSandbox.Wrap(bwrap, argv, worktree.Path, writable, agent.Network, guard.CommonDir, guard.AdminDir, dirs.Root, env, egress);
+                command = BubblewrapSandbox.Wrap(bwrap, argv, worktree.Path, writable, agent.Network, guard?.CommonDir, guard?.AdminDir, dirs.Root, env, egress);
             }
             else if (agent.Egress is not null)
             {
