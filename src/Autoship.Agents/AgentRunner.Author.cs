@@ -83,7 +83,8 @@ public sealed partial class AgentRunner
             new(outcome, reasons, sha, recorder.Diff?.Files ?? [], recorder.Finish(options.Time.GetUtcNow(), reasons.Count == 0 ? outcome.ToString() : $"{outcome}: {string.Join("; ", reasons.Select(r => r.Message))}"));
 
         var guard = await GitMetadataGuard.SnapshotAsync(worktree.Path, cancellationToken);
-        var prompt = PromptBuilder.Author(order);
+        var role = await RoleInstructions.ReadAsync(request.Repository, request.BaseSha, agent.Name, cancellationToken);
+        var prompt = PromptBuilder.Author(order, role);
         await File.WriteAllTextAsync(dirs.PromptFile, prompt, cancellationToken);
 
         if (preset is null)

@@ -47,7 +47,14 @@ public sealed partial class AgentRunner
                 return new AgentProbe(false, refusal.Message, missing);
             }
 
-            var first = outcome!.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+            static string? Line(string text, bool last)
+            {
+                var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                return last ? lines.LastOrDefault() : lines.FirstOrDefault();
+            }
+
+            // The version is the first line of stdout; a failure says why in the last line of what it printed.
+            var first = (outcome!.Succeeded ? Line(outcome.Stdout, false) ?? Line(outcome.Output, true) : Line(outcome.Output, true)) ?? string.Empty;
             var where = agent.Sandbox == SandboxKind.Bwrap ? "inside bwrap" : "unsandboxed";
             return outcome.Succeeded
                 ? new AgentProbe(true, $"`{exe} --version` {where}: {first}", missing)

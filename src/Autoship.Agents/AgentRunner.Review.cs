@@ -58,7 +58,8 @@ public sealed partial class AgentRunner
             try
             {
                 var guard = await GitMetadataGuard.SnapshotAsync(worktree.Path, cancellationToken);
-                var prompt = PromptBuilder.Reviewer(order, request.Author.Name, diff.Patch);
+                var role = await RoleInstructions.ReadAsync(request.Repository, request.BaseSha, reviewer.Name, cancellationToken);
+                var prompt = PromptBuilder.Reviewer(order, request.Author.Name, diff.Patch, role);
                 await File.WriteAllTextAsync(dirs.PromptFile, prompt, cancellationToken);
                 PresetCommand cmd;
                 try
