@@ -131,6 +131,12 @@ public sealed record AgentDefinition(
     /// harness's egress proxy; null: no allow-list (<see cref="Network"/> says all or nothing).
     /// </summary>
     public IReadOnlyList<string>? Egress { get; init; }
+
+    /// <summary>Tokens per UTC day (from the runs' recorded usage, enforced by the harness); 0: no limit.</summary>
+    public long MaxTokensPerDay { get; init; }
+
+    /// <summary>US dollars per UTC day (from the runs' reported cost); 0: no limit.</summary>
+    public decimal MaxCostPerDay { get; init; }
 }
 
 /// <summary>The control loop's schedule and limits.</summary>

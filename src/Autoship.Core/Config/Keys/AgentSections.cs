@@ -31,6 +31,10 @@ internal static class AgentSections
         "With network: allow-list, hosts the agent may reach besides its model endpoint (host or host:port, e.g. registry.npmjs.org); the rest is refused and logged.",
         itemPattern: EgressHosts.Pattern);
     public static readonly ConfigKey<int> MaxConcurrent = A.Int("maxConcurrent", 1, 1, "Runs of this agent at once.");
+    public static readonly ConfigKey<long> MaxTokensPerDay = A.Long("maxTokensPerDay", 0, 0,
+        "Tokens (input + output) this agent may use per UTC day, counted by the harness from its recorded runs; 0: no limit. Reached: the agent pauses.");
+    public static readonly ConfigKey<string> MaxCostPerDay = A.String("maxCostPerDay", "0", "US dollars this agent may spend per UTC day (e.g. \"5.00\"), from the costs its runs reported; 0: no limit.",
+        pattern: @"^[0-9]+(\.[0-9]{1,4})?$", check: v => decimal.TryParse(v, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _) ? null : $"maxCostPerDay '{v}' must be a number of dollars like 5.00");
 
     public static readonly ConfigKey<string> Preset = R.Choice("preset", "builtin", Presets, "runner preset", "builtin, claude, codex, aider, opencode, gemini, qwen, or command (your own argv).");
     public static readonly ConfigKey<string?> Model = R.NullableString("model", "Model name passed to the preset.");
@@ -47,6 +51,8 @@ internal static class AgentSections
     {
         AlsoPaths = AlsoPaths.Read(view),
         Egress = ReadEgress(view),
+        MaxTokensPerDay = MaxTokensPerDay.Read(view),
+        MaxCostPerDay = decimal.TryParse(MaxCostPerDay.Read(view), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var cost) ? cost : 0m,
     };
 
     /// <summary>The allow-list when <c>network: allow-list</c> (which needs bwrap: without the sandbox nothing enforces it), else null.</summary>
