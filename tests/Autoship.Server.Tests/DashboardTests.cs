@@ -65,6 +65,8 @@ public sealed class DashboardTests(DemoForge demo) : IAsyncLifetime
         var html = await host.Client().GetStringAsync("/items/9", TestContext.Current.CancellationToken);
 
         html.ShouldContain("<th>spent</th>");
+        // The page encodes non-ASCII and punctuation; compare the decoded text.
+        html = WebUtility.HtmlDecode(html);
         html.ShouldContain("12,345 tokens (12,000 in, 345 out) · $0.0123 · 4 turns");
         html.ShouldContain("(egress refused: CONNECT evil.example:443)");
     }
