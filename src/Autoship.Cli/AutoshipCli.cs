@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Autoship.Cli.Commands;
+using Autoship.Cli.Help;
 
 namespace Autoship.Cli;
 
@@ -19,6 +20,11 @@ public static class AutoshipCli
             root.Subcommands.Add(command);
         }
 
+        root.WithExamples(
+            "# try the whole loop on a throwaway local forge",
+            "autoship demo",
+            "# on your repository (inside a GitHub checkout, or with -R OWNER/REPO)",
+            "autoship init && autoship doctor && autoship tick --dry-run");
         return root;
     }
 
@@ -48,42 +54,61 @@ public static class AutoshipCli
     /// <summary><c>--verbose</c> on any command: a failure also prints its stack trace.</summary>
     public static Option<bool> Verbose { get; } = new("--verbose") { Description = "On failure, also print the stack trace", Recursive = true };
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    /// <summary>Runs one command line with its output and errors on the given writers (a <see cref="Reporting.FixedWidthWriter"/> fixes the width).</summary>
+    internal static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors)
     {
         var root = Build();
         root.Options.Add(Verbose);
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        HelpLayout.Apply(root, HelpLayout.Width(output));
+        var parse = root.Parse(Context.OutputOptions.Disambiguate(args));
+        if (parse.Errors.Count > 0 && !HelpLayout.IsHelp(parse))
         {
             foreach (var error in parse.Errors)
             {
-                await Console.Error.WriteLineAsync("autoship: " + error.Message);
+                await errors.WriteLineAsync("autoship: " + error.Message);
             }
 
-            await Console.Error.WriteLineAsync($"Run '{parse.CommandResult.Command.Name} --help' for usage.");
+            await errors.WriteLineAsync($"Run '{CommandPath(parse.CommandResult)} --help' for usage.");
             return ExitCodes.Usage;
         }
 
         try
         {
             // No forced exit on Ctrl-C: the loop finishes the action under way, then stops (run, serve).
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Output = output, Error = errors });
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("autoship: cancelled");
+            await errors.WriteLineAsync("autoship: cancelled");
             return 130;
         }
         catch (Exception e)
         {
             var (code, message) = CliErrors.Describe(e);
-            await Console.Error.WriteLineAsync("autoship: " + message);
+            await errors.WriteLineAsync("autoship: " + message);
             if (parse.GetValue(Verbose))
             {
-                await Console.Error.WriteLineAsync(e.ToString());
+                await errors.WriteLineAsync(e.ToString());
             }
 
             return code;
         }
+    }
+
+    /// <summary>The full command line of a command, e.g. <c>autoship local issue create</c>.</summary>
+    internal static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = (System.CommandLine.Parsing.SymbolResult?)result; r is not null; r = r.Parent)
+        {
+            if (r is System.CommandLine.Parsing.CommandResult c)
+            {
+                names.Insert(0, c.Command is RootCommand ? "autoship" : c.Command.Name);
+            }
+        }
+
+        return string.Join(' ', names);
     }
 }

@@ -8,7 +8,7 @@ internal static class ForgeKinds
     public static IReadOnlyList<ForgeKind> All { get; } =
     [
         new(ForgeSpec.Local, "DIR (e.g. local:./demo)", t => t.Length > 0 ? null : "a directory", ForgeResolver.OpenLocalAsync),
-        new(ForgeSpec.GitHub, "OWNER/REPO (e.g. github:octo/hello)", t => t.Split('/') is [{ Length: > 0 }, { Length: > 0 }] ? null : "OWNER/REPO", ForgeResolver.OpenGitHubAsync),
+        new(ForgeSpec.GitHub, "[HOST/]OWNER/REPO (e.g. github:octo/hello)", t => t.Split('/') is [{ Length: > 0 }, { Length: > 0 }] or [{ Length: > 0 }, { Length: > 0 }, { Length: > 0 }] ? null : "[HOST/]OWNER/REPO", ForgeResolver.OpenGitHubAsync),
     ];
 
     /// <summary>The kind and target of <paramref name="spec"/>, or null when it names no forge of the table.</summary>

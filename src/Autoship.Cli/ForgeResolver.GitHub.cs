@@ -14,9 +14,11 @@ internal static partial class ForgeResolver
     /// </summary>
     internal static Task<IForge> OpenGitHubAsync(string ownerRepo, ForgeOpenOptions options, CancellationToken cancellationToken)
     {
-        var parts = ownerRepo.Split('/');
-        var apiText = options.ApiUrl ?? Environment.GetEnvironmentVariable("GITHUB_API_URL");
-        var apiUrl = string.IsNullOrWhiteSpace(apiText) ? GitHubForgeOptions.PublicApi : new Uri(apiText.EndsWith('/') ? apiText : apiText + "/");
+        // [HOST/]OWNER/REPO as gh spells it; the host (or GH_HOST) picks GitHub Enterprise Server's API unless --api-url says otherwise.
+        var all = ownerRepo.Split('/');
+        var host = all.Length == 3 ? all[0] : Blank(Environment.GetEnvironmentVariable("GH_HOST"));
+        var parts = all[^2..];
+        var apiUrl = ApiUrl(options.ApiUrl ?? Blank(Environment.GetEnvironmentVariable("GITHUB_API_URL")), host);
         var clock = options.Clock ?? TimeProvider.System;
         var author = AuthorTokens(options, apiUrl, clock);
         var reviewerToken = Environment.GetEnvironmentVariable("AUTOSHIP_REVIEWER_TOKEN");
@@ -31,6 +33,19 @@ internal static partial class ForgeResolver
             CacheDirectory = Blank(Environment.GetEnvironmentVariable("AUTOSHIP_CACHE_DIR")),
         };
         return Task.FromResult<IForge>(new GitHubForge(forgeOptions));
+    }
+
+    /// <summary>An explicit API root, else <c>https://HOST/api/v3/</c> for an Enterprise host, else api.github.com.</summary>
+    internal static Uri ApiUrl(string? explicitRoot, string? host)
+    {
+        if (explicitRoot is not null)
+        {
+            return new Uri(explicitRoot.EndsWith('/') ? explicitRoot : explicitRoot + "/");
+        }
+
+        return host is null || string.Equals(host, "github.com", StringComparison.OrdinalIgnoreCase) || string.Equals(host, "api.github.com", StringComparison.OrdinalIgnoreCase)
+            ? GitHubForgeOptions.PublicApi
+            : new Uri($"https://{host}/api/v3/");
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -43,7 +43,11 @@ public sealed class ClassifyCommandTests
         json.GetProperty("lane").GetString().ShouldBe(lane);
         json.GetProperty("size").GetString().ShouldBe(size);
         json.GetProperty("allowed").GetBoolean().ShouldBeTrue();
-        json.EnumerateObject().Select(p => p.Name).ShouldBe(["lane", "size", "allowed", "reasons"]);
+        json.EnumerateObject().Select(p => p.Name).ShouldBe(["lane", "size", "allowed", "reasons", "guardrails"]);
+        var rails = json.GetProperty("guardrails");
+        rails.GetProperty("maxLineLength").GetInt32().ShouldBe(1000);
+        rails.GetProperty("contentRules").EnumerateArray().Select(r => r.GetProperty("id").GetString()).ShouldContain("delete-without-where");
+        rails.GetProperty("never").EnumerateArray().Select(n => n.GetString()).ShouldContain(".github/workflows/**");
     }
 
     [Fact]

@@ -37,6 +37,6 @@ public sealed class ForgeKindsTests
     [Fact]
     public void Resolve_GitHubWithoutRepo_UsageErrorNamingTheShape()
     {
-        Should.Throw<CliUsageException>(() => ForgeKinds.Resolve("github:octo", ForgeKinds.All)).Message.ShouldContain("github:OWNER/REPO");
+        Should.Throw<CliUsageException>(() => ForgeKinds.Resolve("github:octo", ForgeKinds.All)).Message.ShouldContain("github:[HOST/]OWNER/REPO");
     }
 }

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Agents;
 using Autoship.Cli.Engine;
@@ -18,7 +20,7 @@ internal static class AgentCommand
     {
         var command = new Command("agent", "Try agents by hand.");
         command.Subcommands.Add(Run());
-        return command;
+        return command.WithExamples("autoship agent run docs-maintainer --issue 12");
     }
 
     private static Command Run()
@@ -27,16 +29,17 @@ internal static class AgentCommand
         var agentArg = new Argument<string>("agent") { Description = "The agent's name in the configuration (e.g. qa-reliability-engineer)." };
         var issue = new Option<int>("--issue") { Description = "The issue whose work order the agent gets.", Required = true };
         var push = new Option<bool>("--push") { Description = "Push the branch to the forge when the attempt passes the guardrails (default: push nothing)." };
-        var json = CommonOptions.Json();
+        var output = new OutputOptions();
         var command = new Command("run", "Run one author attempt of AGENT on issue N exactly as the loop would (worktree, scrubbed environment, limits, guardrails, validation) and print the diff, the guardrail verdict and the run record. Claims nothing, labels nothing, and pushes nothing unless --push.");
         command.Arguments.Add(agentArg);
         command.Options.Add(issue);
         command.Options.Add(push);
-        command.Options.Add(json);
+        output.AddTo(command);
         engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            var cli = engine.Context(parse, output);
+            await using var session = await cli.OpenSessionAsync(ct);
             var forge = session.Forge;
             var config = session.ConfigOverride ?? LoadForgeConfig(await forge.ReadFileAsync(AutoshipConfig.DefaultPath, null, ct));
             var agent = config.Agent(parse.GetValue(agentArg)!) ?? throw new CliUsageException($"no agent '{parse.GetValue(agentArg)}' in the configuration; agents: {string.Join(", ", config.Agents.Select(a => a.Name))}");
@@ -69,13 +72,13 @@ internal static class AgentCommand
 
             var patchFile = result.Run.LogPath is { } log ? Path.Combine(Path.GetDirectoryName(log)!, AgentRunner.ChangePatchFile) : null;
             var diff = patchFile is not null && File.Exists(patchFile) ? await File.ReadAllTextAsync(patchFile, ct) : string.Empty;
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                CliConsole.WriteJson(parse, new { outcome = result.Outcome, allowed = result.Outcome == AttemptOutcome.Committed, reasons = result.Reasons, result.CommitSha, branch = order.Branch, pushed, run = result.Run, diff });
+                await cli.WriteJsonAsync(new { outcome = result.Outcome, allowed = result.Outcome == AttemptOutcome.Committed, reasons = result.Reasons, result.CommitSha, branch = order.Branch, pushed, run = result.Run, diff }, ct);
             }
             else
             {
-                var console = CliConsole.For(parse);
+                var console = cli.Console;
                 console.MarkupLine($"[bold]work order[/] {Markup.Escape($"{order.Id}: #{order.Issue} {order.Title} — lane {order.Lane.Letter()} ({order.Lane.Name()}), owner {order.Owner}, branch {order.Branch}")}");
                 console.WriteLine(diff.Length == 0 ? "(no diff)" : diff);
                 var verdict = result.Outcome == AttemptOutcome.Committed ? "[green]passes the guardrails[/]" : $"[red]{Markup.Escape(result.Outcome.ToString())}[/]";
@@ -92,7 +95,7 @@ internal static class AgentCommand
 
             return result.Outcome == AttemptOutcome.Committed ? ExitCodes.Ok : ExitCodes.Problem;
         });
-        return command;
+        return command.WithExamples("# one attempt of the docs agent on issue 12, nothing pushed", "autoship agent run docs-maintainer --issue 12 -R octo/hello", "autoship agent run api-engineer --issue 7 --forge local:./demo --json");
     }
 
     private static AutoshipConfig LoadForgeConfig(string? text)

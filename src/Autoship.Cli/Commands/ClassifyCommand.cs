@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -20,7 +22,7 @@ internal static class ClassifyCommand
     public static Command Create()
     {
         var config = CommonOptions.Config();
-        var json = CommonOptions.Json();
+        var jsonOptions = new OutputOptions();
         var labels = new Option<string[]>("--label")
         {
             Description = "A label of the issue or pull request (repeat for several), e.g. --label area:api --label risk:low.",
@@ -43,10 +45,12 @@ internal static class ClassifyCommand
 
         var command = new Command("classify", "Say which lane a change belongs to, its size, and whether the guardrails allow it.")
         {
-            config, labels, files, diff, agent, json,
+            config, labels, files, diff, agent,
         };
-        command.SetAction(parse =>
+        jsonOptions.AddTo(command);
+        command.SetAction(async (parse, ct) =>
         {
+            var cli = CommandContext.For(parse, jsonOptions);
             // Usage mistakes are reported before the configuration is read.
             var changed = new List<ChangedFile>();
             changed.AddRange((parse.GetValue(files) ?? []).Select(ParseFile));
@@ -83,18 +87,18 @@ internal static class ClassifyCommand
 
             var result = Classifier.Classify(labelList, changed, loaded.Config!, attributes, authorAgent: author);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                output.WriteLine(JsonSerializer.Serialize(ToJson(result), JsonOptions));
+                output.WriteLine(JsonSerializer.Serialize(ToJson(result, loaded.Config!), JsonOptions));
             }
             else
             {
-                ClassifyTable.Write(output, result, changed.Count);
+                ClassifyTable.Write(output, result, changed.Count, loaded.Config!);
             }
 
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship classify --label area:docs --file docs/guide.md:+12-3", "git diff main | autoship classify --diff /dev/stdin --label area:api", "autoship classify --label area:api --file src/api/routes.py:+40 --json");
     }
 
     /// <summary>Parses <c>PATH</c> or <c>PATH:ADDED:DELETED</c>.</summary>
@@ -140,11 +144,26 @@ internal static class ClassifyCommand
         return File.Exists(file) ? File.ReadAllText(file) : null;
     }
 
-    private static object ToJson(Classification result) => new
+    private static object ToJson(Classification result, AutoshipConfig config)
     {
-        lane = result.Lane.Name(),
-        size = result.Size.Name(),
-        allowed = result.Allowed,
-        reasons = result.Reasons.Select(r => new { code = r.Code, message = r.Message }),
-    };
+        var g = config.Lane(result.Lane).Guardrails;
+        return new
+        {
+            lane = result.Lane.Name(),
+            size = result.Size.Name(),
+            allowed = result.Allowed,
+            reasons = result.Reasons.Select(r => new { code = r.Code, message = r.Message }),
+            guardrails = new
+            {
+                maxFiles = g.MaxFiles,
+                maxLines = g.MaxLines,
+                maxFileBytes = g.MaxFileBytes,
+                maxPassBytes = g.MaxPassBytes,
+                maxLineLength = g.MaxLineLength,
+                maxBinaryBytes = g.MaxBinaryBytes,
+                never = config.Never,
+                contentRules = config.ContentRules.Select(r => new { id = r.Id, action = r.Action.ToString().ToLowerInvariant(), lane = r.Lane.Name() }),
+            },
+        };
+    }
 }

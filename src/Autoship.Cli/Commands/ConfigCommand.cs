@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,7 +21,7 @@ internal static class ConfigCommand
         command.Subcommands.Add(Validate());
         command.Subcommands.Add(Schema());
         command.Subcommands.Add(Docs());
-        return command;
+        return command.WithExamples("autoship config validate", "autoship config schema > .github/autoship.schema.json");
     }
 
     private static Command Schema()
@@ -30,7 +32,7 @@ internal static class ConfigCommand
             parse.InvocationConfiguration.Output.WriteLine(ConfigSchema.Json);
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship config schema > .github/autoship.schema.json");
     }
 
     private static Command Docs()
@@ -41,22 +43,24 @@ internal static class ConfigCommand
             parse.InvocationConfiguration.Output.Write(ConfigDocs.Markdown);
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship config docs > docs/configuration.md");
     }
 
     private static Command Validate()
     {
         var file = new Argument<FileInfo?>("FILE") { Description = "The file to check (default: --config, else the repository's .github/autoship.yml).", Arity = ArgumentArity.ZeroOrOne };
         var config = CommonOptions.Config();
-        var json = CommonOptions.Json();
-        var command = new Command("validate", "Check the configuration and print every error as file:line:col: message.") { file, config, json };
-        command.SetAction(parse =>
+        var jsonOptions = new OutputOptions();
+        var command = new Command("validate", "Check the configuration and print every error as file:line:col: message.") { file, config };
+        jsonOptions.AddTo(command);
+        command.SetAction(async (parse, ct) =>
         {
+            var cli = CommandContext.For(parse, jsonOptions);
             var output = parse.InvocationConfiguration.Output;
             var cwd = Directory.GetCurrentDirectory();
             var path = ConfigSource.Resolve(parse.GetValue(file) ?? parse.GetValue(config), cwd);
             var display = Path.GetRelativePath(cwd, path);
-            var asJson = parse.GetValue(json);
+            var asJson = cli.Json;
             byte[] text;
             try
             {
@@ -98,7 +102,7 @@ internal static class ConfigCommand
 
             return result.IsValid ? ExitCodes.Ok : ExitCodes.Problem;
         });
-        return command;
+        return command.WithExamples("autoship config validate", "autoship config validate ../other/.github/autoship.yml --json");
     }
 
     private static void Print(TextWriter output, string file, IReadOnlyList<ConfigError> errors)

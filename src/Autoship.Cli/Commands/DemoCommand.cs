@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Cli.Reporting;
@@ -11,24 +13,25 @@ internal static class DemoCommand
     public static Command Create()
     {
         var dir = new Option<string?>("--dir") { Description = "Create the demo's local forge here (a new or empty directory) so that 'autoship status --forge local:DIR' or 'serve' can open it afterwards. Default: a new temporary directory." };
-        var json = CommonOptions.Json();
+        var output = new OutputOptions();
         var serve = new Option<bool>("--serve") { Description = "After the demo, serve its forge: the dashboard, webhooks and the loop (like 'autoship serve')." };
         var urls = ServeCommand.Urls();
         var command = new Command("demo", "Run the whole control loop on an embedded local forge with a sample project: issues for every path of the seed, built-in agents, real git, real CI. No GitHub account or network needed.");
         command.Options.Add(dir);
-        command.Options.Add(json);
+        output.AddTo(command);
         command.Options.Add(serve);
         command.Options.Add(urls);
         command.SetAction(async (parse, ct) =>
         {
+            var cli = CommandContext.For(parse, output);
             var directory = parse.GetValue(dir) ?? Path.Combine(Path.GetTempPath(), "autoship-demo-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
-            var asJson = parse.GetValue(json);
-            var console = CliConsole.For(parse);
-            var progress = asJson ? (Action<string>)(line => CliConsole.Error(parse).WriteLine(line)) : line => console.MarkupLine(Markup.Escape(line));
+            var asJson = cli.Json;
+            var console = cli.Console;
+            var progress = asJson ? (Action<string>)(line => cli.Error.WriteLine(line)) : line => console.MarkupLine(Markup.Escape(line));
             var report = await new DemoRunner(directory, progress).RunAsync(ct);
             if (asJson)
             {
-                CliConsole.WriteJson(parse, report);
+                await cli.WriteJsonAsync(report, ct);
                 return parse.GetValue(serve) ? await ServeCommand.ServeAsync(console, new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct) : ExitCodes.Ok;
             }
 
@@ -45,12 +48,12 @@ internal static class DemoCommand
 
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship demo", "autoship demo --dir ./demo-forge && autoship status --forge local:./demo-forge");
     }
 
-    private static Table Table(DemoReport report)
+    private static CliTable Table(DemoReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded).Expand().AddColumns("issue", "shows", "lane", "owner → reviewer", "PR", "outcome", "why");
+        var table = new CliTable("issue", "shows", "lane", "owner → reviewer", "PR", "outcome", "why") { LeadCells = 1 };
         foreach (var item in report.Items)
         {
             table.AddRow(

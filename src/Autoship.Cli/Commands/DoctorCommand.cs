@@ -1,4 +1,7 @@
+using Autoship.Cli.Reporting;
+using Autoship.Cli.Help;
 using System.CommandLine;
+using Autoship.Cli.Context;
 using Autoship.Cli.Doctor;
 using Spectre.Console;
 
@@ -8,25 +11,26 @@ internal static class DoctorCommand
 {
     public static Command Create()
     {
-        var forge = CommonOptions.Forge();
+        var forge = ForgeOptions.Any(actAs: true);
         var config = CommonOptions.Config();
-        var json = CommonOptions.Json();
-        var tokenEnv = SetupSupport.TokenEnv();
-        var apiUrl = SetupSupport.ApiUrl();
+        var output = new OutputOptions();
         var command = new Command("doctor", "Check that the repository, the forge and this machine are set up for Autoship; prints a fix for each problem. Exit 1 when a check fails.")
         {
-            forge, config, json, tokenEnv, apiUrl,
+            config,
         };
+        forge.AddTo(command);
+        output.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
-            var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
+            var cli = CommandContext.For(parse, output, forge, config);
+            await using var target = await cli.OpenForgeAsync(ct);
+            var settings = await cli.LoadConfigAsync(target, ct);
             var context = new DoctorContext(target, settings, new RepositoryFiles(target), Environment.GetEnvironmentVariable);
             var results = await DoctorChecks.RunAsync(DoctorChecks.All(), context, ct);
             var failed = results.Any(r => r.Status == DoctorStatus.Fail);
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                SetupSupport.WriteJson(parse, new { forge = target.Name, ok = !failed, checks = results, usage = target.Usage });
+                await cli.WriteJsonAsync(new { forge = target.Name, ok = !failed, checks = results, usage = target.Usage }, ct);
             }
             else
             {
@@ -35,13 +39,13 @@ internal static class DoctorCommand
 
             return failed ? ExitCodes.Problem : ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship doctor", "autoship doctor -R octo/hello --json", "autoship doctor --forge local:./forge");
     }
 
     private static void Print(ParseResult parse, string forgeName, IReadOnlyList<DoctorResult> results)
     {
-        var console = SetupSupport.Console(parse);
-        var table = new Table().AddColumns("", "check", "finding", "fix");
+        var console = CommandContext.For(parse).Console;
+        var table = new CliTable("", "check", "finding", "fix");
         foreach (var r in results)
         {
             var mark = r.Status switch

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using System.Globalization;
 using Autoship.Cli.Engine;
@@ -14,27 +16,28 @@ internal static class ExplainCommand
     public static Command Create()
     {
         var engine = new EngineOptions();
-        var json = CommonOptions.Json();
+        var output = new OutputOptions();
         var target = new Argument<string>("item") { Description = "The issue (#12 or 12) or the pull request (pr/34)." };
         var command = new Command("explain", "Say, in plain words, where one item stands and why: its lane, gate decision, what a human must do, and its whole history (events and agent runs).");
         command.Arguments.Add(target);
         engine.AddTo(command);
-        command.Options.Add(json);
+        output.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            var cli = engine.Context(parse, output);
             var (number, isPr) = ParseTarget(parse.GetValue(target)!);
-            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            await using var session = await cli.OpenSessionAsync(ct);
             var explanation = await ItemExplainer.ExplainAsync(session.Forge, session.Store, session.CreateReconciler(), number, isPr, ct);
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                CliConsole.WriteJson(parse, explanation);
+                await cli.WriteJsonAsync(explanation, ct);
                 return ExitCodes.Ok;
             }
 
-            Print(CliConsole.For(parse), explanation);
+            Print(cli.Console, explanation);
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship explain 12", "autoship explain pr/34 -R octo/hello", "autoship explain 12 --json --jq '.view.reasons[].message'");
     }
 
     internal static (int Number, bool IsPullRequest) ParseTarget(string text)
@@ -74,7 +77,7 @@ internal static class ExplainCommand
 
         if (e.Runs.Count > 0)
         {
-            var runs = new Table().Border(TableBorder.Rounded).Expand().AddColumns("agent run", "role", "attempt", "ended", "spent", "diff", "validation", "log");
+            var runs = new CliTable("agent run", "role", "attempt", "ended", "spent", "diff", "validation", "log");
             foreach (var (_, r, outcome) in e.Runs)
             {
                 var ended = r.ExitReason.StartsWith(outcome, StringComparison.Ordinal) ? r.ExitReason : $"{outcome}: {r.ExitReason}";
@@ -92,7 +95,7 @@ internal static class ExplainCommand
 
         if (e.History.Count > 0)
         {
-            var history = new Table().Border(TableBorder.Rounded).Expand().AddColumns("when", "what", "outcome", "details");
+            var history = new CliTable("when", "what", "outcome", "details");
             foreach (var h in e.History)
             {
                 history.AddRow($"{h.At:yyyy-MM-dd HH:mm:ss}", Markup.Escape(h.Kind), Markup.Escape(h.Outcome), Markup.Escape(h.Message + (h.Reasons.Count > 0 ? " — " + string.Join("; ", h.Reasons.Select(r => r.Message)) : string.Empty)));

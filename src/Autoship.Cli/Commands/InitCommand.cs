@@ -1,3 +1,4 @@
+using Autoship.Cli.Help;
 using System.CommandLine;
 using Autoship.Cli.Init;
 using Autoship.Core.Config;
@@ -22,8 +23,7 @@ internal static class InitCommand
             "and, if missing, scripts/test.sh with the detected test command. The configuration fits the repository: " +
             "its source roots become the `code` area (lane B), tests, docs and infrastructure join their areas, the " +
             "required checks are the job names its workflows report on pull requests, and lane B waits for a staging " +
-            "deployment only if a workflow makes one.\n\nExamples:\n  autoship init --dry-run   # the files and the path → area → owner → lane table\n" +
-            "  autoship init --path ../my-repo\n  autoship init --required-checks ci   # for a local forge (autoship local import)")
+            "deployment only if a workflow makes one.")
         {
             path, dryRun, force, checks,
         };
@@ -68,7 +68,7 @@ internal static class InitCommand
 
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("# the files and the path → area → owner → lane table, nothing written", "autoship init --dry-run", "autoship init --path ../my-repo", "# for a local forge (autoship local import)", "autoship init --required-checks ci");
     }
 
     private static void Summarize(TextWriter output, RepositoryScan scan)

@@ -1,4 +1,7 @@
+using Autoship.Cli.Reporting;
+using Autoship.Cli.Help;
 using System.CommandLine;
+using Autoship.Cli.Context;
 using Autoship.Cli.Doctor;
 using Autoship.Forge;
 using Spectre.Console;
@@ -9,21 +12,22 @@ internal static class LabelsCommand
 {
     public static Command Create()
     {
-        var forge = CommonOptions.Forge();
+        var forge = ForgeOptions.Any(actAs: true);
         var config = CommonOptions.Config();
-        var json = CommonOptions.Json();
+        var output = new OutputOptions();
         var dryRun = CommonOptions.DryRun();
-        var tokenEnv = SetupSupport.TokenEnv();
-        var apiUrl = SetupSupport.ApiUrl();
         var prune = new Option<bool>("--prune") { Description = "Also delete labels that the configuration does not list." };
         var sync = new Command("sync", "Create or update every configured label (name, color, description) and show the difference.")
         {
-            forge, config, prune, dryRun, json, tokenEnv, apiUrl,
+            config, prune, dryRun,
         };
+        forge.AddTo(sync);
+        output.AddTo(sync);
         sync.SetAction(async (parse, ct) =>
         {
-            await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
-            var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
+            var cli = CommandContext.For(parse, output, forge, config);
+            await using var target = await cli.OpenForgeAsync(ct);
+            var settings = await cli.LoadConfigAsync(target, ct);
             var existing = await target.RequireSetup().ListLabelsAsync(ct);
             var changes = LabelChange.Plan(settings.Labels, existing, parse.GetValue(prune));
             var apply = !parse.GetValue(dryRun);
@@ -43,16 +47,16 @@ internal static class LabelsCommand
                 }
             }
 
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                SetupSupport.WriteJson(parse, new
+                await cli.WriteJsonAsync(new
                 {
                     forge = target.Name,
                     dryRun = !apply,
                     changes = changes.Select(c => new { action = c.Action, name = c.Name, desired = c.Desired, current = c.Current }),
                     summary = Enum.GetValues<LabelAction>().ToDictionary(a => a.ToString().ToLowerInvariant(), a => changes.Count(c => c.Action == a)),
                     usage = target.Usage,
-                });
+                }, ct);
                 return ExitCodes.Ok;
             }
 
@@ -60,13 +64,13 @@ internal static class LabelsCommand
             return ExitCodes.Ok;
         });
 
-        return new Command("labels", "Manage the repository's labels.") { sync };
+        return new Command("labels", "Manage the repository's labels.") { sync.WithExamples("autoship labels sync --dry-run", "autoship labels sync -R octo/hello --prune") }.WithExamples("autoship labels sync --dry-run");
     }
 
     private static void Print(ParseResult parse, string forgeName, IReadOnlyList<LabelChange> changes, bool applied)
     {
-        var console = SetupSupport.Console(parse);
-        var table = new Table().AddColumns("action", "label", "color", "description");
+        var console = CommandContext.For(parse).Console;
+        var table = new CliTable("action", "label", "color", "description");
         foreach (var c in changes.OrderBy(c => c.Action).ThenBy(c => c.Name, StringComparer.Ordinal))
         {
             var color = c.Action == LabelAction.Update && !string.Equals(c.Current!.Color, c.Desired!.Color, StringComparison.OrdinalIgnoreCase)

@@ -1,3 +1,4 @@
+using Autoship.Cli.Help;
 using System.CommandLine;
 
 namespace Autoship.Cli.Commands;
@@ -18,6 +19,6 @@ internal static class LocalCommand
         command.Subcommands.Add(LocalReviewCommands.RequestChanges());
         command.Subcommands.Add(LocalMergeCommand.Create());
         command.Subcommands.Add(LocalDeployCommand.Create());
-        return command;
+        return command.WithExamples("autoship local init ./forge --sample", "autoship local issue create --forge ./forge --title 'Fix typo' --label autonomy:ready --label area:docs", "autoship local pr list --forge ./forge");
     }
 }

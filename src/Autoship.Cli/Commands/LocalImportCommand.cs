@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Local;
 using Autoship.Forge.Git;
@@ -17,13 +19,11 @@ internal static class LocalImportCommand
         var command = new Command(
             "import",
             "Create a local forge from an existing repository: its branch (default: the current one) and all its " +
-            "history become the forge's main, so you can try Autoship on your code before giving it a token.\n\n" +
-            "Examples:\n  autoship init --required-checks ci && git add .github scripts && git commit -m 'Add Autoship'\n" +
-            "  autoship local import . ../forge\n  autoship local import ~/src/project ../forge --branch develop")
+            "history become the forge's main, so you can try Autoship on your code before giving it a token.")
         {
             source, dir, branch, owner,
         };
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        command.SetAction((parse, ct) => CommandContext.For(parse).RunAsync(async () =>
         {
             var repository = parse.GetValue(source)!.FullName;
             var directory = LocalCli.Directory(parse.GetValue(dir));
@@ -59,7 +59,7 @@ internal static class LocalImportCommand
             output.WriteLine($"  next: autoship doctor --forge local:{directory}, then autoship local issue create --forge {directory} --title \"...\" --label autonomy:ready");
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples("autoship local import . ../forge", "autoship local import ~/src/project ../forge --branch develop", "# then, in the project", "autoship init --required-checks ci && git add .github scripts && git commit -m 'Add Autoship'");
     }
 
     private static async Task<string> CurrentBranchAsync(string repository, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Local;
 using Autoship.Forge.Local;
@@ -12,7 +14,7 @@ internal static class LocalInitCommand
         var sample = new Option<bool>("--sample") { Description = "Seed the repository with a small sample project (Python, real tests) and sample users." };
         var owner = new Option<string?>("--owner") { Description = "Login of the owner (default: maintainer)." };
         var command = new Command("init", "Create a local forge: a bare git repository with main, and its database.") { dir, sample, owner };
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        command.SetAction((parse, ct) => CommandContext.For(parse).RunAsync(async () =>
         {
             var directory = LocalCli.Directory(parse.GetValue(dir));
             var ownerLogin = parse.GetValue(owner) ?? LocalSample.Owner;
@@ -51,6 +53,6 @@ internal static class LocalInitCommand
                 }
             }
         }));
-        return command;
+        return command.WithExamples("autoship local init ./forge", "autoship local init ./forge --sample --owner alice");
     }
 }

@@ -1,3 +1,6 @@
+using Autoship.Cli.Reporting;
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Local;
 using Spectre.Console;
@@ -6,7 +9,7 @@ namespace Autoship.Cli.Commands;
 
 internal static class LocalIssueCommand
 {
-    public static Command Create() => new("issue", "Create, list, show and close issues.") { CreateIssue(), List(), LocalIssueShow.Create(), Close() };
+    public static Command Create() => new Command("issue", "Create, list, show and close issues.") { CreateIssue(), List(), LocalIssueShow.Create(), Close() }.WithExamples("autoship local issue list --forge ./forge", "autoship local issue show 12 --forge ./forge");
 
     private static Command CreateIssue()
     {
@@ -14,10 +17,12 @@ internal static class LocalIssueCommand
         var body = new Option<string?>("--body") { Description = "The issue's body." };
         var bodyFile = new Option<FileInfo?>("--body-file") { Description = "Read the body from this file." };
         var labels = new Option<string[]>("--label") { Description = "A label to apply (repeatable)." };
-        var json = CommonOptions.Json();
-        var command = new Command("create", "Open an issue as --as.") { title, body, bodyFile, labels, json };
-        var (forge, actAs) = LocalCli.AddForgeOptions(command);
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        var output = new OutputOptions();
+        var command = new Command("create", "Open an issue as --as.") { title, body, bodyFile, labels };
+        var forge = ForgeOptions.Local();
+        forge.AddTo(command);
+        output.AddTo(command);
+        command.SetAction((parse, ct) => CommandContext.For(parse, output, forge).RunAsync(async () =>
         {
             var file = parse.GetValue(bodyFile);
             if (file is not null && parse.GetValue(body) is not null)
@@ -31,11 +36,12 @@ internal static class LocalIssueCommand
             }
 
             var text = file is null ? parse.GetValue(body) ?? string.Empty : await File.ReadAllTextAsync(file.FullName, ct);
-            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var cli = CommandContext.For(parse, output, forge);
+            await using var local = await cli.OpenLocalForgeAsync(ct);
             var issue = await local.CreateIssueAsync(parse.GetValue(title)!, text, parse.GetValue(labels) ?? [], ct);
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                LocalCli.WriteJson(parse, new { issue });
+                await cli.WriteJsonAsync(new { issue }, ct);
             }
             else
             {
@@ -44,37 +50,40 @@ internal static class LocalIssueCommand
 
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples("autoship local issue create --forge ./forge --title 'Fix typo in guide' --label autonomy:ready --label area:docs", "autoship local issue create --forge ./forge --title 'Add endpoint' --body-file issue.md --as bob");
     }
 
     private static Command List()
     {
         var state = new Option<string>("--state") { Description = "open, closed or all.", DefaultValueFactory = _ => "open" };
         state.AcceptOnlyFromAmong("open", "closed", "all");
-        var json = CommonOptions.Json();
-        var command = new Command("list", "List issues.") { state, json };
-        var (forge, actAs) = LocalCli.AddForgeOptions(command);
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        var output = new OutputOptions();
+        var command = new Command("list", "List issues.") { state };
+        var forge = ForgeOptions.Local();
+        forge.AddTo(command);
+        output.AddTo(command);
+        command.SetAction((parse, ct) => CommandContext.For(parse, output, forge).RunAsync(async () =>
         {
-            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var cli = CommandContext.For(parse, output, forge);
+            await using var local = await cli.OpenLocalForgeAsync(ct);
             var issues = await local.ListIssuesAsync(parse.GetValue(state)!, ct);
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                LocalCli.WriteJson(parse, new { issues });
+                await cli.WriteJsonAsync(new { issues }, ct);
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("#", "state", "title", "labels", "assignees");
+            var table = new CliTable("#", "state", "title", "labels", "assignees");
             foreach (var i in issues)
             {
                 table.AddRow(i.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Open ? "open" : "closed", Markup.Escape(i.Title),
                     Markup.Escape(LocalCli.List(i.Labels)), Markup.Escape(LocalCli.List(i.Assignees)));
             }
 
-            LocalCli.Console(parse).Write(table);
+            cli.Console.Write(table);
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples("autoship local issue list --forge ./forge", "autoship local issue list --forge ./forge --state all --json");
     }
 
     private static Command Close()
@@ -82,10 +91,12 @@ internal static class LocalIssueCommand
         var number = new Argument<int>("N") { Description = "The issue number." };
         var notPlanned = new Option<bool>("--not-planned") { Description = "Close it as not planned (issues blocked by it keep waiting and say so)." };
         var command = new Command("close", "Close an issue (as completed, or --not-planned).") { number, notPlanned };
-        var (forge, actAs) = LocalCli.AddForgeOptions(command);
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        var forge = ForgeOptions.Local();
+        forge.AddTo(command);
+        command.SetAction((parse, ct) => CommandContext.For(parse, null, forge).RunAsync(async () =>
         {
-            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var cli = CommandContext.For(parse, null, forge);
+            await using var local = await cli.OpenLocalForgeAsync(ct);
             if (parse.GetValue(notPlanned))
             {
                 await local.CloseIssueAsNotPlannedAsync(parse.GetValue(number), ct);
@@ -98,6 +109,6 @@ internal static class LocalIssueCommand
             parse.InvocationConfiguration.Output.WriteLine($"Closed #{parse.GetValue(number)}{(parse.GetValue(notPlanned) ? " as not planned" : string.Empty)}.");
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples("autoship local issue close 12 --forge ./forge", "autoship local issue close 12 --forge ./forge --not-planned");
     }
 }

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Local;
 using Autoship.Core;
@@ -9,18 +11,21 @@ internal static class LocalIssueShow
     public static Command Create()
     {
         var number = new Argument<int>("N") { Description = "The issue number." };
-        var json = CommonOptions.Json();
-        var command = new Command("show", "Show an issue: labels, assignees, comments and the label timeline.") { number, json };
-        var (forge, actAs) = LocalCli.AddForgeOptions(command);
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        var output = new OutputOptions();
+        var command = new Command("show", "Show an issue: labels, assignees, comments and the label timeline.") { number };
+        var forge = ForgeOptions.Local();
+        forge.AddTo(command);
+        output.AddTo(command);
+        command.SetAction((parse, ct) => CommandContext.For(parse, output, forge).RunAsync(async () =>
         {
-            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var cli = CommandContext.For(parse, output, forge);
+            await using var local = await cli.OpenLocalForgeAsync(ct);
             var issue = await local.GetIssueAsync(parse.GetValue(number), ct)
                 ?? throw new Forge.ForgeException("not-found", $"no issue #{parse.GetValue(number)} (pull requests: use 'autoship local pr show')");
             var comments = await local.ListCommentsAsync(issue.Number, ct);
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                LocalCli.WriteJson(parse, new { issue, comments });
+                await cli.WriteJsonAsync(new { issue, comments }, ct);
                 return ExitCodes.Ok;
             }
 
@@ -53,7 +58,7 @@ internal static class LocalIssueShow
 
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples("autoship local issue show 12 --forge ./forge", "autoship local issue show 12 --forge ./forge --json --jq '.comments[].body'");
     }
 
     private static string Access(Permission permission) => permission.ToString().ToLowerInvariant();

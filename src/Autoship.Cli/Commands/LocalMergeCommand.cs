@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Local;
 using Autoship.Forge;
@@ -10,10 +12,12 @@ internal static class LocalMergeCommand
     {
         var number = new Argument<int>("PR") { Description = "The pull request number." };
         var command = new Command("merge", "Squash-merge a pull request as --as, subject to branch protection.") { number };
-        var (forge, actAs) = LocalCli.AddForgeOptions(command);
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        var forge = ForgeOptions.Local();
+        forge.AddTo(command);
+        command.SetAction((parse, ct) => CommandContext.For(parse, null, forge).RunAsync(async () =>
         {
-            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var cli = CommandContext.For(parse, null, forge);
+            await using var local = await cli.OpenLocalForgeAsync(ct);
             var pr = await local.GetPullRequestAsync(parse.GetValue(number), ct)
                 ?? throw new ForgeException("not-found", $"no pull request #{parse.GetValue(number)}");
             var result = await local.MergeAsync(pr.Number, pr.HeadSha, $"{pr.Title} (#{pr.Number})", pr.Body, ct);
@@ -32,6 +36,6 @@ internal static class LocalMergeCommand
 
             return ExitCodes.Problem;
         }));
-        return command;
+        return command.WithExamples("autoship local merge 34 --forge ./forge --as alice");
     }
 }

@@ -1,3 +1,6 @@
+using Autoship.Cli.Reporting;
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using System.Globalization;
 using Autoship.Cli.Local;
@@ -10,26 +13,29 @@ internal static class LocalPrCommand
 {
     public const string GateContext = "autoship/gate";
 
-    public static Command Create() => new("pr", "List and show pull requests.") { List(), LocalPrShow.Create() };
+    public static Command Create() => new Command("pr", "List and show pull requests.") { List(), LocalPrShow.Create() }.WithExamples("autoship local pr list --forge ./forge", "autoship local pr show 34 --forge ./forge");
 
     private static Command List()
     {
         var state = new Option<string>("--state") { Description = "open, closed, merged or all.", DefaultValueFactory = _ => "all" };
         state.AcceptOnlyFromAmong("open", "closed", "merged", "all");
-        var json = CommonOptions.Json();
-        var command = new Command("list", "List pull requests with their head, checks and gate status.") { state, json };
-        var (forge, actAs) = LocalCli.AddForgeOptions(command);
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        var output = new OutputOptions();
+        var command = new Command("list", "List pull requests with their head, checks and gate status.") { state };
+        var forge = ForgeOptions.Local();
+        forge.AddTo(command);
+        output.AddTo(command);
+        command.SetAction((parse, ct) => CommandContext.For(parse, output, forge).RunAsync(async () =>
         {
-            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var cli = CommandContext.For(parse, output, forge);
+            await using var local = await cli.OpenLocalForgeAsync(ct);
             var pulls = await local.ListPullRequestsAsync(parse.GetValue(state)!, ct);
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                LocalCli.WriteJson(parse, new { pullRequests = pulls.Select(p => Summary(p)) });
+                await cli.WriteJsonAsync(new { pullRequests = pulls.Select(p => Summary(p)) }, ct);
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().AddColumns("#", "state", "branch", "head", "title", "checks", "gate");
+            var table = new CliTable("#", "state", "branch", "head", "title", "checks", "gate");
             foreach (var p in pulls)
             {
                 table.AddRow(
@@ -42,10 +48,10 @@ internal static class LocalPrCommand
                     Markup.Escape(Gate(p) ?? "-"));
             }
 
-            LocalCli.Console(parse).Write(table);
+            cli.Console.Write(table);
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples("autoship local pr list --forge ./forge", "autoship local pr list --forge ./forge --state all --json");
     }
 
     public static object Summary(PullRequestSnapshot p) => new

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Local;
 using Autoship.Forge;
@@ -9,17 +11,20 @@ internal static class LocalPrShow
     public static Command Create()
     {
         var number = new Argument<int>("N") { Description = "The pull request number." };
-        var json = CommonOptions.Json();
-        var command = new Command("show", "Show a pull request: head, checks, reviews, deployments, files and the gate's status.") { number, json };
-        var (forge, actAs) = LocalCli.AddForgeOptions(command);
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        var output = new OutputOptions();
+        var command = new Command("show", "Show a pull request: head, checks, reviews, deployments, files and the gate's status.") { number };
+        var forge = ForgeOptions.Local();
+        forge.AddTo(command);
+        output.AddTo(command);
+        command.SetAction((parse, ct) => CommandContext.For(parse, output, forge).RunAsync(async () =>
         {
-            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var cli = CommandContext.For(parse, output, forge);
+            await using var local = await cli.OpenLocalForgeAsync(ct);
             var p = await local.GetPullRequestAsync(parse.GetValue(number), ct)
                 ?? throw new ForgeException("not-found", $"no pull request #{parse.GetValue(number)}");
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                LocalCli.WriteJson(parse, new { pullRequest = p, state = LocalPrCommand.State(p), gate = LocalPrCommand.Gate(p) });
+                await cli.WriteJsonAsync(new { pullRequest = p, state = LocalPrCommand.State(p), gate = LocalPrCommand.Gate(p) }, ct);
                 return ExitCodes.Ok;
             }
 
@@ -61,6 +66,6 @@ internal static class LocalPrShow
 
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples("autoship local pr show 34 --forge ./forge", "autoship local pr show 34 --forge ./forge --json --jq .gate");
     }
 }

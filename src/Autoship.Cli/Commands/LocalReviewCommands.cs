@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Local;
 using Autoship.Forge;
@@ -16,15 +18,17 @@ internal static class LocalReviewCommands
         var number = new Argument<int>("PR") { Description = "The pull request number." };
         var body = new Option<string?>("--body") { Description = "The review text.", Required = bodyRequired };
         var command = new Command(name, description) { number, body };
-        var (forge, actAs) = LocalCli.AddForgeOptions(command);
-        command.SetAction((parse, ct) => LocalCli.RunAsync(parse, async () =>
+        var forge = ForgeOptions.Local();
+        forge.AddTo(command);
+        command.SetAction((parse, ct) => CommandContext.For(parse, null, forge).RunAsync(async () =>
         {
-            await using var local = await LocalCli.OpenAsync(parse, forge, actAs, ct);
+            var cli = CommandContext.For(parse, null, forge);
+            await using var local = await cli.OpenLocalForgeAsync(ct);
             var review = await local.SubmitPersonReviewAsync(parse.GetValue(number), verdict, parse.GetValue(body) ?? string.Empty, ct);
             var what = verdict == ReviewVerdict.Approve ? "approved" : "requested changes on";
             parse.InvocationConfiguration.Output.WriteLine($"{review.Reviewer.Login} {what} #{parse.GetValue(number)} at {LocalCli.Short(review.CommitSha)}.");
             return ExitCodes.Ok;
         }));
-        return command;
+        return command.WithExamples("autoship local approve 34 --forge ./forge --as alice", "autoship local request-changes 34 --forge ./forge --as alice --body 'Please add a test'");
     }
 }

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using Autoship.Cli.Reporting;
 using System.CommandLine;
 using Autoship.Cli.Engine;
@@ -33,7 +35,7 @@ internal static class PauseCommand
                 target = parsed;
             }
 
-            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            await using var session = await engine.Context(parse).OpenSessionAsync(ct);
             var controls = await Toggle(session.Store, session.Forge.Name, target, pause, ct);
             if (!pause && target is null)
             {
@@ -42,10 +44,10 @@ internal static class PauseCommand
                     session.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
             }
 
-            CliConsole.For(parse).MarkupLine(Markup.Escape(Describe(controls)));
+            engine.Context(parse).Console.MarkupLine(Markup.Escape(Describe(controls)));
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("# stop everything at once (the kill switch)", "autoship pause", "# stop only lane C, then resume it", "autoship pause human && autoship resume human");
     }
 
     public static async Task<RuntimeControls> Toggle(IStateStore store, string repository, Lane? lane, bool pause, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
+using Autoship.Cli.Reporting;
+using Autoship.Cli.Help;
 using System.CommandLine;
+using Autoship.Cli.Context;
 using Autoship.Cli.Doctor;
 using Autoship.Forge;
 using Spectre.Console;
@@ -9,20 +12,21 @@ internal static class ProtectCommand
 {
     public static Command Create()
     {
-        var forge = CommonOptions.Forge();
+        var forge = ForgeOptions.Any(actAs: true);
         var config = CommonOptions.Config();
-        var json = CommonOptions.Json();
+        var output = new OutputOptions();
         var dryRun = CommonOptions.DryRun();
-        var tokenEnv = SetupSupport.TokenEnv();
-        var apiUrl = SetupSupport.ApiUrl();
         var command = new Command("protect", "Apply the seed's branch protections (pull requests, approvals, required checks incl. autoship/gate, no force pushes or deletions) and, on GitHub, auto-merge and squash merging. Shows the difference first.")
         {
-            forge, config, dryRun, json, tokenEnv, apiUrl,
+            config, dryRun,
         };
+        forge.AddTo(command);
+        output.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var target = await SetupSupport.OpenAsync(parse, forge, tokenEnv, apiUrl, ct);
-            var settings = await SetupSupport.LoadConfigAsync(parse.GetValue(config), target, ct);
+            var cli = CommandContext.For(parse, output, forge, config);
+            await using var target = await cli.OpenForgeAsync(ct);
+            var settings = await cli.LoadConfigAsync(target, ct);
             var branch = settings.Protections.Branch;
             var current = await target.RequireSetup().GetBranchProtectionAsync(branch, ct);
             var desired = ProtectionPlan.Desired(settings, current);
@@ -49,14 +53,14 @@ internal static class ProtectCommand
                 await setup.SetMergeSettingsAsync(wanted, ct);
             }
 
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                SetupSupport.WriteJson(parse, new { forge = target.Name, branch, dryRun = !apply, changed = changes.Any(c => c.Changed), changes });
+                await cli.WriteJsonAsync(new { forge = target.Name, branch, dryRun = !apply, changed = changes.Any(c => c.Changed), changes }, ct);
                 return ExitCodes.Ok;
             }
 
-            var console = SetupSupport.Console(parse);
-            var table = new Table().AddColumns("setting", "current", "desired", "");
+            var console = CommandContext.For(parse).Console;
+            var table = new CliTable("setting", "current", "desired", "");
             foreach (var c in changes)
             {
                 table.AddRow(Markup.Escape(c.Setting), Markup.Escape(c.Current), Markup.Escape(c.Desired), c.Changed ? "change" : "ok");
@@ -68,7 +72,7 @@ internal static class ProtectCommand
                 : $"{target.Name} {branch}: dry run, nothing changed");
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship protect --dry-run", "autoship protect -R octo/hello", "autoship protect --forge local:./forge --as alice");
     }
 
     private static string YesNo(bool value) => value ? "yes" : "no";

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using Autoship.Cli.Reporting;
 using System.CommandLine;
 using Autoship.Cli.Engine;
@@ -15,8 +17,8 @@ internal static class RunCommand
         engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var console = CliConsole.For(parse);
-            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            var console = engine.Context(parse).Console;
+            await using var session = await engine.Context(parse).OpenSessionAsync(ct);
             var scheduler = new TickScheduler(session.Clock, TimeSpan.Zero);
             // Jobs run as tasks of this process; each one that finishes wakes the loop to collect it.
             session.UseWorkerPool(scheduler.Wake);
@@ -38,6 +40,6 @@ internal static class RunCommand
 
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship run -R octo/hello", "autoship run --forge local:./forge --store postgres://autoship@localhost/autoship");
     }
 }

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using Autoship.Cli.Reporting;
 using Autoship.Engine.Loop;
 using System.CommandLine;
@@ -21,8 +23,8 @@ internal static class ServeCommand
             $"Binds to loopback by default; any other address needs {ServerOptions.DashboardTokenVariable}. Webhooks need {ServerOptions.WebhookSecretVariable}.");
         engine.AddTo(command);
         command.Options.Add(urls);
-        command.SetAction(async (parse, ct) => await ServeAsync(CliConsole.For(parse), engine.Read(parse), parse.GetValue(urls), ct));
-        return command;
+        command.SetAction(async (parse, ct) => await ServeAsync(engine.Context(parse).Console, engine.Read(parse), parse.GetValue(urls), ct));
+        return command.WithExamples("autoship serve --forge local:./forge", "AUTOSHIP_DASHBOARD_TOKEN=... autoship serve -R octo/hello --urls http://0.0.0.0:8080");
     }
 
     public static Option<string?> Urls() => new("--urls")

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using System.Globalization;
 using Autoship.Cli.Reporting;
@@ -18,20 +20,20 @@ internal static class SimulateCommand
         var batch = new Option<int>("--batch-size") { Description = "Batch size of the batched run (the serial run uses 1).", DefaultValueFactory = _ => 4 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random arrivals, breaks and flakes (same seed, same run).", DefaultValueFactory = _ => 1 };
         var svg = new Option<FileInfo?>("--svg") { Description = "Write a plot (throughput and queue length over time, serial vs batched) to this SVG file." };
-        var json = CommonOptions.Json();
+        var output = new OutputOptions();
         var command = new Command("simulate", """
             Simulate the merge queue (the real queue policy: order, batches, bisection) over simulated time and compare
             serial merging with batches. Reports merges per hour and day, queue wait, validations, ejections and main-red minutes.
-              autoship simulate --arrivals 8 --ci-minutes 15 --svg queue.svg
-              autoship simulate --batch-size 8 --json
             """);
-        foreach (var option in new Option[] { hours, arrivals, ciMinutes, flake, breaks, batch, seed, svg, json })
+        foreach (var option in new Option[] { hours, arrivals, ciMinutes, flake, breaks, batch, seed, svg })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction(parse =>
+        output.AddTo(command);
+        command.SetAction(async (parse, ct) =>
         {
+            var cli = CommandContext.For(parse, output);
             var settings = new SimulationSettings(parse.GetValue(hours), parse.GetValue(arrivals), parse.GetValue(ciMinutes), parse.GetValue(flake), parse.GetValue(breaks), 1, TimeSpan.Zero, parse.GetValue(seed));
             Check(settings.Hours is > 0 and <= 24 * 365, "--hours must be above 0 and at most a year");
             Check(settings.ArrivalsPerHour is > 0 and <= 1000, "--arrivals must be above 0 and at most 1000");
@@ -46,25 +48,25 @@ internal static class SimulateCommand
                 File.WriteAllText(file.FullName, SimulationPlot.Svg([("serial (batch 1)", serial), ($"batched (batch {batched.Settings.BatchSize})", batched)]));
             }
 
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                CliConsole.WriteJson(parse, new { serial, batched, ciBoundMergesPerHour = settings.CiBoundMergesPerHour });
+                await cli.WriteJsonAsync(new { serial, batched, ciBoundMergesPerHour = settings.CiBoundMergesPerHour }, ct);
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("run", "arrived", "merged", "merges/h", "merges/day", "wait mean", "wait p90", "max queue", "validations", "ejected (innocent)", "main red");
+            var table = new CliTable("run", "arrived", "merged", "merges/h", "merges/day", "wait mean", "wait p90", "max queue", "validations", "ejected (innocent)", "main red");
             foreach (var (label, r) in new[] { ("serial", serial), ($"batch {batched.Settings.BatchSize}", batched) })
             {
                 table.AddRow(label, Num(r.Arrived), Num(r.Merged), r.MergesPerHour.ToString("0.00", CultureInfo.InvariantCulture), r.MergesPerDay.ToString("0.0", CultureInfo.InvariantCulture),
                     Min(r.MeanQueueWaitMinutes), Min(r.P90QueueWaitMinutes), Num(r.MaxQueueLength), Num(r.Validations), $"{r.Ejected} ({r.InnocentEjected})", Min(r.MainRedMinutes));
             }
 
-            var console = CliConsole.For(parse);
+            var console = cli.Console;
             console.Write(table);
             console.MarkupLine(Markup.Escape($"CI-bound limit of serial merging: {settings.CiBoundMergesPerHour:0.00} merges/h (one CI slot ÷ {settings.CiMinutes:0.#} min)."));
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship simulate --arrivals 8 --ci-minutes 15 --svg queue.svg", "autoship simulate --batch-size 8 --json");
     }
 
     private static void Check(bool ok, string message)

@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Cli.Reporting;
@@ -12,24 +14,25 @@ internal static class StatusCommand
     public static Command Create()
     {
         var engine = new EngineOptions();
-        var json = CommonOptions.Json();
+        var output = new OutputOptions();
         var command = new Command("status", "Show the queue, active claims, PRs by lane with the gate's reasons, paused lanes and the last ticks. Reads only.");
         engine.AddTo(command);
-        command.Options.Add(json);
+        output.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            var cli = engine.Context(parse, output);
+            await using var session = await cli.OpenSessionAsync(ct);
             var (plan, _) = await session.CreateReconciler().ObserveAndPlanAsync(ct);
             var controls = await session.Store.GetControlsAsync(session.Forge.Name, ct);
             var ticks = await session.Store.RecentTicksAsync(session.Forge.Name, 5, ct);
             var lease = await session.Store.GetLeaseAsync(session.Forge.Name, ct);
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                CliConsole.WriteJson(parse, new { forge = session.Forge.Name, controls = new { controls.KillSwitch, pausedLanes = controls.PausedLanes.Select(l => l.Name()) }, lease, notices = plan.Notices, health = plan.Health, items = plan.Items, ticks });
+                await cli.WriteJsonAsync(new { forge = session.Forge.Name, controls = new { controls.KillSwitch, pausedLanes = controls.PausedLanes.Select(l => l.Name()) }, lease, notices = plan.Notices, health = plan.Health, items = plan.Items, ticks }, ct);
                 return ExitCodes.Ok;
             }
 
-            var console = CliConsole.For(parse);
+            var console = cli.Console;
             console.MarkupLine($"[bold]{Markup.Escape(session.Forge.Name)}[/]");
             foreach (var notice in plan.Notices)
             {
@@ -52,7 +55,7 @@ internal static class StatusCommand
             Section(console, "Skipped and blocked", plan.Items.Where(i => i.Phase is ItemPhase.Skipped or ItemPhase.Blocked));
             if (ticks.Count > 0)
             {
-                var table = new Table().Border(TableBorder.Rounded).AddColumns("last ticks", "took", "actions", "requests", "outcome");
+                var table = new CliTable("last ticks", "took", "actions", "requests", "outcome");
                 foreach (var t in ticks)
                 {
                     table.AddRow($"{t.StartedAt:yyyy-MM-dd HH:mm:ss}", $"{t.Duration.TotalSeconds:0.0} s", $"{t.Actions}", $"{t.Requests}", Markup.Escape(t.Outcome));
@@ -68,7 +71,7 @@ internal static class StatusCommand
 
             return ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship status", "autoship status -R octo/hello --json items", "autoship status --forge local:./forge --jq '.items[] | select(.phase == \"held\") | .issue'");
     }
 
     private static void Section(IAnsiConsole console, string title, IEnumerable<ItemView> items)

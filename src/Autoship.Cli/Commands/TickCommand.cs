@@ -1,3 +1,5 @@
+using Autoship.Cli.Help;
+using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Cli.Reporting;
@@ -13,27 +15,28 @@ internal static class TickCommand
     {
         var engine = new EngineOptions();
         var dryRun = CommonOptions.DryRun();
-        var json = CommonOptions.Json();
+        var output = new OutputOptions();
         var command = new Command("tick", "Run one pass of the control loop: lease → observe → plan → act → report. With --dry-run, print the plan and change nothing.");
         engine.AddTo(command);
         command.Options.Add(dryRun);
-        command.Options.Add(json);
+        output.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            await using var session = await EngineSession.OpenAsync(engine.Read(parse), ct);
+            var cli = engine.Context(parse, output);
+            await using var session = await cli.OpenSessionAsync(ct);
             var report = await session.CreateReconciler().TickAsync(parse.GetValue(dryRun), ct);
-            if (parse.GetValue(json))
+            if (cli.Json)
             {
-                CliConsole.WriteJson(parse, TickJson.From(report));
+                await cli.WriteJsonAsync(TickJson.From(report), ct);
             }
             else
             {
-                Print(CliConsole.For(parse), report);
+                Print(cli.Console, report);
             }
 
             return report.Outcome is TickOutcome.Done or TickOutcome.DryRun or TickOutcome.LeaseBusy ? ExitCodes.Ok : ExitCodes.Problem;
         });
-        return command;
+        return command.WithExamples("# what would the next tick do? (changes nothing)", "autoship tick --dry-run", "autoship tick -R octo/hello --json");
     }
 
     public static void Print(IAnsiConsole console, TickReport report)

@@ -1,3 +1,4 @@
+using Autoship.Cli.Help;
 using System.CommandLine;
 using System.Reflection;
 
@@ -14,6 +15,6 @@ internal static class VersionCommand
             parse.InvocationConfiguration.Output.WriteLine(version);
             return 0;
         });
-        return command;
+        return command.WithExamples("autoship version");
     }
 }

@@ -1,3 +1,4 @@
+using Autoship.Cli.Help;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Engine.Executors;
@@ -20,7 +21,7 @@ internal static class WorkCommand
         };
         var repository = new Option<DirectoryInfo?>("--repository") { Description = "Run in this git repository instead of the spec's (an Actions runner's checkout)." };
         var stateDir = new Option<DirectoryInfo?>("--state-dir") { Description = "Keep runs and worktrees here instead of the spec's state directory." };
-        var command = new Command("work", "Run one dispatched work order (a job) and write its result for the orchestrator to collect; never writes to the forge.\n\nExample:\n  autoship work --job .autoship/jobs/acme-app-42-a1");
+        var command = new Command("work", "Run one dispatched work order (a job) and write its result for the orchestrator to collect; never writes to the forge.");
         command.Options.Add(job);
         command.Options.Add(repository);
         command.Options.Add(stateDir);
@@ -38,6 +39,6 @@ internal static class WorkCommand
             parse.InvocationConfiguration.Output.WriteLine(result.Author is { } author ? $"job {Path.GetFileName(dir.Path)}: {author.Outcome}" : $"job {Path.GetFileName(dir.Path)}: {result.Error}");
             return result.Author is null ? ExitCodes.Problem : ExitCodes.Ok;
         });
-        return command;
+        return command.WithExamples("autoship work --job .autoship/jobs/acme-app-42-a1");
     }
 }

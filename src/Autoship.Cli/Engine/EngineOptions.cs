@@ -1,19 +1,16 @@
 using System.CommandLine;
+using Autoship.Cli.Context;
 
 namespace Autoship.Cli.Engine;
 
-/// <summary>The options of commands that run or inspect the loop, added to a command in one call.</summary>
+/// <summary>The options of commands that run or inspect the loop: the forge (<see cref="ForgeOptions"/>), configuration, store and dashboard link.</summary>
 internal sealed class EngineOptions
 {
-    public Option<string?> Forge { get; } = new("--forge") { Description = "The forge: local:DIR (the embedded local forge) or github:OWNER/REPO.", Required = true };
+    public ForgeOptions ForgeOptions { get; } = ForgeOptions.Any();
 
     public Option<FileInfo?> Config { get; } = CommonOptions.Config();
 
     public Option<string?> Store { get; } = new("--store") { Description = "The state store: a SQLite file (default: beside a local forge, else .autoship/state.db) or a PostgreSQL connection (postgres://user:pass@host/db)." };
-
-    public Option<string?> TokenEnv { get; } = Doctor.SetupSupport.TokenEnv();
-
-    public Option<string?> ApiUrl { get; } = Doctor.SetupSupport.ApiUrl();
 
     public Option<string?> DashboardUrl { get; } = new("--dashboard-url")
     {
@@ -22,17 +19,21 @@ internal sealed class EngineOptions
 
     public void AddTo(Command command)
     {
-        command.Options.Add(DashboardUrl);
-        command.Options.Add(Forge);
+        ForgeOptions.AddTo(command);
         command.Options.Add(Config);
         command.Options.Add(Store);
-        command.Options.Add(TokenEnv);
-        command.Options.Add(ApiUrl);
+        command.Options.Add(DashboardUrl);
     }
 
-    public EngineArgs Read(ParseResult parse, TimeProvider? clock = null) =>
-        new(parse.GetValue(Forge), parse.GetValue(Config), parse.GetValue(Store), null, null, parse.GetValue(TokenEnv), parse.GetValue(ApiUrl), clock)
+    /// <summary>The command's context over these options and <paramref name="output"/>.</summary>
+    public CommandContext Context(ParseResult parse, OutputOptions? output = null) => CommandContext.For(parse, this, output);
+
+    public EngineArgs Read(ParseResult parse, TimeProvider? clock = null)
+    {
+        var open = ForgeOptions.Read(parse, clock);
+        return new(CommandContext.ResolveForgeSpec(parse.GetValue(ForgeOptions.Forge)), parse.GetValue(Config), parse.GetValue(Store), null, null, open.TokenEnv, open.ApiUrl, clock)
         {
             DashboardUrl = parse.GetValue(DashboardUrl) ?? Environment.GetEnvironmentVariable("AUTOSHIP_DASHBOARD_URL"),
         };
+    }
 }

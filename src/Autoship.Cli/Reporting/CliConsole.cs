@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 
 namespace Autoship.Cli.Reporting;
@@ -9,7 +8,7 @@ namespace Autoship.Cli.Reporting;
 /// The one output stack of every command: a Spectre console on the invocation's output (what tests capture), JSON on
 /// the same writer, and errors on the invocation's error writer. Width: <c>COLUMNS</c> when set, the terminal's width
 /// on a terminal, and a wide page (200) when the output goes to a file or a pipe, so piped tables are not cut; colour
-/// follows <c>NO_COLOR</c> and the terminal (Spectre's detection).
+/// and other escape codes only on a terminal (as gh does), following <c>NO_COLOR</c> there (Spectre's detection).
 /// </summary>
 internal static class CliConsole
 {
@@ -19,7 +18,14 @@ internal static class CliConsole
 
     public static IAnsiConsole Create(TextWriter writer)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        var terminal = writer == Console.Out && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
         if (Width(writer) is { } width)
         {
             console.Profile.Width = width;
@@ -28,14 +34,13 @@ internal static class CliConsole
         return console;
     }
 
-    /// <summary>One JSON document (camelCase, enums as strings) on the command's output.</summary>
-    public static void WriteJson(ParseResult parse, object value) =>
-        parse.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, JsonOutput.Options));
-
-    public static TextWriter Error(ParseResult parse) => parse.InvocationConfiguration.Error;
-
     private static int? Width(TextWriter writer)
     {
+        if (writer is FixedWidthWriter fixedWidth)
+        {
+            return fixedWidth.Width;
+        }
+
         if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var columns) && columns > 20)
         {
             return columns;

@@ -8,15 +8,14 @@ namespace Autoship.Cli.Reporting;
 /// <summary>The tables people read: items with their lane, gate and reasons; actions with their outcome.</summary>
 internal static class ItemTables
 {
-    public static Table Items(IEnumerable<ItemView> items)
+    public static CliTable Items(IEnumerable<ItemView> items)
     {
-        var table = new Table().Border(TableBorder.Rounded).Expand();
-        table.AddColumns("issue", "title", "phase", "lane", "owner → reviewer", "PR", "gate", "why");
+        var table = new CliTable("issue", "title", "phase", "lane", "owner → reviewer", "PR", "gate", "why");
         foreach (var item in items)
         {
             table.AddRow(
                 Markup.Escape($"#{item.Issue}"),
-                Markup.Escape(Trim(item.Title, 40)),
+                Markup.Escape(item.Title),
                 PhaseMarkup(item.Phase),
                 Markup.Escape(item.Lane is { } l ? $"{l.Letter()} {l.Name()}" : "—"),
                 Markup.Escape(item.Owner is null ? "—" : $"{item.Owner} → {item.Reviewer ?? "?"}"),
@@ -28,10 +27,9 @@ internal static class ItemTables
         return table;
     }
 
-    public static Table Actions(IEnumerable<ActionResult> results)
+    public static CliTable Actions(IEnumerable<ActionResult> results)
     {
-        var table = new Table().Border(TableBorder.Rounded).Expand();
-        table.AddColumns("action", "outcome", "what happened");
+        var table = new CliTable("action", "outcome", "what happened");
         foreach (var r in results)
         {
             table.AddRow(Markup.Escape(r.Action.Kind), OutcomeMarkup(r.Outcome), Markup.Escape(r.Message));
@@ -40,10 +38,9 @@ internal static class ItemTables
         return table;
     }
 
-    public static Table Planned(IEnumerable<PlannedAction> actions)
+    public static CliTable Planned(IEnumerable<PlannedAction> actions)
     {
-        var table = new Table().Border(TableBorder.Rounded).Expand();
-        table.AddColumns("would do", "because");
+        var table = new CliTable("would do", "because");
         foreach (var a in actions)
         {
             table.AddRow(Markup.Escape(a.Describe()), Markup.Escape(string.Join("; ", a.Reasons.Select(r => r.Message))));
@@ -81,6 +78,4 @@ internal static class ItemTables
         ActionOutcome.Failed or ActionOutcome.Refused => $"[red]{outcome.Wire()}[/]",
         _ => $"[yellow]{Markup.Escape(outcome.Wire())}[/]",
     };
-
-    private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -137,14 +137,17 @@ internal static class DefaultConfigText
               lane: human
               reason: "CI configuration is infrastructure (.github/workflows/** is in `never` and lane C as well): they decide what runs with the repository's credentials"
             - id: governance
-              paths: ["**/CODEOWNERS", ".github/settings.yml", ".github/rulesets/**", ".gitmodules", "**/.gitattributes", "OWNERS", "**/OWNERS"]
+              paths: ["**/CODEOWNERS", ".github/settings.yml", ".github/rulesets/**", "**/.gitmodules", "**/.gitattributes", ".lfsconfig", "OWNERS", "**/OWNERS", "**/OWNERS_ALIASES"]
               lane: human
               reason: "ownership, repository settings, submodules and attributes decide who reviews and how files are read"
             - id: validation-config
               paths: ["**/conftest.py", "**/pytest.ini", "**/tox.ini", "**/noxfile.py", "**/setup.cfg", "**/pyproject.toml", "**/package.json", "**/.npmrc",
                       "**/jest.config.*", "**/vitest.config.*", "**/vitest.workspace.*", "**/karma.conf.*", "**/.mocharc*", "**/playwright.config.*",
                       "**/Directory.Build.*", "**/Directory.Packages.props", "**/*.runsettings", "**/global.json", "**/phpunit.xml*",
-                      "tests/**/__init__.py", "test/**/__init__.py", "**/tests/__init__.py", "Makefile", "justfile", "Taskfile.yml", "scripts/test*", "scripts/ci*"]
+                      "**/pytest.toml", "**/.pytest.ini", "**/setup.py", "**/sitecustomize.py", "**/usercustomize.py", "**/*.pth", "**/vite.config.*",
+                      "**/cypress.config.*", "**/xunit.runner.json", "**/NuGet.config", "**/.yarnrc*",
+                      "tests/**/__init__.py", "test/**/__init__.py", "**/tests/__init__.py", "**/Makefile", "**/GNUmakefile", "**/*.mk", "**/justfile",
+                      "**/Taskfile.yml", "scripts/test*", "scripts/ci*", "**/run_tests*", "**/run-tests*"]
               lane: human
               reason: "what validates the code (test runner configuration, scripts and build settings) must not be changed unattended"
             - id: agent-settings
@@ -163,13 +166,13 @@ internal static class DefaultConfigText
               reason: "destructive data operation (what not to automate): DROP TABLE/DATABASE/SCHEMA"
               paths: []
             - id: truncate
-              pattern: '(?i)\btruncate\s+(?:table\b|(?:only\s+)?(?:\w+|"\w+"|`\w+`|\[\w+\])(?:\.(?:\w+|"\w+"|`\w+`|\[\w+\]))*\s*(?:;|$|["''`)]))'
+              pattern: '(?i)\btruncate\s+(?:table\b|only\b|\\?["`\[]?\w+\\?["`\]]?(?:\.\\?["`\[]?\w+\\?["`\]]?)*\s*(?:;|$|["''`)\\,]|\b(?:cascade|restrict|restart|continue)\b))'
               action: forbid
               lane: human
               reason: "destructive data operation (what not to automate): TRUNCATE"
               paths: []
             - id: delete-without-where
-              pattern: '(?i)\bdelete\s+from\s+(?>["`\[]?\w+["`\]]?(?:\.["`\[]?\w+["`\]]?)*)(?![^;"''`]*\bwhere\b)'
+              pattern: '(?i)\bdelete\s+from\s+(?>\\?["`\[]?\w+\\?["`\]]?(?:\.\\?["`\[]?\w+\\?["`\]]?)*)(?![^;"''`]*\bwhere\b)'
               action: forbid
               lane: human
               reason: "destructive data operation (what not to automate): DELETE FROM without WHERE in the same statement"
@@ -180,12 +183,19 @@ internal static class DefaultConfigText
               lane: human
               reason: "broad schema migration (what not to automate): ALTER TABLE ... DROP"
               paths: []
+            - id: mass-delete
+              pattern: '(?i)\b(?:drop_all|dropDatabase|drop_table|drop_column|remove_column|delete_all|destroy_all|flushall|flushdb)\b|\bdeleteMany\s*\(\s*\{\s*\}|\.objects\.all\(\s*\)\.delete\('
+              action: raise
+              lane: human
+              reason: "destructive data operation through a library (drop_all, drop_table, delete_all, deleteMany({}), FLUSHALL, .objects.all().delete())"
+              paths: []
             - id: test-runner-exit
-              pattern: '\b(?:os\._exit|sys\.exit|process\.exit|Environment\.Exit|pytest\.exit|exit\s*\(?\s*0\b)'
+              pattern: '\b(?:os\._exit|sys\.exit|process\.exit|process\.reallyExit|process\.kill|Environment\.Exit|pytest\.exit|SystemExit|os\.kill|quit\s*\(|exit\s*\(\s*\)|exit\s*\(?\s*0\b|allow_module_level)'
               action: raise
               lane: human
               reason: "code that ends the test run early can make validation pass without running the tests"
-              paths: ["tests/**", "test/**", "**/*_test.*", "**/*.test.*", "**/test_*.py", "**/conftest.py", "scripts/**"]
+              paths: ["tests/**", "test/**", "**/tests/**", "**/test/**", "**/__tests__/**", "**/spec/**", "**/*_test.*", "**/*.test.*", "**/*.spec.*",
+                      "**/test_*.py", "**/*Tests.cs", "**/*Test.java", "**/conftest.py", "scripts/**"]
 
         # Paths no agent may touch at all, in any lane. Area paths and path rules cannot override them.
         never: [".github/workflows/**", ".github/autoship.yml", ".git/**", "**/*.pem", "**/.env", "**/.env.*"]

@@ -71,7 +71,7 @@ public static partial class GuardrailPolicy
             }
             else if (GlobMatcher.FirstMatch(path, config.Never) is { } glob)
             {
-                violations.Add(new("never-path", $"{path} matches never-glob {glob}: no agent may change it"));
+                violations.Add(new("never-path", $"{path} matches never-glob {glob}: no agent may change it, whatever it owns (areas and alsoPaths do not override never); only a person can"));
             }
         }
     }

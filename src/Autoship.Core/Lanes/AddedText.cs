@@ -45,7 +45,8 @@ internal static partial class AddedText
     [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline | RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex BlockComment();
 
-    [GeneratedRegex(@"--[^\n'""]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
+    // To the end of the line, or of the string it is in: "DELETE FROM users -- WHERE id = 1" deletes every row.
+    [GeneratedRegex(@"--[^\n'""`]*(?=$|['""`])", RegexOptions.Multiline | RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]
     private static partial Regex LineComment();
 
     [GeneratedRegex(@"([""'`])\s*(?:\+|\.|\|\||&)?\s*(?:\\\s*)?[fFrRbBuU]?\1", RegexOptions.CultureInvariant, MatchTimeoutMilliseconds)]

@@ -98,6 +98,12 @@ public static class LaneClassifier
                 }
 
                 ByRole(path, config, raises);
+                if (file.Submodule)
+                {
+                    raises.Add(Lane.Human, "submodule", "a submodule commit", path,
+                        "a gitlink brings in another repository's code, which no line of this diff shows");
+                }
+
                 if (areas.Count == 0 && rules.Count == 0)
                 {
                     raises.Add(Lane.Staging, "unknown-path", "a path outside every area", path, "unknown paths are not known-safe");

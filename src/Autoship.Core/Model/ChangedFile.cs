@@ -27,5 +27,11 @@ public sealed record ChangedFile(
     /// </summary>
     public bool AddedTextUnread { get; init; }
 
+    /// <summary>
+    /// True for a submodule's commit pointer (a gitlink, mode 160000) on either side of the change: which code it
+    /// brings in cannot be judged from the diff, so it is lane C.
+    /// </summary>
+    public bool Submodule { get; init; }
+
     public int ChangedLines => Added + Deleted;
 }

@@ -15,4 +15,11 @@ public enum IssueLinkState
 }
 
 /// <summary>An issue that blocks another one, and its state when observed.</summary>
-public sealed record IssueLink(int Number, IssueLinkState State);
+public sealed record IssueLink(int Number, IssueLinkState State)
+{
+    /// <summary>The blocker's repository (<c>owner/name</c>) when it is in another one; null for this repository.</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>How a reason names it: <c>#41</c>, or <c>owner/name#41</c> in another repository.</summary>
+    public string Display => Repository is null ? $"#{Number}" : $"{Repository}#{Number}";
+}

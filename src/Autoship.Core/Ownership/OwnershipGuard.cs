@@ -5,7 +5,8 @@ namespace Autoship.Core;
 /// <summary>
 /// Enforces file ownership in the harness, not in the reviewer: an author agent may change only the paths its
 /// areas cover, plus what its <c>alsoPaths</c> allow. Anything else is a guardrail violation naming the path and
-/// the agent that would be allowed.
+/// the agent that would be allowed. A path no agent may change (<c>never</c>, <c>.git/</c>) is left to the guardrails'
+/// own refusal, which says that nothing allows it.
 /// </summary>
 public static class OwnershipGuard
 {
@@ -34,6 +35,10 @@ public static class OwnershipGuard
             .Where(p => !owned.Any(a => GlobMatcher.MatchesAny(p, a.Paths)) && !GlobMatcher.MatchesAny(p, agent.AlsoPaths))
             .ToList();
 
+        // A path no agent may change is refused by the guardrails (never-path, git-internals); naming an owner or
+        // alsoPaths there would suggest a way to allow it that does not exist.
+        outside.RemoveAll(p => NoAgentMay(p, config));
+
         var reasons = outside.Take(MaxReasons).Select(p => Outside(p, agent, owned, config)).ToList();
         if (outside.Count > MaxReasons)
         {
@@ -41,6 +46,13 @@ public static class OwnershipGuard
         }
 
         return reasons;
+    }
+
+    private static bool NoAgentMay(string path, AutoshipConfig config)
+    {
+        var normalized = GlobMatcher.Normalize(path);
+        return normalized == ".git" || normalized.StartsWith(".git/", StringComparison.OrdinalIgnoreCase) || normalized.Contains("/.git/", StringComparison.OrdinalIgnoreCase)
+            || GlobMatcher.MatchesAny(path, config.Never);
     }
 
     private static Reason Outside(string path, AgentDefinition agent, IReadOnlyList<AreaDefinition> owned, AutoshipConfig config)

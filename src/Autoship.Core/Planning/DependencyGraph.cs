@@ -16,7 +16,8 @@ public static class DependencyGraph
             var links = new List<IssueLink>();
             foreach (var link in issue.BlockedBy)
             {
-                Add(links, observed.TryGetValue(link.Number, out var seen) ? new IssueLink(link.Number, seen.Open ? IssueLinkState.Open : link.State) : link);
+                // A blocker in another repository is never one of this repository's observed issues, nor in a cycle here.
+                Add(links, link.Repository is null && observed.TryGetValue(link.Number, out var seen) ? new IssueLink(link.Number, seen.Open ? IssueLinkState.Open : link.State) : link);
             }
 
             foreach (var number in DependencyLines.Parse(issue.Body))
@@ -39,12 +40,12 @@ public static class DependencyGraph
                 reasons.Add(new("dependency-cycle", $"{path} depend on each other in a cycle, so none of them can start: remove one of the dependencies"));
             }
 
-            reasons.AddRange(links.Where(l => l.Number != number).Select(l => l.State switch
+            reasons.AddRange(links.Where(l => l.Number != number || l.Repository is not null).Select(l => l.State switch
             {
-                IssueLinkState.Open => new Reason("blocked-by", $"blocked by #{l.Number} until it closes"),
+                IssueLinkState.Open => new Reason("blocked-by", $"blocked by {l.Display} until it closes"),
                 IssueLinkState.NotPlanned => new Reason("blocker-not-planned",
-                    $"blocked by #{l.Number}, which was closed as not planned: that is not done, so remove the dependency or reopen #{l.Number}"),
-                IssueLinkState.Unknown => new Reason("blocker-unknown", $"blocked by #{l.Number}, whose state could not be read: it waits until #{l.Number} is known to be closed as done"),
+                    $"blocked by {l.Display}, which was closed as not planned: that is not done, so remove the dependency or reopen {l.Display}"),
+                IssueLinkState.Unknown => new Reason("blocker-unknown", $"blocked by {l.Display}, whose state could not be read: it waits until {l.Display} is known to be closed as done"),
                 _ => null,
             }).Where(r => r is not null).Select(r => r!));
             result[number] = new DependencyStatus(links, cycle, reasons);
@@ -55,7 +56,7 @@ public static class DependencyGraph
 
     private static void Add(List<IssueLink> links, IssueLink link)
     {
-        if (!links.Any(l => l.Number == link.Number))
+        if (!links.Any(l => l.Number == link.Number && l.Repository == link.Repository))
         {
             links.Add(link);
         }
@@ -71,7 +72,7 @@ public static class DependencyGraph
     {
         var edges = blockers.ToDictionary(
             b => b.Key,
-            b => b.Value.Where(l => l.State == IssueLinkState.Open && blockers.ContainsKey(l.Number)).Select(l => l.Number).ToList());
+            b => b.Value.Where(l => l.State == IssueLinkState.Open && l.Repository is null && blockers.ContainsKey(l.Number)).Select(l => l.Number).ToList());
         var index = new Dictionary<int, int>();
         var low = new Dictionary<int, int>();
         var stack = new Stack<int>();

@@ -16,7 +16,10 @@ public sealed record GitDiff(IReadOnlyList<ChangedFile> Files, string Patch, IRe
 /// </summary>
 public static class GitDiffReader
 {
-    private sealed record RawEntry(string NewMode, string NewSha, char Status, string Path, string? OldPath);
+    private sealed record RawEntry(string OldMode, string NewMode, string NewSha, char Status, string Path, string? OldPath);
+
+    // Text hidden in a binary blob (UTF-16, NUL bytes, a binary attribute) is read up to this size for the content rules.
+    private const long MaxBinaryTextBytes = 2 * 1024 * 1024;
 
     /// <param name="range">What to compare, e.g. <c>[from, to]</c> or <c>["--cached", base]</c>.</param>
     /// <param name="renames">Detect renames (<c>-M</c>); off, a rename is a delete plus an add.</param>
@@ -41,6 +44,11 @@ public static class GitDiffReader
                 ? await GitCli.RunAsync(directory, ["cat-file", "blob", entry.NewSha], env, null, cancellationToken)
                 : null;
             var lines = added.GetValueOrDefault(entry.Path);
+            if (binary && !deleted && symlink is null && entry.NewMode != "160000" && size <= MaxBinaryTextBytes)
+            {
+                // Git shows no lines of a binary file; the content rules still read whatever text it carries.
+                lines = BinaryText.Lines(await GitCli.RunAsync(directory, ["cat-file", "blob", entry.NewSha], env, null, cancellationToken));
+            }
 
             // Fail closed: a text file with added lines this reader could not find in the patch is not judged blind.
             var unread = !binary && !deleted && symlink is null && entry.NewMode != "160000" && plus > 0 && (lines is null || lines.Count != plus);
@@ -48,6 +56,7 @@ public static class GitDiffReader
             {
                 AddedLines = lines ?? [],
                 AddedTextUnread = unread,
+                Submodule = entry.NewMode == "160000" || entry.OldMode == "160000",
             });
             if (entry.NewMode == "160000")
             {
@@ -83,12 +92,12 @@ public static class GitDiffReader
             var status = meta[4][0];
             if (status is 'R' or 'C')
             {
-                entries.Add(new RawEntry(meta[1], meta[3], status, parts[i + 2], parts[i + 1]));
+                entries.Add(new RawEntry(meta[0].TrimStart(':'), meta[1], meta[3], status, parts[i + 2], parts[i + 1]));
                 i += 2;
             }
             else
             {
-                entries.Add(new RawEntry(meta[1], meta[3], status, parts[i + 1], null));
+                entries.Add(new RawEntry(meta[0].TrimStart(':'), meta[1], meta[3], status, parts[i + 1], null));
                 i += 1;
             }
         }

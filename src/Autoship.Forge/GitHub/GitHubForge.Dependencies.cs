@@ -12,12 +12,13 @@ public sealed partial class GitHubForge
 
     /// <summary>
     /// The state of each issue a <c>Blocked by #N</c> body line names that the observe query did not return (closed, or not
-    /// labeled): one aliased GraphQL query per 50 numbers, and none at all when no body names such an issue.
+    /// labeled) and GitHub's own dependencies did not already state: one aliased GraphQL query per 50 numbers, and none
+    /// at all when no body names such an issue.
     /// </summary>
     private async Task<IReadOnlyDictionary<int, IssueLinkState>> ReferencedIssuesAsync(IReadOnlyList<IssueSnapshot> issues, CancellationToken cancellationToken)
     {
         var observed = issues.Select(i => i.Number).ToHashSet();
-        var known = issues.SelectMany(i => i.BlockedBy).Select(b => b.Number).ToHashSet();
+        var known = issues.SelectMany(i => i.BlockedBy).Where(b => b.Repository is null).Select(b => b.Number).ToHashSet();
         var wanted = issues.SelectMany(i => DependencyLines.Parse(i.Body)).Where(n => !observed.Contains(n) && !known.Contains(n)).Distinct().Order().ToList();
         var states = new Dictionary<int, IssueLinkState>();
         foreach (var chunk in wanted.Chunk(ReferencesPerQuery))

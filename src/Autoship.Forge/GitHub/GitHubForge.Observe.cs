@@ -66,7 +66,7 @@ public sealed partial class GitHubForge
         var ownLogin = await AuthorLoginAsync(cancellationToken);
         var author = _reviewer is null ? ownLogin : null;
         var defaultBranch = repository.GetProperty("defaultBranchRef");
-        var observed = issues.Select(i => GraphQlMapping.Issue(i, Actor)).ToList();
+        var observed = await WithBlockedByAsync([.. issues.Select(i => GraphQlMapping.Issue(i, Actor))], ours.Select(p => GraphQlMapping.Str(p, "headRefName")), cancellationToken);
         return new RepositorySnapshot(
             GraphQlMapping.Str(repository, "nameWithOwner") ?? $"{Owner}/{Repo}",
             GraphQlMapping.Str(defaultBranch, "name") ?? "main",

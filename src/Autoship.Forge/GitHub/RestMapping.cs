@@ -177,5 +177,17 @@ internal static class RestMapping
     /// <summary>Reads GitHub's JSON into Octokit's model the way Octokit itself does.</summary>
     public static T Deserialize<T>(string json) => new Octokit.Internal.SimpleJsonSerializer().Deserialize<T>(json);
 
+    /// <summary>
+    /// A REST issue's <c>state</c> and <c>state_reason</c> as a blocker's state: only closed as completed (or with no
+    /// reason, or reopened and closed again) is done; not planned and duplicate are reported, never done.
+    /// </summary>
+    public static IssueLinkState LinkState(string? state, string? reason) => (state?.ToLowerInvariant(), reason?.ToLowerInvariant()) switch
+    {
+        ("open", _) => IssueLinkState.Open,
+        ("closed", "not_planned" or "duplicate") => IssueLinkState.NotPlanned,
+        ("closed", null or "completed" or "reopened") => IssueLinkState.Completed,
+        _ => IssueLinkState.Unknown,
+    };
+
     public static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -80,6 +80,27 @@ public sealed class OwnershipEnforcementTests
         }
     }
 
+    [Fact]
+    public void Classify_GeneratedNeverPathsByAnyAgent_RefusedWithoutSuggestingAnOwnerOrAlsoPaths()
+    {
+        var random = new Random(1714);
+        var authors = Cfg.Agents.Where(a => a.Authors).ToList();
+        string[] never = [".github/workflows/ci{0}.yml", ".github/autoship.yml", "keys/k{0}.pem", "src/api/.env", "docs/.env.local{0}", ".git/hooks/pre-commit{0}"];
+        for (var i = 0; i < PerClass; i++)
+        {
+            var agent = Pick(random, authors);
+            var path = Case(random, string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(random, never), i));
+            var files = random.Next(2) == 0 ? new[] { Text(path, "x") } : [Text(path, "x"), Text($"src/api/elsewhere{i}.py", "y")];
+
+            var result = Classifier.Classify([], files, Cfg, null, authorAgent: agent.Name);
+
+            result.Allowed.ShouldBeFalse($"case {i}: {path}");
+            result.Guardrails.Violations.ShouldContain(r => r.Code == "never-path" || r.Code == "git-internals", $"case {i}: {path}");
+            result.Guardrails.Violations.ShouldNotContain(r => r.Message.Contains(path, StringComparison.Ordinal) && r.Message.Contains("would be allowed", StringComparison.Ordinal), $"case {i}: {path}");
+            result.Guardrails.Violations.Where(r => r.Message.Contains(path, StringComparison.Ordinal)).ShouldAllBe(r => !r.Message.Contains("allow it for", StringComparison.Ordinal), $"case {i}: {path}");
+        }
+    }
+
     /// <summary>A concrete path one of <paramref name="globs"/> matches: each <c>**</c> and <c>*</c> filled with generated names.</summary>
     private static string PathIn(Random random, IReadOnlyList<string> globs, int i)
     {

@@ -61,6 +61,22 @@ public sealed class PlannerQueueTests
     }
 
     [Fact]
+    public void Plan_BlockerInAnotherRepository_IsNamedWithItsRepositoryAndNeverMistakenForTheLocalIssue()
+    {
+        // #1 here is open, but the blocker is other/lib#1 (closed as done) and other/lib#3 (open): only the latter holds #2.
+        var blocked = Item(2, "test") with
+        {
+            BlockedBy = [new IssueLink(1, IssueLinkState.Completed) { Repository = "other/lib" }, new IssueLink(3, IssueLinkState.Open) { Repository = "other/lib" }],
+        };
+
+        var plan = Planner.Plan(Input([Item(1, "docs") with { BlockedBy = [new IssueLink(2, IssueLinkState.Open) { Repository = "other/lib" }] }, blocked], config: Slots(2)));
+
+        Started(plan).ShouldBeEmpty();
+        View(plan, 2).Reasons.ShouldBe([new Reason("blocked-by", "blocked by other/lib#3 until it closes")]);
+        View(plan, 1).Reasons.ShouldBe([new Reason("blocked-by", "blocked by other/lib#2 until it closes")]);
+    }
+
+    [Fact]
     public void Plan_ForgeBlockedByCompleted_Starts()
     {
         var plan = Planner.Plan(Input([Item(2, "docs") with { BlockedBy = [new IssueLink(40, IssueLinkState.Completed)] }], config: Slots(2)));

@@ -43,8 +43,9 @@ public sealed class IdleTickCostTests
         }
 
         // The first run pays once per distinct login (alice, stranger; with PRs also the bot and the reviewer) and
-        // GET /user, whatever the number of issues: the state comments came with the query.
-        firstRest.ShouldBe(pulls == 0 ? 3 : 5);
+        // GET /user, plus one page of 100 ready issues for their dependency summaries (none has a blocker, so no
+        // blocked_by read): the state comments came with the query.
+        firstRest.ShouldBe((pulls == 0 ? 3 : 5) + (issues + 99) / 100);
         github.RestCharged.ShouldBe(0);
         github.RestFree.ShouldBeGreaterThan(0);
         github.GraphQlQueries.ShouldBe(Math.Max((issues + 99) / 100, (pulls + ScaleGitHub.PullsPageSize - 1) / ScaleGitHub.PullsPageSize));
@@ -63,7 +64,7 @@ public sealed class IdleTickCostTests
         }
 
         github.Server.Requests.Count(r => r.PathAndQuery.Contains("/comments", StringComparison.Ordinal)).ShouldBe(0);
-        github.RestCharged.ShouldBe(3);
+        github.RestCharged.ShouldBe(3 + 3); // logins and GET /user, and three pages of ready issues' dependency summaries
         Directory.Delete(cache, recursive: true);
     }
 }

@@ -69,6 +69,11 @@ public sealed class ScaleGitHub : IAsyncDisposable
             return new Answer(200, """{"permission":"admin","role_name":"admin","user":{"login":"alice"}}""", headers);
         }
 
+        if (request.PathAndQuery.StartsWith("/repos/o/r/issues?", StringComparison.Ordinal))
+        {
+            return new Answer(200, ReadyIssues(request.PathAndQuery), headers);
+        }
+
         return request.PathAndQuery == "/user" ? new Answer(200, """{"login":"autoship-bot","id":1}""", headers) : null;
     }
 
@@ -102,6 +107,24 @@ public sealed class ScaleGitHub : IAsyncDisposable
             ["pageInfo"] = new JsonObject { ["hasNextPage"] = end < total, ["endCursor"] = end.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             ["nodes"] = nodes,
         };
+    }
+
+    /// <summary>REST's list of open ready issues, a page of 100, each with its dependency summary (no blockers here).</summary>
+    private string ReadyIssues(string pathAndQuery)
+    {
+        var page = int.Parse(System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + pathAndQuery).Query)["page"] ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+        var items = new JsonArray();
+        for (var i = (page - 1) * 100; i < Math.Min(_issues, page * 100); i++)
+        {
+            items.Add(new JsonObject
+            {
+                ["number"] = i + 1,
+                ["state"] = "open",
+                ["issue_dependencies_summary"] = new JsonObject { ["blocked_by"] = 0, ["blocking"] = 0, ["total_blocked_by"] = 0, ["total_blocking"] = 0 },
+            });
+        }
+
+        return items.ToJsonString();
     }
 
     private JsonNode IssueNode(int i)
