@@ -59,4 +59,7 @@ public sealed record RunRecord(
 {
     /// <summary>Tokens, cost and turns the CLI reported (null: it reports none, or the run never started it).</summary>
     public RunUsage? Usage { get; init; }
+
+    /// <summary>Destinations the egress proxy refused (host:port, not on the agent's allow-list); empty without an allow-list.</summary>
+    public IReadOnlyList<string> EgressRefused { get; init; } = [];
 }

@@ -20,6 +20,7 @@ public sealed partial class AgentRunner
         {
             dirs = CreateRunDirs(runId);
             recorder.LogPath = dirs.LogFile;
+            recorder.EgressRefused = dirs.EgressRefused;
             var (env, refused, redactor) = Environment(agent, dirs);
             if (refused.Count > 0)
             {
@@ -82,7 +83,8 @@ public sealed partial class AgentRunner
             new(outcome, reasons, sha, recorder.Diff?.Files ?? [], recorder.Finish(options.Time.GetUtcNow(), reasons.Count == 0 ? outcome.ToString() : $"{outcome}: {string.Join("; ", reasons.Select(r => r.Message))}"));
 
         var guard = await GitMetadataGuard.SnapshotAsync(worktree.Path, cancellationToken);
-        var prompt = PromptBuilder.Author(order);
+        var role = await RoleInstructions.ReadAsync(request.Repository, request.BaseSha, agent.Name, cancellationToken);
+        var prompt = PromptBuilder.Author(order, role);
         await File.WriteAllTextAsync(dirs.PromptFile, prompt, cancellationToken);
 
         if (preset is null)
@@ -123,6 +125,7 @@ public sealed partial class AgentRunner
                 ProcessEnd.TimedOut or ProcessEnd.Inactive => (AttemptOutcome.TimedOut, "agent.timeout"),
                 ProcessEnd.OutputLimit => (AttemptOutcome.AgentFailed, "agent.output-limit"),
                 ProcessEnd.StartFailed => (AttemptOutcome.AgentFailed, "agent.start-failed"),
+                ProcessEnd.Aborted => (AttemptOutcome.AgentFailed, "model-unreachable"),
                 _ when outcome.ExitCode != 0 => (AttemptOutcome.AgentFailed, "agent.exit-code"),
                 _ => ((AttemptOutcome?)null, string.Empty),
             };

@@ -29,6 +29,7 @@ public sealed partial class AgentRunner
         {
             dirs = CreateRunDirs(runId);
             recorder.LogPath = dirs.LogFile;
+            recorder.EgressRefused = dirs.EgressRefused;
             var (env, refused, redactor) = Environment(reviewer, dirs);
             if (refused.Count > 0)
             {
@@ -57,7 +58,8 @@ public sealed partial class AgentRunner
             try
             {
                 var guard = await GitMetadataGuard.SnapshotAsync(worktree.Path, cancellationToken);
-                var prompt = PromptBuilder.Reviewer(order, request.Author.Name, diff.Patch);
+                var role = await RoleInstructions.ReadAsync(request.Repository, request.BaseSha, reviewer.Name, cancellationToken);
+                var prompt = PromptBuilder.Reviewer(order, request.Author.Name, diff.Patch, role);
                 await File.WriteAllTextAsync(dirs.PromptFile, prompt, cancellationToken);
                 PresetCommand cmd;
                 try

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Autoship.Core;
+using Autoship.Agents.Egress;
 using Autoship.Core.Config;
 using Polly;
 
@@ -31,7 +32,11 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
         $"{order.Issue}-a{order.Attempt}-{role}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 
     /// <summary>The run's private directory (outside the worktree): prompt, log, private index, fresh home and tmp.</summary>
-    private sealed record RunDirs(string Root, string Home, string Tmp, string PromptFile, string LogFile, string IndexFile);
+    private sealed record RunDirs(string Root, string Home, string Tmp, string PromptFile, string LogFile, string IndexFile)
+    {
+        /// <summary>What the egress proxy refused during the run's commands (host:port), for the run record.</summary>
+        public List<string> EgressRefused { get; } = [];
+    }
 
     private RunDirs CreateRunDirs(string runId)
     {
@@ -65,7 +70,7 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
 
     /// <summary>Runs one command of an agent (or its validation) under the agent's limits and sandbox.</summary>
     private async Task<(ProcessOutcome? Outcome, Reason? Refused, IReadOnlyList<string> Command)> ExecuteAsync(
-        AgentDefinition agent, PresetCommand preset, Worktree worktree, bool writable, GitMetadataGuard guard,
+        AgentDefinition agent, PresetCommand preset, Worktree worktree, bool writable, GitMetadataGuard? guard,
         IReadOnlyDictionary<string, string> env, SecretRedactor redactor, RunDirs dirs, TimeSpan? inactivity, CancellationToken cancellationToken)
     {
         var argv = preset.Argv;
@@ -91,21 +96,86 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
         }
 
         var command = argv;
-        if (agent.Sandbox == SandboxKind.Bwrap)
+        EgressProxy? proxy = null;
+        try
         {
-            var bwrap = BubblewrapSandbox.Find(env.GetValueOrDefault("PATH"));
-            if (bwrap is null)
+            if (agent.Sandbox == SandboxKind.Bwrap)
             {
-                return (null, Because.Of("sandbox.unavailable", $"{agent.Name} asks for `sandbox: bwrap` but bubblewrap is not installed (Debian: apt-get install bubblewrap); it is never run unsandboxed"), argv);
+                var bwrap = BubblewrapSandbox.Find(env.GetValueOrDefault("PATH"));
+                if (bwrap is null)
+                {
+                    return (null, Because.Of("sandbox.unavailable", $"{agent.Name} asks for `sandbox: bwrap` but bubblewrap is not installed (Debian: apt-get install bubblewrap); it is never run unsandboxed"), argv);
+                }
+
+                SandboxEgress? egress = null;
+                if (agent.Egress is not null)
+                {
+                    var node = ExecutableResolver.Resolve("node", env.GetValueOrDefault("PATH"));
+                    if (node is null)
+                    {
+                        return (null, Because.Of("egress.relay-unavailable", $"{agent.Name} has `network: allow-list` but node (which runs the egress relay inside the sandbox) is not on its PATH; it is never run with the whole network"), argv);
+                    }
+
+                    (proxy, egress) = StartEgress(agent, env, dirs, node);
+                    var proxied = new Dictionary<string, string>(env, StringComparer.Ordinal);
+                    foreach (var (k, v) in EgressRelay.ProxyEnv)
+                    {
+                        proxied[k] = v;
+                    }
+
+                    env = proxied;
+                }
+
+                command = BubblewrapSandbox.Wrap(bwrap, argv, worktree.Path, writable, agent.Network, guard?.CommonDir, guard?.AdminDir, dirs.Root, env, egress);
+            }
+            else if (agent.Egress is not null)
+            {
+                return (null, Because.Of("egress.needs-sandbox", $"{agent.Name} has `network: allow-list`, which only bwrap can enforce; set `sandbox: bwrap`"), argv);
             }
 
-            command = BubblewrapSandbox.Wrap(bwrap, argv, worktree.Path, writable, agent.Network, guard.CommonDir, guard.AdminDir, dirs.Root, env);
+            var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
+            var quiet = inactivity ?? (agent.Inactivity > TimeSpan.Zero ? agent.Inactivity : options.DefaultInactivity);
+            var spec = new ProcessSpec(command, worktree.Path, env, timeout, quiet, options.OutputLimitBytes, dirs.LogFile, redactor) { Stdin = preset.Stdin, Abort = proxy?.Unreachable };
+            var outcome = await AgentProcess.RunAsync(spec, options.Time, cancellationToken);
+            if (proxy is not null)
+            {
+                await RecordEgressAsync(proxy, dirs, cancellationToken);
+            }
+
+            return (outcome, null, command);
+        }
+        finally
+        {
+            if (proxy is not null)
+            {
+                await proxy.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The run's proxy on a fresh socket (short path: a Unix socket path has at most 107 bytes) and the relay script.</summary>
+    private static (EgressProxy Proxy, SandboxEgress Egress) StartEgress(AgentDefinition agent, IReadOnlyDictionary<string, string> env, RunDirs dirs, string node)
+    {
+        var allowed = EgressAllowList.For(agent, AgentPresets.Find(agent.Runner.Preset), env);
+        var socket = Path.Combine(dirs.Root, "egress.sock");
+        if (System.Text.Encoding.UTF8.GetByteCount(socket) > 100)
+        {
+            socket = Path.Combine(Path.GetTempPath(), $"autoship-egress-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}.sock");
         }
 
-        var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
-        var quiet = inactivity ?? (agent.Inactivity > TimeSpan.Zero ? agent.Inactivity : options.DefaultInactivity);
-        var spec = new ProcessSpec(command, worktree.Path, env, timeout, quiet, options.OutputLimitBytes, dirs.LogFile, redactor) { Stdin = preset.Stdin };
-        return (await AgentProcess.RunAsync(spec, options.Time, cancellationToken), null, command);
+        File.Delete(socket);
+        var relay = Path.Combine(dirs.Root, "egress-relay.js");
+        File.WriteAllText(relay, EgressRelay.Script);
+        return (EgressProxy.Start(socket, allowed), new SandboxEgress(socket, relay, node));
+    }
+
+    private static async Task RecordEgressAsync(EgressProxy proxy, RunDirs dirs, CancellationToken cancellationToken)
+    {
+        var lines = new List<string> { $"# egress allow-list: {string.Join(", ", proxy.Allowed)}" };
+        lines.AddRange(proxy.Refusals.Select(r => $"# egress refused (not on the allow-list): {r}"));
+        lines.AddRange(proxy.Failures.Select(f => $"# egress could not reach: {f}"));
+        dirs.EgressRefused.AddRange(proxy.Refusals.Where(r => !dirs.EgressRefused.Contains(r)));
+        await File.AppendAllLinesAsync(dirs.LogFile, lines, cancellationToken);
     }
 
     /// <summary>The command line as recorded: the prompt text itself is replaced by a pointer to its file.</summary>

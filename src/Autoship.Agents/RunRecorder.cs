@@ -21,7 +21,9 @@ internal sealed class RunRecorder(string id, string agent, AgentRole role, WorkO
 
     public RunUsage? Usage { get; set; }
 
+    public IReadOnlyList<string> EgressRefused { get; set; } = [];
+
     public RunRecord Finish(DateTimeOffset endedAt, string exitReason) => new(
         Id, order.Issue, order.Attempt, agent, role, order.Id, CommandLine, startedAt, endedAt, exitReason, ExitCode,
-        Diff?.Stat ?? string.Empty, Diff?.Digest, ValidationCommand, ValidationExitCode, LogPath) { Usage = Usage };
+        Diff?.Stat ?? string.Empty, Diff?.Digest, ValidationCommand, ValidationExitCode, LogPath) { Usage = Usage, EgressRefused = [.. EgressRefused] };
 }

@@ -51,6 +51,27 @@ public sealed class DashboardTests(DemoForge demo) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ItemPage_RunWithUsageAndEgressRefusals_ShowsWhatItSpentAndWhatWasRefused()
+    {
+        var at = DateTimeOffset.UtcNow;
+        var run = new Autoship.Agents.RunRecord("9-a1-author-usage", 9, 1, "control-plane-steward", Autoship.Agents.AgentRole.Author, "o/r#9/a1", ["claude", "-p"], at, at.AddSeconds(3),
+            "AgentFailed: model-unreachable", 1, string.Empty, null, null, null, null)
+        {
+            Usage = new Autoship.Agents.RunUsage(12000, 345, 0.0123m, 4),
+            EgressRefused = ["CONNECT evil.example:443"],
+        };
+        await host.Store.SaveRunAsync(host.ForgeName, run, "AgentFailed", CancellationToken.None);
+
+        var html = await host.Client().GetStringAsync("/items/9", TestContext.Current.CancellationToken);
+
+        html.ShouldContain("<th>spent</th>");
+        // The page encodes non-ASCII and punctuation; compare the decoded text.
+        html = WebUtility.HtmlDecode(html);
+        html.ShouldContain("12,345 tokens (12,000 in, 345 out) · $0.0123 · 4 turns");
+        html.ShouldContain("(egress refused: CONNECT evil.example:443)");
+    }
+
+    [Fact]
     public async Task ItemPage_UnknownIssue_NotFoundProblem()
     {
         using var response = await host.Client().GetAsync("/items/9999", TestContext.Current.CancellationToken);

@@ -19,6 +19,8 @@ public sealed class ClaudePreset : IAgentPreset
 
     public IReadOnlyList<string> Credentials { get; } = ["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL"];
 
+    public IReadOnlyList<string> ModelHosts { get; } = ["api.anthropic.com:443"];
+
     public string Executable(RunnerSettings runner) => "claude";
 
     public PresetCommand Author(PresetContext c) => Build(c, ["--permission-mode", "acceptEdits", "--allowedTools", "Bash"]);

@@ -20,6 +20,8 @@ public sealed class CodexPreset : IAgentPreset
 
     public IReadOnlyList<string> Credentials { get; } = ["CODEX_API_KEY", "OPENAI_BASE_URL"];
 
+    public IReadOnlyList<string> ModelHosts { get; } = ["api.openai.com:443"];
+
     public string Executable(RunnerSettings runner) => "codex";
 
     public PresetCommand Author(PresetContext c) => Build(c, "workspace-write");

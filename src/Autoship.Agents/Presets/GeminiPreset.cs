@@ -26,6 +26,8 @@ public sealed class GeminiPreset : IAgentPreset
 
     public IReadOnlyList<string> Credentials { get; } = ["GEMINI_API_KEY", "GOOGLE_GEMINI_BASE_URL", "GOOGLE_API_KEY"];
 
+    public IReadOnlyList<string> ModelHosts { get; } = ["generativelanguage.googleapis.com:443"];
+
     public string Executable(RunnerSettings runner) => "gemini";
 
     public PresetCommand Author(PresetContext c) => Build(c, "yolo");

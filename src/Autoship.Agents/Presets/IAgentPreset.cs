@@ -16,6 +16,9 @@ public interface IAgentPreset
     /// <summary>Variables the CLI reads for its model endpoint and key; the agent's <c>env:</c> must name the key.</summary>
     IReadOnlyList<string> Credentials { get; }
 
+    /// <summary>The hosts of the CLI's built-in model provider, allowed under <c>network: allow-list</c> (a base-URL variable adds its own host).</summary>
+    IReadOnlyList<string> ModelHosts => [];
+
     /// <summary>The command for an author run (the agent edits files in the worktree).</summary>
     PresetCommand Author(PresetContext context);
 

@@ -64,11 +64,12 @@ public static class AgentProcess
             var pumps = new[] { sink.PumpAsync(process.StandardOutput.BaseStream, isStdout: true), sink.PumpAsync(process.StandardError.BaseStream, isStdout: false) };
             var exited = process.WaitForExitAsync(CancellationToken.None);
             var started = time.GetUtcNow();
+            var abort = spec.Abort ?? new TaskCompletionSource<string>().Task;
             ProcessEnd end;
             string detail;
             while (true)
             {
-                await Task.WhenAny(exited, sink.LimitReached, Task.Delay(Poll, time, CancellationToken.None));
+                await Task.WhenAny(exited, sink.LimitReached, abort, Task.Delay(Poll, time, CancellationToken.None));
                 var now = time.GetUtcNow();
                 if (exited.IsCompleted)
                 {
@@ -79,6 +80,12 @@ public static class AgentProcess
                 if (sink.LimitReached.IsCompleted)
                 {
                     (end, detail) = (ProcessEnd.OutputLimit, $"printed more than {spec.OutputLimitBytes} bytes; stopped");
+                    break;
+                }
+
+                if (abort.IsCompletedSuccessfully)
+                {
+                    (end, detail) = (ProcessEnd.Aborted, $"was stopped: {abort.Result}");
                     break;
                 }
 

@@ -32,6 +32,7 @@ public static class FailureClassifier
         bool Has(params string[] needles) => needles.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
         var c = reasons.Any(r => r.Code.StartsWith("guardrails.", StringComparison.Ordinal) || r.Code.StartsWith("harness.", StringComparison.Ordinal) || r.Code is "env.forbidden" or "env.reserved" or "runner.unknown-preset")
             ? RunFailureClass.DeterministicRefusal
+            : reasons.Any(r => r.Code == "model-unreachable") ? RunFailureClass.Network
             : Has("insufficient_quota", "quota exceeded", "credit balance is too low", "billing") ? RunFailureClass.Quota
             : Has("rate_limit", "rate limit", "429 Too Many Requests", "status 429", "overloaded") ? RunFailureClass.RateLimit
             : Has("401 Unauthorized", "invalid x-api-key", "invalid api key", "authentication_error", "status 401", "403 Forbidden", "Missing API key") ? RunFailureClass.Auth

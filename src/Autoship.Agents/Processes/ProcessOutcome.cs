@@ -8,6 +8,9 @@ public enum ProcessEnd
     OutputLimit,
     Cancelled,
     StartFailed,
+
+    /// <summary>Stopped by the harness (<see cref="ProcessSpec.Abort"/>); the detail says why.</summary>
+    Aborted,
 }
 
 /// <summary>How a supervised process ended; <see cref="Output"/> and <see cref="Stdout"/> are already redacted.</summary>

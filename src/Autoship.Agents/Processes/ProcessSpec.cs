@@ -13,4 +13,7 @@ public sealed record ProcessSpec(
 {
     /// <summary>Text written to the process's stdin before it is closed (prompts too large for argv); null closes it at once.</summary>
     public string? Stdin { get; init; }
+
+    /// <summary>Completes with a reason when the harness must stop the process (e.g. its model endpoint is unreachable).</summary>
+    public Task<string>? Abort { get; init; }
 }

@@ -75,12 +75,14 @@ public static class BubblewrapSandbox
     /// <param name="gitCommonDir">The repository's shared git directory (read-only inside).</param>
     /// <param name="gitAdminDir">This worktree's own admin directory under <paramref name="gitCommonDir"/> (read-write).</param>
     /// <param name="runDirectory">The run's directory holding the prompt file (read-only).</param>
+    /// <param name="egress">With an allow-list: no network namespace of the host at all, only the proxy's socket and the relay
+    /// in front of the agent (see <see cref="Egress.EgressRelay"/>).</param>
     public static IReadOnlyList<string> Wrap(
         string bwrap, IReadOnlyList<string> argv, string worktree, bool writable, bool network,
-        string? gitCommonDir, string? gitAdminDir, string? runDirectory, IReadOnlyDictionary<string, string> env)
+        string? gitCommonDir, string? gitAdminDir, string? runDirectory, IReadOnlyDictionary<string, string> env, SandboxEgress? egress = null)
     {
         var a = new List<string> { bwrap, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc", "--unshare-uts" };
-        if (!network)
+        if (!network || egress is not null)
         {
             a.Add("--unshare-net");
         }
@@ -116,7 +118,8 @@ public static class BubblewrapSandbox
 
         // The agent's own install: an npm bin is a symlink into its package (and a native binary may live next to
         // it), so mount the real location (its node_modules tree) read-only, and the link's directory too.
-        foreach (var dir in InstallDirs(argv[0], env.GetValueOrDefault("PATH")))
+        var launchers = egress is null ? new[] { argv[0] } : new[] { argv[0], egress.Node };
+        foreach (var dir in launchers.SelectMany(l => InstallDirs(l, env.GetValueOrDefault("PATH"))).Distinct(StringComparer.Ordinal))
         {
             a.AddRange(["--ro-bind", dir, dir]);
         }
@@ -137,8 +140,21 @@ public static class BubblewrapSandbox
         }
 
         a.AddRange([writable ? "--bind" : "--ro-bind", worktree, worktree]);
+        if (egress is not null)
+        {
+            a.AddRange(["--bind", egress.SocketPath, Egress.EgressRelay.SocketInside, "--ro-bind", egress.RelayScript, Egress.EgressRelay.ScriptInside]);
+        }
+
         a.AddRange(["--chdir", worktree, "--setenv", "HOME", SandboxHome, "--setenv", "TMPDIR", "/tmp", "--"]);
+        if (egress is not null)
+        {
+            a.AddRange([egress.Node, Egress.EgressRelay.ScriptInside, Egress.EgressRelay.SocketInside, Egress.EgressRelay.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
         a.AddRange(argv);
         return a;
     }
 }
+
+/// <summary>The proxy's socket and the relay script on the host side, and the node that runs the relay inside.</summary>
+public sealed record SandboxEgress(string SocketPath, string RelayScript, string Node);

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using Autoship.Cli.Engine;
 using Autoship.Cli.Reporting;
+using Autoship.Agents;
 using Autoship.Core;
 using Autoship.Engine.Explain;
 using Spectre.Console;
@@ -76,10 +77,16 @@ internal static class ExplainCommand
 
         if (e.Runs.Count > 0)
         {
-            var runs = new CliTable("agent run", "role", "attempt", "ended", "diff", "validation", "log");
+            var runs = new CliTable("agent run", "role", "attempt", "ended", "spent", "diff", "validation", "log");
             foreach (var (_, r, outcome) in e.Runs)
             {
-                runs.AddRow(Markup.Escape(r.Agent), r.Role.Wire(), $"{r.Attempt}", Markup.Escape(r.ExitReason.StartsWith(outcome, StringComparison.Ordinal) ? r.ExitReason : $"{outcome}: {r.ExitReason}"), Markup.Escape(r.DiffStat),
+                var ended = r.ExitReason.StartsWith(outcome, StringComparison.Ordinal) ? r.ExitReason : $"{outcome}: {r.ExitReason}";
+                if (r.EgressRefused.Count > 0)
+                {
+                    ended += $" (egress refused: {string.Join(", ", r.EgressRefused)})";
+                }
+
+                runs.AddRow(Markup.Escape(r.Agent), r.Role.Wire(), $"{r.Attempt}", Markup.Escape(ended), Markup.Escape(RunUsage.Describe(r.Usage)), Markup.Escape(r.DiffStat),
                     Markup.Escape(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"), Markup.Escape(r.LogPath ?? "—"));
             }
 

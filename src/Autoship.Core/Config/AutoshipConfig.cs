@@ -146,6 +146,18 @@ public sealed record AgentDefinition(
 {
     /// <summary>Globs outside its areas this agent may change as author (tests next to its code); every other such path is refused.</summary>
     public IReadOnlyList<string> AlsoPaths { get; init; } = [];
+
+    /// <summary>
+    /// <c>network: allow-list</c>: the hosts (host or host:port) the agent may reach besides its model endpoint, through the
+    /// harness's egress proxy; null: no allow-list (<see cref="Network"/> says all or nothing).
+    /// </summary>
+    public IReadOnlyList<string>? Egress { get; init; }
+
+    /// <summary>Tokens per UTC day (from the runs' recorded usage, enforced by the harness); 0: no limit.</summary>
+    public long MaxTokensPerDay { get; init; }
+
+    /// <summary>US dollars per UTC day (from the runs' reported cost); 0: no limit.</summary>
+    public decimal MaxCostPerDay { get; init; }
 }
 
 /// <summary>The control loop's schedule and limits.</summary>

@@ -218,7 +218,7 @@ internal static class DefaultConfigText
             env: []                       # environment variables passed through (never forge tokens)
             login: null                   # forge login to request as reviewer, if mapped
             sandbox: none                 # or bwrap
-            network: true
+            network: true                 # false, true, or allow-list (model endpoint + egress: hosts; needs bwrap)
             maxConcurrent: 1
           - name: qa-reliability-engineer
             description: "Tests and validation truth; reviews the other agents' work"

@@ -10,7 +10,7 @@ public static class InitPlan
 
     public const string TestScriptPath = "scripts/test.sh";
 
-    /// <summary>The configuration, its schema, the workflows (tick, agent job), and (only if missing) the validation entrypoint.</summary>
+    /// <summary>The configuration, its schema, the workflows (tick, agent job), and (only if missing) the validation entrypoint and the agents' role instructions.</summary>
     public static IReadOnlyList<InitFile> Files(IReadOnlyList<TestToolchain> detected) => Files(detected, InitLayout.Seed);
 
     /// <summary>The same, with the configuration fitted to what <c>init</c> found in the repository.</summary>
@@ -25,5 +25,6 @@ public static class InitPlan
         new InitFile(AgentWorkflow.Path, AgentWorkflow.For(detected, version), Executable: false, OnlyIfMissing: false),
         new InitFile(TestScriptPath, TestScript.Render(detected), Executable: true, OnlyIfMissing: true),
         new InitFile(SchemaPath, ConfigSchema.Json + "\n", Executable: false, OnlyIfMissing: false),
+        .. RoleInstructionTexts.Files(RoleInstructionTexts.Seed.Keys),
     ];
 }

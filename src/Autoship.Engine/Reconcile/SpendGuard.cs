@@ -7,7 +7,8 @@ namespace Autoship.Engine.Reconcile;
 
 /// <summary>
 /// Applies <see cref="SpendPolicy"/> (Autoship's own spend guard, never the agent's) to the runs in the store: an
-/// agent past the daily agent-minutes or with an open circuit breaker starts no new attempt. Attempts per item
+/// agent past the daily agent-minutes, past its own daily token or money budget (<see cref="UsageBudget"/>, from
+/// the usage recorded for its runs) or with an open circuit breaker starts no new attempt. Attempts per item
 /// are counted on the forge by the planner, so that losing the store never resets them.
 /// </summary>
 public static class SpendGuard
@@ -22,6 +23,7 @@ public static class SpendGuard
         var reset = await store.GetSettingAsync(repository, BreakerResetSetting, cancellationToken) is { } text
             ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)
             : (DateTimeOffset?)null;
+        var spent = runs.Select(r => new RunSpend(r.Run.Agent, r.Run.EndedAt, r.Run.Usage is { } u ? u.TotalTokens : null, r.Run.Usage?.CostUsd)).ToList();
         var result = new Dictionary<string, Reason>();
         foreach (var agent in config.Agents)
         {
@@ -30,6 +32,10 @@ public static class SpendGuard
             if (!decision.Allowed)
             {
                 result[agent.Name] = decision.Reasons[0];
+            }
+            else if (UsageBudget.Evaluate(agent, spent, now) is [var budget, ..])
+            {
+                result[agent.Name] = budget;
             }
             else if (AgentPauses.Active(await AgentPauses.ReadAsync(store, repository, agent.Name, cancellationToken), now) is { } paused)
             {

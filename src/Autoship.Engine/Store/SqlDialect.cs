@@ -49,5 +49,11 @@ public abstract class SqlDialect
         CREATE INDEX ticks_repo ON ticks (repo, started_at);
         CREATE TABLE settings (repo TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (repo, name));
         """,
+
+        // 2: what each run spent (tokens, cost, turns; JSON) and what its egress proxy refused (JSON list), for budgets and explain.
+        """
+        ALTER TABLE runs ADD COLUMN usage TEXT NULL;
+        ALTER TABLE runs ADD COLUMN egress_refused TEXT NULL
+        """,
     ];
 }

@@ -12,15 +12,17 @@ public sealed partial class SqlStateStore
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, """
             INSERT INTO runs (id, repo, issue, attempt, agent, role, work_order_id, command_line, started_at, ended_at, exit_reason, exit_code,
-                              diff_stat, diff_digest, validation_command, validation_exit_code, log_path, outcome)
-            VALUES (@id, @repo, @issue, @attempt, @agent, @role, @wo, @cmd, @start, @end, @reason, @code, @stat, @digest, @vcmd, @vcode, @log, @outcome)
-            ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at, exit_reason = excluded.exit_reason, outcome = excluded.outcome
+                              diff_stat, diff_digest, validation_command, validation_exit_code, log_path, outcome, usage, egress_refused)
+            VALUES (@id, @repo, @issue, @attempt, @agent, @role, @wo, @cmd, @start, @end, @reason, @code, @stat, @digest, @vcmd, @vcode, @log, @outcome, @usage, @egress)
+            ON CONFLICT (id) DO UPDATE SET ended_at = excluded.ended_at, exit_reason = excluded.exit_reason, outcome = excluded.outcome, usage = excluded.usage, egress_refused = excluded.egress_refused
             """, new()
         {
             ["id"] = run.Id, ["repo"] = repository, ["issue"] = run.Issue, ["attempt"] = run.Attempt, ["agent"] = run.Agent, ["role"] = run.Role.Wire(),
             ["wo"] = run.WorkOrderId, ["cmd"] = JsonSerializer.Serialize(run.CommandLine, Json), ["start"] = Time(run.StartedAt), ["end"] = Time(run.EndedAt),
             ["reason"] = run.ExitReason, ["code"] = run.ExitCode, ["stat"] = run.DiffStat, ["digest"] = run.DiffDigest, ["vcmd"] = run.ValidationCommand,
             ["vcode"] = run.ValidationExitCode, ["log"] = run.LogPath, ["outcome"] = outcome,
+            ["usage"] = run.Usage is null ? null : JsonSerializer.Serialize(run.Usage, Json),
+            ["egress"] = run.EgressRefused.Count == 0 ? null : JsonSerializer.Serialize(run.EgressRefused, Json),
         }, cancellationToken);
     }
 
@@ -29,7 +31,7 @@ public sealed partial class SqlStateStore
         await using var connection = await OpenAsync(cancellationToken);
         var sql = """
             SELECT id, repo, issue, attempt, agent, role, work_order_id, command_line, started_at, ended_at, exit_reason, exit_code,
-                   diff_stat, diff_digest, validation_command, validation_exit_code, log_path, outcome
+                   diff_stat, diff_digest, validation_command, validation_exit_code, log_path, outcome, usage, egress_refused
             FROM runs WHERE repo = @repo
             """;
         var args = new Dictionary<string, object?> { ["repo"] = repository };
@@ -50,7 +52,11 @@ public sealed partial class SqlStateStore
                 r.GetString(0), Int(r, 2)!.Value, Int(r, 3)!.Value, r.GetString(4), WireNames.TryParse<AgentRole>(r.GetString(5), out var role) ? role : AgentRole.Author,
                 r.GetString(6), JsonSerializer.Deserialize<List<string>>(r.GetString(7), Json) ?? [], ParseTime(r.GetString(8)), ParseTime(r.GetString(9)), r.GetString(10),
                 Int(r, 11), r.GetString(12), r.IsDBNull(13) ? null : r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14), Int(r, 15),
-                r.IsDBNull(16) ? null : r.GetString(16)), r.GetString(17)),
+                r.IsDBNull(16) ? null : r.GetString(16))
+            {
+                Usage = r.IsDBNull(18) ? null : JsonSerializer.Deserialize<RunUsage>(r.GetString(18), Json),
+                EgressRefused = r.IsDBNull(19) ? [] : JsonSerializer.Deserialize<List<string>>(r.GetString(19), Json) ?? [],
+            }, r.GetString(17)),
             cancellationToken);
     }
 

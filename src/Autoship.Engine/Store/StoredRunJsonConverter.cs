@@ -8,7 +8,7 @@ namespace Autoship.Engine.Store;
 /// <summary>
 /// Reads and writes a <see cref="StoredRun"/> as one flat object: the <see cref="RunRecord"/>'s own properties (its
 /// command line joined into one string, as <c>--json</c> and the API always showed it; <c>usage</c> only when the CLI
-/// reported some), with <c>repository</c> after <c>id</c>, then <c>outcome</c> and the computed <c>duration</c>.
+/// reported some; <c>egressRefused</c> only when the egress proxy refused something), with <c>repository</c> after <c>id</c>, then <c>outcome</c> and the computed <c>duration</c>.
 /// </summary>
 public sealed class StoredRunJsonConverter : JsonConverter<StoredRun>
 {
@@ -39,10 +39,12 @@ public sealed class StoredRunJsonConverter : JsonConverter<StoredRun>
         var id = Name(nameof(RunRecord.Id), options);
         var commandLine = Name(nameof(RunRecord.CommandLine), options);
         var usage = Name(nameof(RunRecord.Usage), options);
+        var egress = Name(nameof(RunRecord.EgressRefused), options);
         writer.WriteStartObject();
         foreach (var property in run.EnumerateObject())
         {
-            if (property.Name == usage && property.Value.ValueKind == JsonValueKind.Null)
+            if ((property.Name == usage && property.Value.ValueKind == JsonValueKind.Null)
+                || (property.Name == egress && property.Value.GetArrayLength() == 0))
             {
                 continue;
             }

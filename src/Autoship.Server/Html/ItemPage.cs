@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Autoship.Agents;
 using Autoship.Core;
 using Autoship.Engine.Explain;
 using static Autoship.Server.Html.Html;
@@ -32,13 +33,14 @@ internal static class ItemPage
         }
         else
         {
-            html.Append("<div class=\"scroll\"><table><tr><th>agent</th><th>role</th><th>attempt</th><th>ended</th><th>took</th><th>diff</th><th>validation</th></tr>");
+            html.Append("<div class=\"scroll\"><table><tr><th>agent</th><th>role</th><th>attempt</th><th>ended</th><th>took</th><th>spent</th><th>diff</th><th>validation</th></tr>");
             foreach (var stored in e.Runs)
             {
                 var r = stored.Run;
                 html.Append("<tr><td>").Append(H(r.Agent)).Append("</td><td>").Append(H(r.Role.Wire())).Append("</td><td>").Append(r.Attempt)
-                    .Append("</td><td>").Append(H($"{stored.Outcome}: {r.ExitReason}")).Append("</td><td>")
-                    .Append(H(stored.Duration.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture))).Append("</td><td>").Append(H(r.DiffStat)).Append("</td><td>")
+                    .Append("</td><td>").Append(H($"{stored.Outcome}: {r.ExitReason}" + (r.EgressRefused.Count > 0 ? $" (egress refused: {string.Join(", ", r.EgressRefused)})" : string.Empty))).Append("</td><td>")
+                    .Append(H(stored.Duration.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture))).Append("</td><td>").Append(H(RunUsage.Describe(r.Usage)))
+                    .Append("</td><td>").Append(H(r.DiffStat)).Append("</td><td>")
                     .Append(H(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"))
                     .Append("</td></tr>");
             }

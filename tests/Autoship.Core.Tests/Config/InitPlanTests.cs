@@ -9,11 +9,25 @@ public sealed class InitPlanTests
     {
         var files = InitPlan.Files([TestToolchain.Go]);
 
-        files.Select(f => f.Path).ShouldBe([".github/autoship.yml", ".github/workflows/autoship.yml", ".github/workflows/autoship-agent.yml", "scripts/test.sh", ".github/autoship.schema.json"]);
+        files.Take(5).Select(f => f.Path).ShouldBe([".github/autoship.yml", ".github/workflows/autoship.yml", ".github/workflows/autoship-agent.yml", "scripts/test.sh", ".github/autoship.schema.json"]);
         files[0].Content.ShouldBe(DefaultConfig.Yaml);
         files[1].Content.ShouldBe(AutoshipWorkflow.For([TestToolchain.Go], WorkflowSteps.DefaultVersion));
         files[2].Content.ShouldBe(AgentWorkflow.For([TestToolchain.Go], WorkflowSteps.DefaultVersion));
-        files.Select(f => (f.Executable, f.OnlyIfMissing)).ShouldBe([(false, false), (false, false), (false, false), (true, true), (false, false)]);
+        files.Take(5).Select(f => (f.Executable, f.OnlyIfMissing)).ShouldBe([(false, false), (false, false), (false, false), (true, true), (false, false)]);
+    }
+
+    [Fact]
+    public void Files_RoleInstructions_OneForEachOfTheSeedsFourAgentsNeverReplaced()
+    {
+        var agents = ConfigLoader.Load(DefaultConfig.Yaml, "autoship.yml").Config!.Agents.Select(a => a.Name).ToList();
+
+        var roles = InitPlan.Files([]).Skip(5).ToList();
+
+        agents.Count.ShouldBe(4);
+        roles.Select(f => f.Path).ShouldBe(agents.Select(a => $".github/agents/{a}.md"), ignoreOrder: true);
+        roles.ShouldAllBe(f => f.OnlyIfMissing && !f.Executable);
+        roles.ShouldAllBe(f => f.Content.StartsWith("# ") && f.Content.Length < 2048);
+        RoleInstructionTexts.Files(["someone-else", .. agents]).Count.ShouldBe(4);
     }
 
     [Theory]

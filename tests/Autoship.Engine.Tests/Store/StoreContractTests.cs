@@ -62,7 +62,8 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Store.SaveRunAsync(Repo, run with { Id = "r2-" + Repo, Issue = 4 }, "AgentFailed", default);
         var runs = await Store.ListRunsAsync(Repo, 3, null, default);
         runs.Single().Run.CommandLine.ShouldBe(run.CommandLine);
-        (runs.Single().Run with { CommandLine = run.CommandLine }).ShouldBe(run);
+        runs.Single().Run.EgressRefused.ShouldBe(run.EgressRefused);
+        (runs.Single().Run with { CommandLine = run.CommandLine, EgressRefused = run.EgressRefused }).ShouldBe(run);
         runs.Single().Outcome.ShouldBe("Committed");
         runs.Single().Duration.ShouldBe(TimeSpan.FromMinutes(2));
         (await Store.ListRunsAsync(Repo, null, T0.AddMinutes(-1), default)).Count.ShouldBe(2);

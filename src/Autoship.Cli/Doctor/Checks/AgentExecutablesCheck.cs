@@ -3,14 +3,15 @@ using Autoship.Agents;
 namespace Autoship.Cli.Doctor.Checks;
 
 /// <summary>
-/// Every external agent's executable (what its preset says it starts) is on PATH, and the credential its preset
-/// reads is named in its <c>env:</c> and set here. Names only: values are never printed.
+/// Every external agent's executable (what its preset says it starts) is on PATH, the credential its preset reads is
+/// named in its <c>env:</c> and set here, and <c>&lt;cli&gt; --version</c> really starts the way a run starts it: the
+/// agent's own environment and sandbox (bwrap, the egress relay). Names only: values are never printed.
 /// </summary>
 internal sealed class AgentExecutablesCheck : IDoctorCheck
 {
     public string Name => "agent executables";
 
-    public Task<DoctorResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
+    public async Task<DoctorResult> RunAsync(DoctorContext context, CancellationToken cancellationToken)
     {
         var needed = context.Config.Agents
             .Select(a => (Agent: a, Preset: AgentPresets.Find(a.Runner.Preset)))
@@ -20,26 +21,64 @@ internal sealed class AgentExecutablesCheck : IDoctorCheck
             .ToList();
         if (needed.Count == 0)
         {
-            return Task.FromResult(DoctorResult.Ok(Name, "every agent uses the built-in runner"));
+            return DoctorResult.Ok(Name, "every agent uses the built-in runner");
         }
 
         var problems = new List<string>();
-        foreach (var (agent, preset, exe) in needed)
+        var started = new List<string>();
+        var state = Path.Combine(Path.GetTempPath(), $"autoship-doctor-{Guid.NewGuid():N}");
+        try
         {
-            if (ExecutableLookup.Find(exe, context.Environment("PATH")) is null)
+            foreach (var (agent, preset, exe) in needed)
             {
-                problems.Add($"{agent.Name} needs '{exe}', not on PATH");
-            }
+                var keys = preset!.Credentials.Where(AgentRunner.IsKeyVariable).ToList();
+                if (keys.Count > 0 && !keys.Any(k => agent.Env.Contains(k) && !string.IsNullOrEmpty(context.Environment(k))))
+                {
+                    problems.Add($"{agent.Name} ({preset.Name}) needs one of {string.Join(", ", keys)} named in its env: and set");
+                }
 
-            var keys = preset!.Credentials.Where(k => !k.Contains("BASE_URL", StringComparison.Ordinal) && !k.EndsWith("_API_BASE", StringComparison.Ordinal)).ToList();
-            if (keys.Count > 0 && !keys.Any(k => agent.Env.Contains(k) && !string.IsNullOrEmpty(context.Environment(k))))
+                if (ExecutableLookup.Find(exe, context.Environment("PATH")) is null)
+                {
+                    problems.Add($"{agent.Name} needs '{exe}', not on PATH");
+                    continue;
+                }
+
+                var probe = await Runner(state, agent, context).ProbeAsync(agent, cancellationToken);
+                if (probe.Ok)
+                {
+                    started.Add($"{agent.Name}: {probe.Message}");
+                }
+                else
+                {
+                    problems.Add($"{agent.Name}: {probe.Message}");
+                }
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(state))
             {
-                problems.Add($"{agent.Name} ({preset.Name}) needs one of {string.Join(", ", keys)} named in its env: and set");
+                Directory.Delete(state, recursive: true);
             }
         }
 
-        return Task.FromResult(problems.Count == 0
-            ? DoctorResult.Ok(Name, $"found {string.Join(", ", needed.Select(x => x.Executable).Distinct())}, credentials named and set")
-            : DoctorResult.Fail(Name, string.Join("; ", problems), "install the agent CLI on the runner (see README, Agents), and name its key variable in the agent's env:"));
+        return problems.Count == 0
+            ? DoctorResult.Ok(Name, $"{string.Join("; ", started)}; credentials named and set")
+            : DoctorResult.Fail(Name, string.Join("; ", problems), "install the agent CLI on the runner (see README, Agents) so it starts inside its sandbox, and name its key variable in the agent's env:");
+    }
+
+    /// <summary>A runner whose harness environment is what this process has of the agent's base and named variables.</summary>
+    private static AgentRunner Runner(string state, Autoship.Core.Config.AgentDefinition agent, DoctorContext context)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in AgentEnvironment.Base.Concat(agent.Env))
+        {
+            if (context.Environment(name) is { } value)
+            {
+                env[name] = value;
+            }
+        }
+
+        return new AgentRunner(new AgentRunnerOptions(state) { HarnessEnvironment = env });
     }
 }

@@ -65,7 +65,7 @@ internal static class ConfigSchemaWriter
             KeyType.Boolean => new JsonObject { ["type"] = "boolean" },
             KeyType.Integer => new JsonObject { ["type"] = "integer" },
             KeyType.Duration => Ref("duration"),
-            KeyType.Choice => new JsonObject { ["enum"] = Array(key.Choices!) },
+            KeyType.Choice => new JsonObject { ["enum"] = Choices(key.Choices!) },
             KeyType.Strings when key.Pattern is { } pattern => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = pattern } },
             KeyType.Strings => Ref("strings"),
             KeyType.Globs => Ref("globs"),
@@ -100,6 +100,10 @@ internal static class ConfigSchemaWriter
     }
 
     private static JsonObject Ref(string name) => new() { ["$ref"] = "#/$defs/" + name };
+
+    /// <summary>A choice spelled <c>true</c>/<c>false</c> is a YAML boolean to any JSON view of the file (e.g. <c>network</c>).</summary>
+    private static JsonArray Choices(IEnumerable<string> values) =>
+        new(values.Select(v => v is "true" or "false" ? (JsonNode?)JsonValue.Create(v == "true") : JsonValue.Create(v)).ToArray());
 
     private static JsonArray Array(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 }
