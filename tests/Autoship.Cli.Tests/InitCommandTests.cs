@@ -28,7 +28,7 @@ public sealed class InitCommandTests
         File.ReadAllText(dir.Combine(".github", "autoship.yml")).ShouldContain("deployment: null");
         File.ReadAllText(dir.Combine(".github", "workflows", "autoship.yml")).ShouldBe(AutoshipWorkflow.Yaml);
         validate.ExitCode.ShouldBe(0, validate.ToString());
-        validate.Stdout.Trim().ShouldBe("valid: .github/autoship.yml (4 agents, 9 areas, 28 labels, 16 rules)");
+        validate.Stdout.Trim().ShouldBe("valid: .github/autoship.yml (4 agents, 9 areas, 28 labels, 17 rules)");
     }
 
     [Fact]

@@ -15,7 +15,8 @@ internal sealed record TickJson(
     IReadOnlyList<Reason> Notices,
     IReadOnlyList<TickJson.ActionJson> Actions,
     IReadOnlyList<TickJson.ActionJson> Planned,
-    IReadOnlyList<ItemView> Items)
+    IReadOnlyList<ItemView> Items,
+    IReadOnlyList<QueueAlert> Health)
 {
     public sealed record ActionJson(string Kind, int Issue, string Outcome, string Message, IReadOnlyList<Reason> Reasons);
 
@@ -23,5 +24,6 @@ internal sealed record TickJson(
         r.TickId, r.Outcome.Wire(), r.Rounds, r.Requests, r.RateLimitRemaining, Math.Round(r.Duration.TotalSeconds, 3), r.Notices,
         r.Actions.Select(a => new ActionJson(a.Action.Kind, a.Action.Issue, a.Outcome.Wire(), a.Message, a.Reasons)).ToList(),
         r.Outcome == TickOutcome.DryRun ? r.Planned.Select(p => new ActionJson(p.Kind, p.Issue, ActionOutcome.Planned.Wire(), p.Describe(), p.Reasons)).ToList() : [],
-        r.Items);
+        r.Items,
+        r.Health);
 }

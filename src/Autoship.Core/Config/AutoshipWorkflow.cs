@@ -120,6 +120,11 @@ public static class AutoshipWorkflow
                     echo "| issue | action | outcome | message |"
                     echo "|---|---|---|---|"
                     jq -r '.actions[] | "| #\(.issue) | \(.kind) | \(.outcome) | \(.message | gsub("[|\r\n]"; " ")) |"' "$tick"
+                    if [ "$(jq '.health | length' "$tick")" != 0 ]; then
+                      echo
+                      echo "#### Queue health"
+                      jq -r '.health[] | "- **\(.code)** (\(.subject)): \(.message | gsub("[\r\n]"; " "))"' "$tick"
+                    fi
                   } >> "$GITHUB_STEP_SUMMARY"
 
               # Run records and agent logs, for `autoship explain` and for people (the secrets never reach them).
