@@ -59,13 +59,8 @@ internal static class LocalIssueCommand
         state.AcceptOnlyFromAmong("open", "closed", "all");
         var output = new OutputOptions();
         var command = new Command("list", "List issues.") { state };
-        var forge = ForgeOptions.Local();
-        forge.AddTo(command);
-        output.AddTo(command);
-        command.SetAction((parse, ct) => CommandContext.For(parse, output, forge).RunAsync(async () =>
+        LocalAction.Set(command, output, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, output, forge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             var issues = await local.ListIssuesAsync(parse.GetValue(state)!, ct);
             if (cli.Json)
             {
@@ -82,7 +77,7 @@ internal static class LocalIssueCommand
 
             cli.Console.Write(table);
             return ExitCodes.Ok;
-        }));
+        });
         return command.WithExamples("autoship local issue list --forge ./forge", "autoship local issue list --forge ./forge --state all --json");
     }
 
@@ -91,12 +86,8 @@ internal static class LocalIssueCommand
         var number = new Argument<int>("N") { Description = "The issue number." };
         var notPlanned = new Option<bool>("--not-planned") { Description = "Close it as not planned (issues blocked by it keep waiting and say so)." };
         var command = new Command("close", "Close an issue (as completed, or --not-planned).") { number, notPlanned };
-        var forge = ForgeOptions.Local();
-        forge.AddTo(command);
-        command.SetAction((parse, ct) => CommandContext.For(parse, null, forge).RunAsync(async () =>
+        LocalAction.Set(command, null, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, null, forge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             if (parse.GetValue(notPlanned))
             {
                 await local.CloseIssueAsNotPlannedAsync(parse.GetValue(number), ct);
@@ -108,7 +99,7 @@ internal static class LocalIssueCommand
 
             parse.InvocationConfiguration.Output.WriteLine($"Closed #{parse.GetValue(number)}{(parse.GetValue(notPlanned) ? " as not planned" : string.Empty)}.");
             return ExitCodes.Ok;
-        }));
+        });
         return command.WithExamples("autoship local issue close 12 --forge ./forge", "autoship local issue close 12 --forge ./forge --not-planned");
     }
 }

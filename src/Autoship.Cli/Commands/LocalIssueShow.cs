@@ -13,13 +13,8 @@ internal static class LocalIssueShow
         var number = new Argument<int>("N") { Description = "The issue number." };
         var output = new OutputOptions();
         var command = new Command("show", "Show an issue: labels, assignees, comments and the label timeline.") { number };
-        var forge = ForgeOptions.Local();
-        forge.AddTo(command);
-        output.AddTo(command);
-        command.SetAction((parse, ct) => CommandContext.For(parse, output, forge).RunAsync(async () =>
+        LocalAction.Set(command, output, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, output, forge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             var issue = await local.GetIssueAsync(parse.GetValue(number), ct)
                 ?? throw new Forge.ForgeException("not-found", $"no issue #{parse.GetValue(number)} (pull requests: use 'autoship local pr show')");
             var comments = await local.ListCommentsAsync(issue.Number, ct);
@@ -57,7 +52,7 @@ internal static class LocalIssueShow
             }
 
             return ExitCodes.Ok;
-        }));
+        });
         return command.WithExamples("autoship local issue show 12 --forge ./forge", "autoship local issue show 12 --forge ./forge --json --jq '.comments[].body'");
     }
 

@@ -12,32 +12,24 @@ internal static class LocalLabelCommand
         var addNumber = new Argument<int>("N") { Description = "The issue or pull request number." };
         var addLabels = new Argument<string[]>("LABEL") { Description = "Labels to add.", Arity = ArgumentArity.OneOrMore };
         var add = new Command("add", "Add labels to an issue or pull request (needs write access).") { addNumber, addLabels };
-        var addForge = ForgeOptions.Local();
-        addForge.AddTo(add);
-        add.SetAction((parse, ct) => CommandContext.For(parse, null, addForge).RunAsync(async () =>
+        LocalAction.Set(add, null, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, null, addForge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             var number = parse.GetValue(addNumber);
             await local.AddLabelsAsync(number, parse.GetValue(addLabels)!, ct);
             parse.InvocationConfiguration.Output.WriteLine($"#{number}: added {string.Join(", ", parse.GetValue(addLabels)!)} as {local.ActingAs}.");
             return ExitCodes.Ok;
-        }));
+        });
 
         var removeNumber = new Argument<int>("N") { Description = "The issue or pull request number." };
         var removeLabel = new Argument<string>("LABEL") { Description = "The label to remove." };
         var remove = new Command("remove", "Remove a label from an issue or pull request (needs write access).") { removeNumber, removeLabel };
-        var removeForge = ForgeOptions.Local();
-        removeForge.AddTo(remove);
-        remove.SetAction((parse, ct) => CommandContext.For(parse, null, addForge).RunAsync(async () =>
+        LocalAction.Set(remove, null, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, null, removeForge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             var number = parse.GetValue(removeNumber);
             await local.RemoveLabelAsync(number, parse.GetValue(removeLabel)!, ct);
             parse.InvocationConfiguration.Output.WriteLine($"#{number}: removed {parse.GetValue(removeLabel)} as {local.ActingAs}.");
             return ExitCodes.Ok;
-        }));
+        });
 
         return new Command("label", "Add or remove labels.") { add.WithExamples("autoship local label add 12 autonomy:ready area:docs --forge ./forge --as alice"), remove.WithExamples("autoship local label remove 12 autonomy:blocked --forge ./forge --as alice") }.WithExamples("autoship local label add 12 autonomy:ready --forge ./forge --as alice");
     }

@@ -12,12 +12,8 @@ internal static class LocalMergeCommand
     {
         var number = new Argument<int>("PR") { Description = "The pull request number." };
         var command = new Command("merge", "Squash-merge a pull request as --as, subject to branch protection.") { number };
-        var forge = ForgeOptions.Local();
-        forge.AddTo(command);
-        command.SetAction((parse, ct) => CommandContext.For(parse, null, forge).RunAsync(async () =>
+        LocalAction.Set(command, null, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, null, forge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             var pr = await local.GetPullRequestAsync(parse.GetValue(number), ct)
                 ?? throw new ForgeException("not-found", $"no pull request #{parse.GetValue(number)}");
             var result = await local.MergeAsync(pr.Number, pr.HeadSha, $"{pr.Title} (#{pr.Number})", pr.Body, ct);
@@ -35,7 +31,7 @@ internal static class LocalMergeCommand
             }
 
             return ExitCodes.Problem;
-        }));
+        });
         return command.WithExamples("autoship local merge 34 --forge ./forge --as alice");
     }
 }

@@ -21,13 +21,8 @@ internal static class LocalPrCommand
         state.AcceptOnlyFromAmong("open", "closed", "merged", "all");
         var output = new OutputOptions();
         var command = new Command("list", "List pull requests with their head, checks and gate status.") { state };
-        var forge = ForgeOptions.Local();
-        forge.AddTo(command);
-        output.AddTo(command);
-        command.SetAction((parse, ct) => CommandContext.For(parse, output, forge).RunAsync(async () =>
+        LocalAction.Set(command, output, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, output, forge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             var pulls = await local.ListPullRequestsAsync(parse.GetValue(state)!, ct);
             if (cli.Json)
             {
@@ -50,7 +45,7 @@ internal static class LocalPrCommand
 
             cli.Console.Write(table);
             return ExitCodes.Ok;
-        }));
+        });
         return command.WithExamples("autoship local pr list --forge ./forge", "autoship local pr list --forge ./forge --state all --json");
     }
 

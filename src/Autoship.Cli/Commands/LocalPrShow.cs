@@ -13,13 +13,8 @@ internal static class LocalPrShow
         var number = new Argument<int>("N") { Description = "The pull request number." };
         var output = new OutputOptions();
         var command = new Command("show", "Show a pull request: head, checks, reviews, deployments, files and the gate's status.") { number };
-        var forge = ForgeOptions.Local();
-        forge.AddTo(command);
-        output.AddTo(command);
-        command.SetAction((parse, ct) => CommandContext.For(parse, output, forge).RunAsync(async () =>
+        LocalAction.Set(command, output, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, output, forge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             var p = await local.GetPullRequestAsync(parse.GetValue(number), ct)
                 ?? throw new ForgeException("not-found", $"no pull request #{parse.GetValue(number)}");
             if (cli.Json)
@@ -65,7 +60,7 @@ internal static class LocalPrShow
             }
 
             return ExitCodes.Ok;
-        }));
+        });
         return command.WithExamples("autoship local pr show 34 --forge ./forge", "autoship local pr show 34 --forge ./forge --json --jq .gate");
     }
 }

@@ -18,17 +18,13 @@ internal static class LocalReviewCommands
         var number = new Argument<int>("PR") { Description = "The pull request number." };
         var body = new Option<string?>("--body") { Description = "The review text.", Required = bodyRequired };
         var command = new Command(name, description) { number, body };
-        var forge = ForgeOptions.Local();
-        forge.AddTo(command);
-        command.SetAction((parse, ct) => CommandContext.For(parse, null, forge).RunAsync(async () =>
+        LocalAction.Set(command, null, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, null, forge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             var review = await local.SubmitPersonReviewAsync(parse.GetValue(number), verdict, parse.GetValue(body) ?? string.Empty, ct);
             var what = verdict == ReviewVerdict.Approve ? "approved" : "requested changes on";
             parse.InvocationConfiguration.Output.WriteLine($"{review.Reviewer.Login} {what} #{parse.GetValue(number)} at {LocalCli.Short(review.CommitSha)}.");
             return ExitCodes.Ok;
-        }));
+        });
         return command.WithExamples("autoship local approve 34 --forge ./forge --as alice", "autoship local request-changes 34 --forge ./forge --as alice --body 'Please add a test'");
     }
 }

@@ -14,16 +14,12 @@ internal static class LocalUserCommand
         var role = new Option<string>("--role") { Description = "owner, writer or reader.", Required = true };
         role.AcceptOnlyFromAmong([.. LocalRole.All]);
         var add = new Command("add", "Add a user (or change a user's role).") { login, role };
-        var forge = ForgeOptions.Local();
-        forge.AddTo(add);
-        add.SetAction((parse, ct) => CommandContext.For(parse, null, forge).RunAsync(async () =>
+        LocalAction.Set(add, null, async (cli, local, parse, ct) =>
         {
-            var cli = CommandContext.For(parse, null, forge);
-            await using var local = await cli.OpenLocalForgeAsync(ct);
             await local.AddUserAsync(parse.GetValue(login)!, parse.GetValue(role)!, ct);
             parse.InvocationConfiguration.Output.WriteLine($"{parse.GetValue(login)} is now a {parse.GetValue(role)}.");
             return ExitCodes.Ok;
-        }));
+        });
 
         return new Command("user", "Manage the local forge's users.") { add.WithExamples("autoship local user add bob --role writer --forge ./forge") }.WithExamples("autoship local user add bob --role writer --forge ./forge");
     }
