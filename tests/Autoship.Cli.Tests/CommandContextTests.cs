@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Autoship.Cli.Context;
 
@@ -51,25 +50,25 @@ public sealed class CommandContextTests
     }
 
     [Fact]
-    public void Infer_GhRepoVariable_WinsOverTheRemote()
+    public async Task Infer_GhRepoVariable_WinsOverTheRemote()
     {
-        using var dir = GitCheckout(("origin", "https://github.com/octo/from-remote.git"));
+        using var dir = await GitCheckoutAsync(("origin", "https://github.com/octo/from-remote.git"));
 
         RepoInference.Infer(Env(("GH_REPO", "octo/from-env")), dir.Path).ShouldBe("github:octo/from-env");
     }
 
     [Fact]
-    public void Infer_RealCheckout_PrefersUpstreamThenOriginAndSkipsOtherHosts()
+    public async Task Infer_RealCheckout_PrefersUpstreamThenOriginAndSkipsOtherHosts()
     {
-        using var dir = GitCheckout(("aaa", "https://gitlab.com/x/y.git"), ("origin", "git@github.com:me/fork.git"), ("upstream", "https://github.com/octo/hello.git"));
+        using var dir = await GitCheckoutAsync(("aaa", "https://gitlab.com/x/y.git"), ("origin", "git@github.com:me/fork.git"), ("upstream", "https://github.com/octo/hello.git"));
 
         RepoInference.Infer(Env(), dir.Path).ShouldBe("github:octo/hello");
     }
 
     [Fact]
-    public void Infer_EnterpriseRemote_CountsOnlyWhenGhHostNamesIt()
+    public async Task Infer_EnterpriseRemote_CountsOnlyWhenGhHostNamesIt()
     {
-        using var dir = GitCheckout(("origin", "https://ghe.example.com/team/svc.git"));
+        using var dir = await GitCheckoutAsync(("origin", "https://ghe.example.com/team/svc.git"));
 
         RepoInference.Infer(Env(), dir.Path).ShouldBeNull();
         RepoInference.Infer(Env(("GH_HOST", "ghe.example.com")), dir.Path).ShouldBe("github:ghe.example.com/team/svc");
@@ -130,7 +129,7 @@ public sealed class CommandContextTests
     [Fact]
     public async Task Jq_RealJq_FiltersAndPrintsStringsRaw()
     {
-        if (!OnPath("jq"))
+        if (!TestGit.OnPath("jq"))
         {
             Assert.Skip("jq is not installed (scripts/test.sh installs it)");
         }
@@ -152,31 +151,15 @@ public sealed class CommandContextTests
     private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
         name => values.FirstOrDefault(v => v.Name == name).Value;
 
-    private static TempDir GitCheckout(params (string Name, string Url)[] remotes)
+    private static async Task<TempDir> GitCheckoutAsync(params (string Name, string Url)[] remotes)
     {
         var dir = new TempDir();
-        Git(dir.Path, "init", "-q");
+        await TestGit.RunAsync(dir.Path, "init", "-q");
         foreach (var (name, url) in remotes)
         {
-            Git(dir.Path, "remote", "add", name, url);
+            await TestGit.RunAsync(dir.Path, "remote", "add", name, url);
         }
 
         return dir;
     }
-
-    private static void Git(string cwd, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = cwd, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        p.ExitCode.ShouldBe(0, string.Join(' ', args) + ": " + p.StandardError.ReadToEnd());
-    }
-
-    private static bool OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, name)));
 }

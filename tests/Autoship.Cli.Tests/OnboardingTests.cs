@@ -40,18 +40,18 @@ public sealed class OnboardingTests
         using var dir = new TempDir();
         var project = dir.Combine("project");
         Directory.CreateDirectory(project);
-        await GitAsync(project, "init", "-q", "-b", "trunk");
+        await TestGit.RunAsync(project, "init", "-q", "-b", "trunk");
         Write(project, "pyproject.toml", "[project]\nname = \"greet\"\n");
         Write(project, "src/greet/__init__.py", "def hello(name):\n    return \"Hello, \" + name\n");
         Write(project, "tests/test_greet.py", "import sys, unittest\nsys.path.insert(0, \"src\")\nimport greet\n\nclass T(unittest.TestCase):\n    def test_hello(self):\n        self.assertEqual(greet.hello(\"a\")[:5], \"Hello\")\n");
         Write(project, "scripts/test.sh", "#!/usr/bin/env bash\nset -euo pipefail\ncd \"$(dirname \"$0\")/..\"\npython3 -m unittest discover -s tests\n");
         File.SetUnixFileMode(dir.Combine("project", "scripts", "test.sh"), (UnixFileMode)0b111_101_101);
-        await GitAsync(project, "add", "-A");
-        await GitAsync(project, "commit", "-qm", "A project");
+        await TestGit.RunAsync(project, "add", "-A");
+        await TestGit.RunAsync(project, "commit", "-qm", "A project");
 
         var init = await CliRunner.RunAsync(project, "init");
-        await GitAsync(project, "add", "-A");
-        await GitAsync(project, "commit", "-qm", "Add Autoship");
+        await TestGit.RunAsync(project, "add", "-A");
+        await TestGit.RunAsync(project, "commit", "-qm", "Add Autoship");
         var import = await CliRunner.RunAsync(dir.Path, "local", "import", "project", "forge");
         var config = dir.Combine("project", ".github", "autoship.yml");
         var sync = await CliRunner.RunAsync(dir.Path, "labels", "sync", "--forge", "local:forge", "--config", config);
@@ -91,7 +91,7 @@ public sealed class OnboardingTests
         var items = list.RootElement.ValueKind == JsonValueKind.Array ? list.RootElement : list.RootElement.EnumerateObject().First(p => p.Value.ValueKind == JsonValueKind.Array).Value;
         var pr = items.EnumerateArray().ShouldHaveSingleItem();
         pr.GetProperty("state").GetString().ShouldBe("merged", prs.ToString() + tick);
-        var main = await GitAsync(dir.Path, "--git-dir", dir.Combine("forge", "repo.git"), "show", "main:src/greet/__init__.py");
+        var main = await TestGit.RunAsync(dir.Path, "--git-dir", dir.Combine("forge", "repo.git"), "show", "main:src/greet/__init__.py");
         main.ShouldContain("name + \"!\"");
         File.ReadAllText(config).ShouldContain("deployment: null");
         DefaultConfig.LoadText(File.ReadAllText(config)).Area("code")!.Paths.ShouldBe(["src/**"]);
@@ -103,10 +103,10 @@ public sealed class OnboardingTests
         using var dir = new TempDir();
         Directory.CreateDirectory(dir.Combine("plain"));
         Directory.CreateDirectory(dir.Combine("repo"));
-        await GitAsync(dir.Combine("repo"), "init", "-q", "-b", "main");
+        await TestGit.RunAsync(dir.Combine("repo"), "init", "-q", "-b", "main");
         Write(dir.Combine("repo"), "a.txt", "a\n");
-        await GitAsync(dir.Combine("repo"), "add", "-A");
-        await GitAsync(dir.Combine("repo"), "commit", "-qm", "a");
+        await TestGit.RunAsync(dir.Combine("repo"), "add", "-A");
+        await TestGit.RunAsync(dir.Combine("repo"), "commit", "-qm", "a");
 
         var plain = await CliRunner.RunAsync(dir.Path, "local", "import", "plain", "f1");
         var branch = await CliRunner.RunAsync(dir.Path, "local", "import", "repo", "f2", "--branch", "nope");
@@ -124,23 +124,5 @@ public sealed class OnboardingTests
         var full = Path.Combine([root, .. path.Split('/')]);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text);
-    }
-
-    private static async Task<string> GitAsync(string cwd, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["GIT_AUTHOR_NAME"] = psi.Environment["GIT_COMMITTER_NAME"] = "t";
-        psi.Environment["GIT_AUTHOR_EMAIL"] = psi.Environment["GIT_COMMITTER_EMAIL"] = "t@example.com";
-        using var process = Process.Start(psi)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, $"git {string.Join(' ', args)}: {stderr}");
-        return stdout;
     }
 }

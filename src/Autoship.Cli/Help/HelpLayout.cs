@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Help;
-using System.Globalization;
 
 namespace Autoship.Cli.Help;
 
@@ -35,31 +34,8 @@ internal static class HelpLayout
         }
     }
 
-    public static int Width(TextWriter output)
-    {
-        if (output is Reporting.FixedWidthWriter fixedWidth)
-        {
-            return fixedWidth.Width;
-        }
-
-        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var columns) && columns >= 40)
-        {
-            return columns;
-        }
-
-        if (output == Console.Out && !Console.IsOutputRedirected)
-        {
-            try
-            {
-                return Math.Max(40, Console.WindowWidth);
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        return PipedWidth;
-    }
+    /// <summary>The page's width (<see cref="Reporting.TerminalWidth"/>), at least 40 columns; 80 when piped.</summary>
+    public static int Width(TextWriter output) => Math.Max(40, Reporting.TerminalWidth.Of(output) ?? PipedWidth);
 
     private static void WriteExamples(Command command, TextWriter output, int width)
     {

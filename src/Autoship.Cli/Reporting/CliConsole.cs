@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
 
 namespace Autoship.Cli.Reporting;
@@ -34,19 +33,6 @@ internal static class CliConsole
         return console;
     }
 
-    private static int? Width(TextWriter writer)
-    {
-        if (writer is FixedWidthWriter fixedWidth)
-        {
-            return fixedWidth.Width;
-        }
-
-        if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var columns) && columns > 20)
-        {
-            return columns;
-        }
-
-        var piped = writer != Console.Out || Console.IsOutputRedirected;
-        return piped ? PipedWidth : null;
-    }
+    private static int? Width(TextWriter writer) =>
+        TerminalWidth.Of(writer) ?? (writer != Console.Out || Console.IsOutputRedirected ? PipedWidth : null);
 }

@@ -13,6 +13,9 @@ internal sealed class CliTable(params string[] headers) : IRenderable
 {
     private readonly List<string[]> _rows = [];
 
+    // Spectre measures, then renders: the layout chosen for a width is kept, so the table is laid out and checked once.
+    private (int Width, IRenderable Layout)? _chosen;
+
     public IReadOnlyList<string> Headers { get; } = headers;
 
     public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
@@ -30,6 +33,7 @@ internal sealed class CliTable(params string[] headers) : IRenderable
         }
 
         _rows.Add(markupCells);
+        _chosen = null;
         return this;
     }
 
@@ -40,6 +44,11 @@ internal sealed class CliTable(params string[] headers) : IRenderable
     /// <summary>The Spectre table when its narrowest layout keeps every word whole at <paramref name="maxWidth"/>, else the records.</summary>
     private IRenderable Choose(RenderOptions options, int maxWidth)
     {
+        if (_chosen is { } chosen && chosen.Width == maxWidth)
+        {
+            return chosen.Layout;
+        }
+
         var table = new Table().Border(Rounded ? TableBorder.Rounded : TableBorder.Square).Expand();
         table.AddColumns(Headers.Select(h => new TableColumn(Markup.Escape(h))).ToArray());
         foreach (var row in _rows)
@@ -47,7 +56,9 @@ internal sealed class CliTable(params string[] headers) : IRenderable
             table.AddRow(row);
         }
 
-        return KeepsWordsWhole(table, options, maxWidth) ? table : Records();
+        IRenderable layout = KeepsWordsWhole(table, options, maxWidth) ? table : Records();
+        _chosen = (maxWidth, layout);
+        return layout;
     }
 
     /// <summary>Renders the table and checks it: no line wider than the page, and every word of every cell whole on one line.</summary>

@@ -27,15 +27,15 @@ public sealed class RealRepositoryTests
         using var dir = new TempDir();
         var project = dir.Combine("project");
         RealRepositories.Copy(name, project);
-        await GitAsync(project, "init", "-q", "-b", "master");
-        await GitAsync(project, "add", "-A");
-        await GitAsync(project, "commit", "-qm", $"Snapshot of {name}");
+        await TestGit.RunAsync(project, "init", "-q", "-b", "master");
+        await TestGit.RunAsync(project, "add", "-A");
+        await TestGit.RunAsync(project, "commit", "-qm", $"Snapshot of {name}");
 
         // The local forge reports one check, `ci` (it runs scripts/test.sh); on GitHub init takes the workflows' jobs.
         var dryRun = await CliRunner.RunAsync(project, "init", "--dry-run");
         var init = await CliRunner.RunAsync(project, "init", "--required-checks", "ci");
-        await GitAsync(project, "add", "-A");
-        await GitAsync(project, "commit", "-qm", "Add Autoship");
+        await TestGit.RunAsync(project, "add", "-A");
+        await TestGit.RunAsync(project, "commit", "-qm", "Add Autoship");
         var import = await CliRunner.RunAsync(dir.Path, "local", "import", "project", "forge");
         var config = Path.Combine(project, ".github", "autoship.yml");
         var sync = await CliRunner.RunAsync(dir.Path, "labels", "sync", "--forge", "local:forge", "--config", config);
@@ -85,25 +85,7 @@ public sealed class RealRepositoryTests
         var show = await CliRunner.RunAsync(dir.Path, "local", "pr", "show", pr.GetProperty("number").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), "--forge", "forge");
         show.Stdout.ShouldContain("scripts/test.sh passed");
         show.Stdout.ShouldContain("merge (lane B staging)");
-        var main = await GitAsync(dir.Path, "--git-dir", dir.Combine("forge", "repo.git"), "show", "main:" + changed);
+        var main = await TestGit.RunAsync(dir.Path, "--git-dir", dir.Combine("forge", "repo.git"), "show", "main:" + changed);
         main.ShouldContain(added);
-    }
-
-    private static async Task<string> GitAsync(string cwd, params string[] args)
-    {
-        var psi = new ProcessStartInfo("git") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["GIT_AUTHOR_NAME"] = psi.Environment["GIT_COMMITTER_NAME"] = "t";
-        psi.Environment["GIT_AUTHOR_EMAIL"] = psi.Environment["GIT_COMMITTER_EMAIL"] = "t@example.com";
-        using var process = Process.Start(psi)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.ShouldBe(0, $"git {string.Join(' ', args)}: {stderr}");
-        return stdout;
     }
 }

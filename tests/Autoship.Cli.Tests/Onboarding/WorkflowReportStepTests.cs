@@ -10,7 +10,7 @@ public sealed class WorkflowReportStepTests
     [Fact]
     public async Task ReportStep_TickWithAQueueHealthAlert_WritesItToTheStepSummaryAndAsAWarning()
     {
-        if (!OnPath("jq"))
+        if (!TestGit.OnPath("jq"))
         {
             Assert.Skip("jq is not installed (scripts/test.sh installs it)");
         }
@@ -72,6 +72,4 @@ public sealed class WorkflowReportStepTests
         return (bash.ExitCode, await stdout + await stderr);
     }
 
-    private static bool OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, name)));
 }
