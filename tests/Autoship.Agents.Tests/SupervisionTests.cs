@@ -78,7 +78,7 @@ public sealed class SupervisionTests
     {
         using var h = await Harness.CreateAsync();
         h.Env["OPENAI_API_KEY"] = "sk-proj-0123456789abcdefghij";
-        h.Script("agent", "echo \"key=$OPENAI_API_KEY\"; echo 'found ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123 in history'; printf -- '-----BEGIN OPENSSH PRIVATE KEY-----\\nAAAA\\n-----END OPENSSH PRIVATE KEY-----\\n'; echo x >> docs/guide.md");
+        h.Script("agent", "echo \"key=$OPENAI_API_KEY\"; echo 'found ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123 in history'; printf -- '-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEKEYBODY\\n-----END OPENSSH PRIVATE KEY-----\\n'; echo x >> docs/guide.md");
         var agent = Fixtures.Agent(command: ["agent"], env: ["AGENT_RECORD", "OPENAI_API_KEY"]);
 
         var result = await h.Runner().RunAuthorAsync(h.Author(Fixtures.Order(), agent), TestContext.Current.CancellationToken);
@@ -88,6 +88,7 @@ public sealed class SupervisionTests
         log.ShouldContain("key=" + SecretRedactor.Mask);
         log.ShouldNotContain("sk-proj-0123456789abcdefghij");
         log.ShouldNotContain("ghp_ABCDEFGHIJKLMNOPQRSTUVWXYZ0123");
-        log.ShouldNotContain("AAAA");
+        // The key's body (distinct from anything a random temporary path could spell, as "AAAA" was).
+        log.ShouldNotContain("b3BlbnNzaC1rZXktdjEKEYBODY");
     }
 }

@@ -55,21 +55,15 @@ internal static class ServeCommand
             "Every replica started with the same list and store takes at most its share of the repositories (ceil(repositories / live replicas)); " +
             "one that dies loses them to the others within its lease TTL.");
         command.Options.Add(forge);
-        foreach (var option in new Option?[] { engine.ForgeOptions.TokenEnv, engine.ForgeOptions.ApiUrl, engine.Config, engine.Store, engine.DashboardUrl, urls, repos, every, installation, leaseTtl })
+        engine.AddTo(command, includeForge: false);
+        foreach (var option in new Option[] { urls, repos, every, installation, leaseTtl })
         {
-            if (option is not null)
-            {
-                command.Options.Add(option);
-            }
+            command.Options.Add(option);
         }
 
         command.SetAction(async (parse, ct) =>
         {
-            var open = engine.ForgeOptions.Read(parse);
-            var args = new EngineArgs(null, parse.GetValue(engine.Config), parse.GetValue(engine.Store), null, null, open.TokenEnv, open.ApiUrl)
-            {
-                DashboardUrl = parse.GetValue(engine.DashboardUrl) ?? Environment.GetEnvironmentVariable("AUTOSHIP_DASHBOARD_URL"),
-            };
+            var args = engine.Read(parse, forgeSpec: null);
             IReadOnlyList<string> fromApp = parse.GetValue(installation)
                 ? await ForgeResolver.InstallationRepositoriesAsync(new ForgeOpenOptions(null, args.TokenEnv, args.ApiUrl, args.Clock), ct)
                 : [];

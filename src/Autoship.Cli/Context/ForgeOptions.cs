@@ -40,9 +40,14 @@ internal sealed class ForgeOptions
     /// <summary>The <c>autoship local …</c> commands: <c>--forge DIR</c> and <c>--as LOGIN</c>.</summary>
     public static ForgeOptions Local() => new(localOnly: true, actAs: true);
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options; <paramref name="includeForge"/> false leaves out <c>-R/--repo</c> for a command that declares its own (serve takes several).</summary>
+    public void AddTo(Command command, bool includeForge = true)
     {
-        command.Options.Add(Forge);
+        if (includeForge)
+        {
+            command.Options.Add(Forge);
+        }
+
         foreach (var option in new[] { As, TokenEnv, ApiUrl })
         {
             if (option is not null)

@@ -17,9 +17,9 @@ internal sealed class EngineOptions
         Description = "Where people reach the dashboard (autoship serve); the autoship/gate status links there. Default: AUTOSHIP_DASHBOARD_URL, else no link.",
     };
 
-    public void AddTo(Command command)
+    public void AddTo(Command command, bool includeForge = true)
     {
-        ForgeOptions.AddTo(command);
+        ForgeOptions.AddTo(command, includeForge);
         command.Options.Add(Config);
         command.Options.Add(Store);
         command.Options.Add(DashboardUrl);
@@ -28,10 +28,14 @@ internal sealed class EngineOptions
     /// <summary>The command's context over these options and <paramref name="output"/>.</summary>
     public CommandContext Context(ParseResult parse, OutputOptions? output = null) => CommandContext.For(parse, this, output);
 
-    public EngineArgs Read(ParseResult parse, TimeProvider? clock = null)
+    public EngineArgs Read(ParseResult parse, TimeProvider? clock = null) =>
+        Read(parse, CommandContext.ResolveForgeSpec(parse.GetValue(ForgeOptions.Forge)), clock);
+
+    /// <summary>The loop's arguments for <paramref name="forgeSpec"/> (null: chosen later, as serve does per repository).</summary>
+    public EngineArgs Read(ParseResult parse, string? forgeSpec, TimeProvider? clock = null)
     {
         var open = ForgeOptions.Read(parse, clock);
-        return new(CommandContext.ResolveForgeSpec(parse.GetValue(ForgeOptions.Forge)), parse.GetValue(Config), parse.GetValue(Store), null, null, open.TokenEnv, open.ApiUrl, clock)
+        return new(forgeSpec, parse.GetValue(Config), parse.GetValue(Store), null, null, open.TokenEnv, open.ApiUrl, clock)
         {
             DashboardUrl = parse.GetValue(DashboardUrl) ?? Environment.GetEnvironmentVariable("AUTOSHIP_DASHBOARD_URL"),
         };
