@@ -50,7 +50,9 @@ public sealed partial class Reconciler
                     Reasons = [.. start.Reasons, new Reason("job-dispatched", $"running as job {ticket.Id} on the {ticket.Kind} executor; due by {ticket.Deadline:u}")],
                 };
                 await forge.UpsertCommentAsync(start.Order.Issue, ItemMemory.Marker,
-                    CommentRenderer.Render(start.Order.Issue, running, $"claimed by {start.Order.Owner}; job {ticket.Id} running", [], null, clock.GetUtcNow()), CancellationToken.None);
+                    CommentRenderer.Render(start.Order.Issue, running, start.PullRequest is { } fixing
+                        ? $"{start.Order.Owner} fixes PR #{fixing} forward (attempt {start.Order.Attempt}); job {ticket.Id} running"
+                        : $"claimed by {start.Order.Owner}; job {ticket.Id} running", [], start.PullRequest, clock.GetUtcNow()), CancellationToken.None);
                 return new ActionResult(start, ActionOutcome.Ok, $"{start.Describe()}: dispatched as job {ticket.Id} ({ticket.Kind})", running.Reasons);
             }));
         }
