@@ -148,7 +148,10 @@ public sealed partial class AgentRunner
             && (await HarnessGit.RunAsync(worktree.Path, ["rev-parse", head + "^{tree}"], cancellationToken: cancellationToken)).Trim() == tree);
         if (unchanged && violations.Count == 0)
         {
-            return Result(AttemptOutcome.NoChanges, Because.One("run.no-changes", $"{agent.Name} changed nothing"));
+            // Continuing a PR, a tree equal to its head's is no change either: nothing is pushed, so nothing is reviewed again.
+            return Result(AttemptOutcome.NoChanges, Because.One("run.no-changes", request.ContinueFrom is { } continued && diff.Files.Count > 0
+                ? $"{agent.Name} left the tree of the PR head {continued[..Math.Min(12, continued.Length)]} as it was: no change to push (the attempt counts)"
+                : $"{agent.Name} changed nothing"));
         }
 
         if (violations.Count == 0)

@@ -29,6 +29,7 @@ public static class AgentWorkflow
               order: { description: "Job id (from the work order id)", required: true, type: string }
               base: { description: "Base commit the work order starts from", required: true, type: string }
               spec: { description: "The job spec (base64 JSON: work order and configuration)", required: true, type: string }
+              head: { description: "The PR head a fix forward continues from (empty: start at the base)", required: false, type: string, default: "" }
 
         # Read only: the job cannot push, label, comment or merge.
         permissions:
@@ -46,7 +47,7 @@ public static class AgentWorkflow
             steps:
               - uses: {{{ActionPins.Checkout.Uses}}}
                 with:
-                  ref: ${{ inputs.base }}
+                  ref: ${{ inputs.head || inputs.base }}
                   fetch-depth: 0
                   persist-credentials: false
 

@@ -27,8 +27,16 @@ public sealed record StartAttempt(WorkOrder Order, bool Resume, IReadOnlyList<Re
     public override string Kind => PullRequest is not null ? "fix-forward" : Resume ? "resume-attempt" : "start-attempt";
 
     public override string Describe() => PullRequest is { } pr
-        ? $"#{Issue}: fix PR #{pr} forward, attempt {Order.Attempt} by {Order.Owner} (lane {Order.Lane.Name()}, {Order.Feedback.Count} finding(s))"
+        ? $"#{Issue}: fix PR #{pr} forward, attempt {Order.Attempt} by {Order.Owner} (lane {Order.Lane.Name()}{Findings(Order.Feedback.Count)})"
         : $"#{Issue}: {(Resume ? "resume" : "start")} attempt {Order.Attempt} by {Order.Owner} (lane {Order.Lane.Name()})";
+
+    /// <summary>", 1 finding" / ", 2 findings"; nothing for a collected job (its findings went to its agent, not the ledger).</summary>
+    public static string Findings(int count) => count switch
+    {
+        0 => string.Empty,
+        1 => ", 1 finding",
+        _ => $", {count} findings",
+    };
 }
 
 /// <summary>Release a claim (closing its PR when there is one) so that the item is tried again.</summary>

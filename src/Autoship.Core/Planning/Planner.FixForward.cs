@@ -32,7 +32,7 @@ public static partial class Planner
 
         var next = FixForwardPolicy.Next(order, feedback, input.Now);
         var why = new Reason("fix-forward",
-            $"attempt {next.Attempt} of {config.Loop.MaxAttempts} continues on {order.Branch} with {feedback.Count} finding(s): {string.Join(", ", feedback.Select(f => f.Source).Distinct())}");
+            $"attempt {next.Attempt} of {config.Loop.MaxAttempts} continues on {order.Branch} with {feedback.Count} {(feedback.Count == 1 ? "finding" : "findings")}: {string.Join(", ", feedback.Select(f => f.Source).Distinct())}");
         context.Active[decision.Issue.Number] = order.Owner;
         // A conflict git cannot merge is redone on the current base (same branch, same PR), not continued from the head.
         var from = FixForwardPolicy.StartsFromBase(feedback) && input.Snapshot.DefaultBranchSha.Length > 0 ? input.Snapshot.DefaultBranchSha : pr.HeadSha;

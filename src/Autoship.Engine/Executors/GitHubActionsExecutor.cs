@@ -42,7 +42,14 @@ public sealed class GitHubActionsExecutor(GitHubActionsClient client, string wor
             throw new Forge.ForgeException("spec-too-large", $"the job spec is {encoded.Length} characters, over the {MaxSpecChars} a workflow input carries");
         }
 
-        await client.DispatchAsync(workflow, spec.Ref ?? "main", new Dictionary<string, string> { ["order"] = spec.Id, ["base"] = spec.BaseSha, ["spec"] = encoded }, cancellationToken);
+        var inputs = new Dictionary<string, string> { ["order"] = spec.Id, ["base"] = spec.BaseSha, ["spec"] = encoded };
+        if (spec.AuthorContext?.ContinueFrom is { } head)
+        {
+            // A fix forward checks out the PR head; only then is the input sent, so a workflow written before it still runs fresh attempts.
+            inputs["head"] = head;
+        }
+
+        await client.DispatchAsync(workflow, spec.Ref ?? "main", inputs, cancellationToken);
         return ticket;
     }
 
@@ -94,7 +101,7 @@ public sealed class GitHubActionsExecutor(GitHubActionsClient client, string wor
             : result.PatchSha256 is null ? (null, "the run's result records no digest of its change.patch")
             : PatchDigest.Of(patch) is var digest && !string.Equals(digest, result.PatchSha256, StringComparison.OrdinalIgnoreCase)
                 ? (null, $"the change.patch received (sha256 {digest[..12]}) is not the one the run's result records (sha256 {result.PatchSha256[..Math.Min(12, result.PatchSha256.Length)]})")
-            : await PatchCommit.CreateAsync(cacheRepository, ticket.Order, ticket.BaseSha, Encoding.UTF8.GetString(patch), author.Files, cancellationToken);
+            : await PatchCommit.CreateAsync(cacheRepository, ticket.Order, ticket.BaseSha, Encoding.UTF8.GetString(patch), author.Files, ticket.ContinueFrom, cancellationToken);
         return sha is null
             ? JobStatus.Lost(refused!)
             : new JobStatus(JobState.Completed, result with { Author = author with { CommitSha = sha } });

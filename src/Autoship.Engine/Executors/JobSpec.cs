@@ -1,3 +1,4 @@
+using Autoship.Agents;
 using Autoship.Core;
 
 namespace Autoship.Engine.Executors;
@@ -20,6 +21,12 @@ public sealed record JobSpec(WorkOrder Order, string ConfigText, string BaseSha,
     /// <summary>Set for a review job: the pull request to review (<see cref="BaseSha"/> is then its fork point).</summary>
     public ReviewJob? Review { get; init; }
 
+    /// <summary>
+    /// An author job's findings and, when it fixes a PR forward, the PR and the head it continues from (<see cref="BaseSha"/>
+    /// is then the PR's fork point): exactly what the inline path hands the agent. Null: a fresh start without findings.
+    /// </summary>
+    public AuthorContext? AuthorContext { get; init; }
+
     /// <summary>When the job is due; null: the work order's deadline (an author job).</summary>
     public DateTimeOffset? Deadline { get; init; }
 
@@ -29,6 +36,8 @@ public sealed record JobSpec(WorkOrder Order, string ConfigText, string BaseSha,
         {
             PullRequest = Review?.PullRequest.Number,
             HeadSha = Review?.PullRequest.HeadSha,
+            FixesPullRequest = AuthorContext?.PullRequest,
+            ContinueFrom = AuthorContext?.ContinueFrom,
         };
 }
 
@@ -60,6 +69,12 @@ public sealed record JobTicket(string Id, string Kind, int Issue, string WorkOrd
 
     /// <summary>The head commit a review job reviews.</summary>
     public string? HeadSha { get; init; }
+
+    /// <summary>The pull request an author job fixes forward (its result goes to that PR's branch); null for a fresh attempt.</summary>
+    public int? FixesPullRequest { get; init; }
+
+    /// <summary>The PR head a fix-forward author job continues from: its commit goes on top of this one.</summary>
+    public string? ContinueFrom { get; init; }
 
     public bool IsReview => PullRequest is not null;
 }

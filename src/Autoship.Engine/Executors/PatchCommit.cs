@@ -6,7 +6,9 @@ namespace Autoship.Engine.Executors;
 /// <summary>
 /// The harness turns a remote job's patch into its own commit on the work order's branch, in its cache repository,
 /// after checking the changed paths against the work order (allowed paths, never-paths, file count) again: a runner
-/// is not trusted to have done it. A private index is used, so no work tree is touched and no hook runs.
+/// is not trusted to have done it. A private index is used, so no work tree is touched and no hook runs. A fix
+/// forward's patch is the whole change from the PR's fork point (what the paths are checked on); its commit goes on
+/// top of the PR's head, and a result whose tree is the head's own is refused as no change.
 /// </summary>
 public static class PatchCommit
 {
@@ -14,8 +16,9 @@ public static class PatchCommit
 
     /// <summary>The commit made, or the reason the patch was refused.</summary>
     /// <param name="expected">The files, with their added and deleted line counts, the job's result record says it changed: the patch must change exactly those.</param>
+    /// <param name="continueFrom">The PR head a fix forward continues from (the commit's parent), or null: the parent is <paramref name="baseSha"/>.</param>
     public static async Task<(string? Sha, string? Refused)> CreateAsync(string repository, WorkOrder order, string baseSha, string patch, IReadOnlyList<ChangedFile>? expected,
-        CancellationToken cancellationToken)
+        string? continueFrom, CancellationToken cancellationToken)
     {
         var index = Path.Combine(Path.GetTempPath(), "autoship-index-" + Guid.NewGuid().ToString("N"));
         var env = new Dictionary<string, string>
@@ -42,8 +45,13 @@ public static class PatchCommit
             }
 
             var tree = (await Git(repository, ["write-tree"], env, null, cancellationToken)).Trim();
+            if (continueFrom is not null && (await Git(repository, ["rev-parse", continueFrom + "^{tree}"], env, null, cancellationToken)).Trim() == tree)
+            {
+                return (null, $"the job's change leaves the tree of the PR head {continueFrom[..Math.Min(12, continueFrom.Length)]} as it is: no change to push");
+            }
+
             var message = $"{order.Title}\n\nFixes #{order.Issue}\n\nAutoship-Work-Order: {order.Id}\n";
-            var sha = (await Git(repository, ["commit-tree", tree, "-p", baseSha, "-F", "-"], env, message, cancellationToken)).Trim();
+            var sha = (await Git(repository, ["commit-tree", tree, "-p", continueFrom ?? baseSha, "-F", "-"], env, message, cancellationToken)).Trim();
             await Git(repository, ["update-ref", "refs/heads/" + order.Branch, sha], env, null, cancellationToken);
             return (sha, null);
         }

@@ -63,8 +63,8 @@ public static class WorkRunner
             return new JobResult(order.Id, spec.BaseSha, null, null) { Review = verdict };
         }
 
-        var author = await runnerFor(spec.StateDirectory).RunAuthorAsync(
-            new AuthorRequest(order, agent, loaded.Config, spec.Repository, spec.BaseSha, spec.GitAttributes), cancellationToken);
+        var request = (spec.AuthorContext ?? AuthorContext.Fresh).Request(order, agent, loaded.Config, spec.Repository, spec.BaseSha, spec.GitAttributes);
+        var author = await runnerFor(spec.StateDirectory).RunAuthorAsync(request, cancellationToken);
         return new JobResult(order.Id, spec.BaseSha, author, null);
     }
 }

@@ -53,29 +53,36 @@ public sealed partial class Reconciler
         var baseSha = await Cache.SyncAsync(remote, context.Snapshot.DefaultBranch, cancellationToken);
         if (options.Executors is not null && config.Executor.Kind != ExecutorSettings.Inline)
         {
-            await DispatchJobsAsync(prepared, baseSha, context, record, cancellationToken);
+            await DispatchJobsAsync(prepared, baseSha, remote, context, record, cancellationToken);
             return;
         }
 
         foreach (var p in prepared)
         {
-            var request = new AuthorRequest(p.Start.Order, p.Agent, config, Cache.Path, baseSha, context.Snapshot.GitAttributesText);
-            if (p.Start.ContinueFrom is { } head)
-            {
-                // Fix forward: start from the PR's head; the guardrails see the whole change against its fork point.
-                await Cache.FetchBranchAsync(remote, p.Start.Order.Branch, cancellationToken);
-                request = request with
-                {
-                    Order = await CiLogTail.AppendAsync(p.Start.Order, cancellationToken),
-                    BaseSha = await Cache.MergeBaseAsync(baseSha, head, cancellationToken),
-                    ContinueFrom = head,
-                };
-            }
-
+            var (author, from) = await AuthorContextAsync(p.Start, baseSha, remote, cancellationToken);
+            var request = author.Request(p.Start.Order, p.Agent, config, Cache.Path, from, context.Snapshot.GitAttributesText);
             var result = await runner.RunAuthorAsync(request, cancellationToken);
             await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Outcome), CancellationToken.None);
             await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, remote, context, CancellationToken.None)));
         }
+    }
+
+    /// <summary>
+    /// What the attempt's agent is told and where it starts, the same inline and as a job: a fix forward continues
+    /// from the PR's head (fetched into the cache), the guardrails see the whole change against its fork point, and a
+    /// failing check's log tail goes into its findings. Returns the context and the commit the change is measured from.
+    /// </summary>
+    private async Task<(AuthorContext Context, string BaseSha)> AuthorContextAsync(StartAttempt start, string baseSha, GitRemote remote, CancellationToken cancellationToken)
+    {
+        if (start.ContinueFrom is not { } head)
+        {
+            return (new AuthorContext(start.Order.Feedback) { PullRequest = start.PullRequest }, baseSha);
+        }
+
+        await Cache.FetchBranchAsync(remote, start.Order.Branch, cancellationToken);
+        var order = await CiLogTail.AppendAsync(start.Order, cancellationToken);
+        var forkPoint = await Cache.MergeBaseAsync(baseSha, head, cancellationToken);
+        return (new AuthorContext(order.Feedback) { PullRequest = start.PullRequest, ContinueFrom = head }, forkPoint);
     }
 
     private async Task<(PreparedAttempt? Prepared, ActionResult? Result)> PrepareAttemptAsync(StartAttempt start, TickContext context, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed partial class Reconciler
 {
     private JobLedger Ledger => new(store, forge.Name);
 
-    private async Task DispatchJobsAsync(List<PreparedAttempt> prepared, string baseSha, TickContext context, Func<PlannedAction, ActionResult, Task> record, CancellationToken cancellationToken)
+    private async Task DispatchJobsAsync(List<PreparedAttempt> prepared, string baseSha, GitRemote remote, TickContext context, Func<PlannedAction, ActionResult, Task> record, CancellationToken cancellationToken)
     {
         var config = context.Config!;
         var configText = options.ConfigOverride is null ? context.Snapshot.ConfigText : options.ConfigOverrideText;
@@ -35,7 +35,13 @@ public sealed partial class Reconciler
 
             await record(start, await GuardAsync(start, async () =>
             {
-                var ticket = await executor.DispatchAsync(new JobSpec(start.Order, configText, baseSha, Cache.Path, options.StateDirectory, context.Snapshot.GitAttributesText) { Ref = context.Snapshot.DefaultBranch }, cancellationToken);
+                var (author, from) = await AuthorContextAsync(start, baseSha, remote, cancellationToken);
+                var spec = new JobSpec(start.Order, configText, from, Cache.Path, options.StateDirectory, context.Snapshot.GitAttributesText)
+                {
+                    Ref = context.Snapshot.DefaultBranch,
+                    AuthorContext = author,
+                };
+                var ticket = await executor.DispatchAsync(spec, cancellationToken);
                 await Ledger.AddAsync(ticket, CancellationToken.None);
                 var note = new JobNote(ticket.Id, ticket.Kind, ticket.Deadline);
                 var running = p.Memory with
@@ -44,7 +50,9 @@ public sealed partial class Reconciler
                     Reasons = [.. start.Reasons, new Reason("job-dispatched", $"running as job {ticket.Id} on the {ticket.Kind} executor; due by {ticket.Deadline:u}")],
                 };
                 await forge.UpsertCommentAsync(start.Order.Issue, ItemMemory.Marker,
-                    CommentRenderer.Render(start.Order.Issue, running, $"claimed by {start.Order.Owner}; job {ticket.Id} running", [], null, clock.GetUtcNow()), CancellationToken.None);
+                    CommentRenderer.Render(start.Order.Issue, running, start.PullRequest is { } fixing
+                        ? $"{start.Order.Owner} fixes PR #{fixing} forward (attempt {start.Order.Attempt}); job {ticket.Id} running"
+                        : $"claimed by {start.Order.Owner}; job {ticket.Id} running", [], start.PullRequest, clock.GetUtcNow()), CancellationToken.None);
                 return new ActionResult(start, ActionOutcome.Ok, $"{start.Describe()}: dispatched as job {ticket.Id} ({ticket.Kind})", running.Reasons);
             }));
         }
@@ -99,7 +107,12 @@ public sealed partial class Reconciler
                 continue;
             }
 
-            var start = new StartAttempt(ticket.Order, Resume: true, Because.One("job-collected", $"job {ticket.Id} ({ticket.Kind}) ended"));
+            // A fix forward's job pushes to its PR's branch and updates that PR, as inline.
+            var start = new StartAttempt(ticket.Order, Resume: true, Because.One("job-collected", $"job {ticket.Id} ({ticket.Kind}) ended"))
+            {
+                PullRequest = ticket.FixesPullRequest,
+                ContinueFrom = ticket.ContinueFrom,
+            };
             var memory = (context.Memories.GetValueOrDefault(ticket.Issue) ?? ItemMemory.Empty) with { Job = null };
             AuthorResult? result = null;
             string? problem = null;

@@ -29,18 +29,20 @@ public sealed class AgentWorkflowTests
     }
 
     [Fact]
-    public void Checkout_IsTheBaseCommitWithoutPersistedCredentials()
+    public void Checkout_IsTheBaseCommitOrTheHeadAFixForwardContinuesFrom_WithoutPersistedCredentials()
     {
         var checkout = Steps().Single(s => s.Children.TryGetValue(new YamlScalarNode("uses"), out var u) && ((YamlScalarNode)u).Value!.StartsWith("actions/checkout", StringComparison.Ordinal));
         ((YamlScalarNode)At(checkout, "with", "persist-credentials")).Value.ShouldBe("false");
-        ((YamlScalarNode)At(checkout, "with", "ref")).Value.ShouldBe("${{ inputs.base }}");
+        ((YamlScalarNode)At(checkout, "with", "ref")).Value.ShouldBe("${{ inputs.head || inputs.base }}");
     }
 
     [Fact]
     public void Job_RunsAutoshipWorkAndUploadsTheResult_WithNoForgeToken()
     {
         var inputs = (YamlMappingNode)At(Root, "on", "workflow_dispatch", "inputs");
-        inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value).ShouldBe(["order", "base", "spec"]);
+        inputs.Children.Keys.Select(k => ((YamlScalarNode)k).Value).ShouldBe(["order", "base", "spec", "head"]);
+        // Optional, so that the orchestrator sends it only for a fix forward and an older workflow still runs fresh attempts.
+        ((YamlScalarNode)At(inputs, "head", "required")).Value.ShouldBe("false");
         AgentWorkflow.Yaml.ShouldContain("autoship work --job");
         Steps().ShouldContain(s => s.Children.ContainsKey(new YamlScalarNode("uses")) && ((YamlScalarNode)At(s, "uses")).Value!.StartsWith("actions/upload-artifact", StringComparison.Ordinal));
         AgentWorkflow.Yaml.ShouldNotContain("GITHUB_TOKEN");

@@ -93,6 +93,53 @@ public sealed class GitHubActionsExecutorTests : IDisposable
         status.Detail!.ShouldContain("changes docs/guide.md, which its result record does not list");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Poll_FixForward_CommitsOntoThePrHeadOrRefusesAnUnchangedTree(bool changed)
+    {
+        var (repo, baseSha) = await RepositoryAsync();
+        var order = Order(Ready(11, "docs"), "docs", attempt: 2);
+        // The PR's head: the previous attempt's commit on top of the base.
+        await File.AppendAllTextAsync(Path.Combine(repo, "docs", "guide.md"), "first attempt\n");
+        await GitCli.RunAsync(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "attempt 1");
+        var head = (await GitCli.RunAsync(repo, "rev-parse", "HEAD")).Trim();
+        await GitCli.RunAsync(repo, "update-ref", "refs/heads/" + order.Branch, head);
+        await GitCli.RunAsync(repo, "reset", "-q", "--hard", baseSha);
+        // What the runner uploads: the whole change from the fork point (the base), this attempt's line included or not.
+        var patch = await GitCli.RunAsync(repo, "diff", "--binary", baseSha, head);
+        if (changed)
+        {
+            await GitCli.RunAsync(repo, "checkout", "-q", head, "--", "docs/guide.md");
+            patch = await PatchAsync(repo, baseSha, "docs/guide.md", "second attempt\n");
+        }
+
+        var api = new CannedActions(order, baseSha, patch, [new ChangedFile("docs/guide.md", changed ? 2 : 1, 0)]) { Completed = true };
+        var executor = new GitHubActionsExecutor(Client(api), "autoship-agent.yml", repo, TimeProvider.System);
+        var spec = new JobSpec(order, "version: 1\n", baseSha, repo, root, null) { AuthorContext = new AuthorContext([]) { PullRequest = 3, ContinueFrom = head } };
+
+        var ticket = await executor.DispatchAsync(spec, CancellationToken.None);
+        api.DispatchBody.ShouldContain("\"head\":\"" + head + "\"", customMessage: "the workflow checks out the PR head");
+        ticket.FixesPullRequest.ShouldBe(3);
+        ticket.ContinueFrom.ShouldBe(head);
+        var status = await executor.PollAsync(ticket, CancellationToken.None);
+
+        if (changed)
+        {
+            status.State.ShouldBe(JobState.Completed, status.Detail);
+            var sha = status.Output!.Author!.CommitSha.ShouldNotBeNull();
+            (await GitCli.RunAsync(repo, "rev-parse", sha + "^")).Trim().ShouldBe(head, "the commit goes on top of the PR head, not the base");
+            (await GitCli.RunAsync(repo, "show", sha + ":docs/guide.md")).TrimEnd().ShouldBe("guide\nfirst attempt\nsecond attempt");
+            (await GitCli.RunAsync(repo, "rev-parse", "refs/heads/" + order.Branch)).Trim().ShouldBe(sha);
+        }
+        else
+        {
+            status.State.ShouldBe(JobState.Lost);
+            status.Detail!.ShouldContain("leaves the tree of the PR head " + head[..12] + " as it is: no change to push");
+            (await GitCli.RunAsync(repo, "rev-parse", "refs/heads/" + order.Branch)).Trim().ShouldBe(head);
+        }
+    }
+
     public void Dispose()
     {
         try

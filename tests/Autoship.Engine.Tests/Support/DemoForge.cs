@@ -84,7 +84,10 @@ public sealed class DemoForge : IAsyncDisposable
     /// Ticks fresh reconcilers until one performs no action; returns the number of actions performed. A tick that
     /// <paramref name="afterAction"/> aborts with an <see cref="InjectedCrash"/> counts as a crashed process.
     /// </summary>
-    public async Task<int> RunUntilQuietAsync(Func<PlannedAction, int, Task>? afterAction = null, int maxTicks = 12)
+    /// <param name="executors">The job executors the reconcilers use (null: the agents run inside the tick).</param>
+    /// <param name="afterTick">Runs after each tick, e.g. waiting for the jobs it dispatched so that the next tick collects them.</param>
+    public async Task<int> RunUntilQuietAsync(Func<PlannedAction, int, Task>? afterAction = null, int maxTicks = 12,
+        Func<ExecutorSettings, Autoship.Engine.Executors.IWorkExecutor?>? executors = null, Func<Task>? afterTick = null)
     {
         var total = 0;
         for (var tick = 0; tick < maxTicks; tick++)
@@ -94,7 +97,7 @@ public sealed class DemoForge : IAsyncDisposable
             {
                 performed = i;
                 await afterAction(a, i);
-            }))
+            }, executors: executors))
             {
                 try
                 {
@@ -109,6 +112,11 @@ public sealed class DemoForge : IAsyncDisposable
                 catch (InjectedCrash)
                 {
                 }
+            }
+
+            if (afterTick is not null)
+            {
+                await afterTick();
             }
 
             total += performed;
