@@ -8,6 +8,9 @@ public sealed record ForgeUsage(int Requests, int? RateLimitRemaining, DateTimeO
 /// <summary>A git URL and the environment that lets a git process authenticate (never written to disk).</summary>
 public sealed record GitRemote(string Url, IReadOnlyDictionary<string, string> Environment);
 
+/// <summary>An issue Autoship's own identity opened with a marker in its body (see <see cref="IForge.FindMarkedIssueAsync"/>).</summary>
+public sealed record MarkedIssue(int Number, string Title, string Body, bool Open, IReadOnlyList<string> Labels);
+
 public sealed record NewPullRequest(string Head, string Base, string Title, string Body, IReadOnlyList<string> Labels);
 
 public enum ReviewVerdict

@@ -52,6 +52,12 @@ public interface IForge : IAsyncDisposable
     /// </summary>
     Task<int> UpsertMarkedIssueAsync(string marker, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The issue <see cref="UpsertMarkedIssueAsync"/> would write (Autoship's own, with <paramref name="marker"/> in its body and
+    /// <paramref name="label"/>), open or closed, or null. A stranger's copy of the marker is never returned. A read only.
+    /// </summary>
+    Task<MarkedIssue?> FindMarkedIssueAsync(string marker, string? label, CancellationToken cancellationToken);
+
     // ---- branches and pull requests ----
 
     /// <summary>Pushes <paramref name="branch"/> from a local repository at <paramref name="localRepository"/> (force-with-lease to the expected remote SHA, null when new).</summary>

@@ -169,7 +169,8 @@ public sealed record LoopSettings(
     bool KillSwitch,
     IReadOnlyList<Lane> PausedLanes,
     int MaxAgentMinutesPerDay,
-    int CircuitBreakerFailures);
+    int CircuitBreakerFailures,
+    bool DashboardIssue);
 
 /// <summary>The validation truth contract: the one entrypoint and the checks that must be green.</summary>
 public sealed record ValidationSettings(string Entrypoint, IReadOnlyList<string> RequiredChecks);

@@ -275,6 +275,7 @@ internal static class DefaultConfigText
           pausedLanes: []                 # e.g. [staging]
           maxAgentMinutesPerDay: 240
           circuitBreakerFailures: 3       # consecutive failures before pausing
+          dashboardIssue: true            # one 'Autoship dashboard' issue, rewritten when it changes
 
         # The validation truth contract: scripts/test.sh is the authoritative repo-wide entrypoint,
         # and these CI check names must be green. Keep both aligned with what the repo supports today.

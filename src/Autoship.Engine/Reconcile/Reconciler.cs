@@ -100,6 +100,10 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
 
             rounds = Math.Min(rounds, options.MaxRounds);
             notified = dryRun ? [] : await NotifyHealthAsync(last, cancellationToken);
+            if (!dryRun && await UpdateDashboardAsync(last, cancellationToken) is { } dashboard)
+            {
+                logger.LogInformation("{Repo}: {Dashboard}", repository, dashboard);
+            }
         }
         catch (OperationCanceledException)
         {

@@ -174,6 +174,8 @@ public sealed class LocalForge : IForge, IForgeSetup
     public Task<int> UpsertMarkedIssueAsync(string marker, string title, string body, IReadOnlyList<string> labels, CancellationToken cancellationToken) =>
         issues.UpsertMarkedAsync(marker, title, body, labels, cancellationToken);
 
+    public Task<MarkedIssue?> FindMarkedIssueAsync(string marker, string? label, CancellationToken cancellationToken) => issues.FindMarkedAsync(marker, cancellationToken);
+
     /// <summary>Closes an issue as not planned (a blocker closed this way is reported, never treated as done).</summary>
     public Task CloseIssueAsNotPlannedAsync(int number, CancellationToken cancellationToken) => issues.CloseAsync(number, cancellationToken, notPlanned: true);
 

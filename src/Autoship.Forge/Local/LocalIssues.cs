@@ -55,6 +55,22 @@ internal sealed class LocalIssues(LocalContext context)
             return number;
         }, cancellationToken);
 
+    /// <summary>The issue <see cref="UpsertMarkedAsync"/> writes (the acting identity's, with the marker), or null; one query, no label needed.</summary>
+    public async Task<MarkedIssue?> FindMarkedAsync(string marker, CancellationToken cancellationToken)
+    {
+        await using var c = await context.ConnectAsync(cancellationToken);
+        var rows = await LocalDb.QueryAsync(
+            c, $"SELECT {LocalIssueRows.Columns} FROM issues WHERE kind = 'issue' AND author = $a AND instr(body, $m) > 0 ORDER BY number LIMIT 1", LocalIssueRows.Map,
+            cancellationToken, ("$a", context.ActingAs), ("$m", marker));
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var issue = await LocalIssueRows.SnapshotAsync(c, rows[0], cancellationToken);
+        return new MarkedIssue(issue.Number, issue.Title, issue.Body, issue.Open, issue.Labels);
+    }
+
     public async Task<IssueSnapshot?> GetAsync(int number, CancellationToken cancellationToken)
     {
         await using var c = await context.ConnectAsync(cancellationToken);

@@ -77,7 +77,8 @@ public sealed class ConfigDeclarationTests
         Same(config.Sizing, ConfigDefaults.Sizing);
         config.Protections.ShouldBe(ConfigDefaults.Protections);
         config.Validation.Entrypoint.ShouldBe(ConfigDefaults.Validation.Entrypoint);
-        Same(config.Loop, ConfigDefaults.Loop);
+        // The one deliberate difference: the dashboard issue is off by default and on in the file init writes.
+        Same(config.Loop, ConfigDefaults.Loop with { DashboardIssue = true });
         config.Agents.ShouldAllBe(a => a.Timeout == ConfigDefaults.AgentTimeout && a.Inactivity == ConfigDefaults.AgentInactivity);
     }
 

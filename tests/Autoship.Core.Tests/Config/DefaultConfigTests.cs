@@ -143,7 +143,8 @@ public sealed class DefaultConfigTests
     [Fact]
     public void LoopValidationSizing_AreTheDocumentedValues()
     {
-        Config.Loop.ShouldBe(ConfigDefaults.Loop with { PausedLanes = Config.Loop.PausedLanes });
+        Config.Loop.ShouldBe(ConfigDefaults.Loop with { PausedLanes = Config.Loop.PausedLanes, DashboardIssue = true });
+        ConfigDefaults.Loop.DashboardIssue.ShouldBeFalse();
         Config.Loop.PausedLanes.ShouldBeEmpty();
         Config.Validation.Entrypoint.ShouldBe("scripts/test.sh");
         Config.Validation.RequiredChecks.ShouldBe(["ci"]);

@@ -8,7 +8,7 @@ public sealed class SpendPolicyTests
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     private static LoopSettings Loop(int maxAttempts = 3, int minutes = 60, int breaker = 3) =>
-        new("*/15 * * * *", TimeSpan.FromHours(2), maxAttempts, 2, false, [], minutes, breaker);
+        new("*/15 * * * *", TimeSpan.FromHours(2), maxAttempts, 2, false, [], minutes, breaker, false);
 
     private static RunSummary Run(string agent, int issue, int minutesAgo, int length, RunOutcome outcome) =>
         new(agent, issue, Now.AddMinutes(-minutesAgo), Now.AddMinutes(-minutesAgo + length), outcome);

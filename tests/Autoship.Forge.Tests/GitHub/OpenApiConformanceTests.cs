@@ -114,6 +114,8 @@ public sealed class OpenApiConformanceTests
         await forge.FindCommentAsync(1347, "<!-- autoship:item -->", ct);
         await forge.CloseIssueAsync(1347, ct);
         (await forge.UpsertMarkedIssueAsync("<!-- autoship:main-red -->", "main is red", "<!-- autoship:main-red -->\nci failed", ["autonomy:ready", "area:test"], ct)).ShouldBeGreaterThan(0);
+        // The dashboard's read: the same checked list request, narrowed by its label; the examples hold no marked issue.
+        (await forge.FindMarkedIssueAsync("<!-- autoship:dashboard -->", "autoship:dashboard", ct)).ShouldBeNull();
 
         var created = await forge.CreatePullRequestAsync(new NewPullRequest("autoship/7-docs", "main", "docs", "body", ["size:xs"]), ct);
         created.Number.ShouldBeGreaterThan(0);

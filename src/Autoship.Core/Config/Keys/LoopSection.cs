@@ -22,9 +22,12 @@ internal static class LoopSection
 
     public static readonly ConfigKey<int> CircuitBreakerFailures = B.Int("circuitBreakerFailures", 3, 1, "Consecutive failed attempts before the loop pauses itself.");
 
+    public static readonly ConfigKey<bool> DashboardIssue = B.Bool("dashboardIssue", false,
+        "true keeps one 'Autoship dashboard' issue up to date (controls, main health, queue, items and why, budgets); rewritten only when it changes.");
+
     public static readonly ConfigSection Section = B.Build();
 
     public static LoopSettings Read(MapView view) => new(
         Schedule.Read(view), ClaimTimeout.Read(view), MaxAttempts.Read(view), MaxConcurrent.Read(view), KillSwitch.Read(view),
-        PausedLanes.Read(view), MaxAgentMinutesPerDay.Read(view), CircuitBreakerFailures.Read(view));
+        PausedLanes.Read(view), MaxAgentMinutesPerDay.Read(view), CircuitBreakerFailures.Read(view), DashboardIssue.Read(view));
 }
