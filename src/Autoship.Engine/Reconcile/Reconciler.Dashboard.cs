@@ -1,10 +1,31 @@
 using Autoship.Core.Dashboard;
 using Autoship.Core.Planning;
+using Autoship.Forge;
+using Microsoft.Extensions.Logging;
 
 namespace Autoship.Engine.Reconcile;
 
 public sealed partial class Reconciler
 {
+    /// <summary>
+    /// The dashboard issue is a report, not part of the work: a forge that refuses or fails its write is a warning, and
+    /// the tick's actions (already applied) stand; the next tick tries again.
+    /// </summary>
+    private async Task ReportDashboardAsync(Plan? last, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await UpdateDashboardAsync(last, cancellationToken) is { } dashboard)
+            {
+                logger.LogInformation("{Repo}: {Dashboard}", forge.Name, dashboard);
+            }
+        }
+        catch (Exception e) when (e is ForgeException or HttpRequestException or Octokit.ApiException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("{Repo}: the dashboard issue was not updated ({Reason}); the next tick tries again", forge.Name, e.Message);
+        }
+    }
+
     /// <summary>
     /// Keeps the dashboard issue (<c>loop.dashboardIssue</c>) in step with the tick's last plan: one read, and a write only when
     /// the body changed. A person who closed it keeps it closed (no write, never a second issue); reopening it resumes the updates.

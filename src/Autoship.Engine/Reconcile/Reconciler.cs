@@ -100,9 +100,9 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
 
             rounds = Math.Min(rounds, options.MaxRounds);
             notified = dryRun ? [] : await NotifyHealthAsync(last, cancellationToken);
-            if (!dryRun && await UpdateDashboardAsync(last, cancellationToken) is { } dashboard)
+            if (!dryRun)
             {
-                logger.LogInformation("{Repo}: {Dashboard}", repository, dashboard);
+                await ReportDashboardAsync(last, cancellationToken);
             }
         }
         catch (OperationCanceledException)

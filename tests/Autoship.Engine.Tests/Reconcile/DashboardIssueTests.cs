@@ -59,3 +59,74 @@ public sealed class DashboardIssueTests
         (await session.Reconciler.TickAsync(false, CancellationToken.None)).Outcome.ShouldBe(TickOutcome.Done);
     }
 }
+
+/// <summary>The dashboard issue is a report: a forge that refuses its write leaves the tick done, with a warning.</summary>
+public sealed class DashboardIssueFailureTests
+{
+    [Fact]
+    public async Task TickAsync_DashboardWriteRefused_TickIsDoneAndItsActionsStand()
+    {
+        await using var demo = await DemoForge.CreateAsync();
+        await demo.CommitToMainAsync(".github/autoship.yml", DemoRunner.DemoConfig().Replace("killSwitch: false", "killSwitch: true", StringComparison.Ordinal));
+        await using var session = await demo.SessionAsync();
+        await using var local = await demo.OpenAsync();
+        var refusing = RefusingDashboardForge.Wrap(local);
+        var logger = new ListLogger();
+        var reconciler = new Reconciler(refusing, session.Store, new Autoship.Agents.AgentRunner(new Autoship.Agents.AgentRunnerOptions(demo.StateDirectory) { Time = demo.Clock }),
+            new ReconcilerOptions("test", demo.StateDirectory), demo.Clock, logger);
+
+        var report = await reconciler.TickAsync(false, CancellationToken.None);
+
+        report.Outcome.ShouldBe(TickOutcome.Done);
+        logger.Warnings.ShouldContain(w => w.Contains("the dashboard issue was not updated", StringComparison.Ordinal) && w.Contains("refused for the test", StringComparison.Ordinal));
+        (await local.FindMarkedIssueAsync(DashboardIssue.Marker, DashboardIssue.Label, CancellationToken.None)).ShouldBeNull();
+    }
+
+    /// <summary>An <see cref="Autoship.Forge.IForge"/> that passes every call through except the dashboard's write.</summary>
+    public class RefusingDashboardForge : System.Reflection.DispatchProxy
+    {
+        private Autoship.Forge.IForge inner = null!;
+
+        public static Autoship.Forge.IForge Wrap(Autoship.Forge.IForge inner)
+        {
+            var proxy = Create<Autoship.Forge.IForge, RefusingDashboardForge>();
+            ((RefusingDashboardForge)(object)proxy).inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
+        {
+            if (method!.Name == nameof(Autoship.Forge.IForge.UpsertMarkedIssueAsync) && args?[0] is string marker && marker == DashboardIssue.Marker)
+            {
+                throw new Autoship.Forge.ForgeException("forbidden", "refused for the test");
+            }
+
+            try
+            {
+                return method.Invoke(inner, args);
+            }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
+        }
+    }
+
+    private sealed class ListLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        public List<string> Warnings { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == Microsoft.Extensions.Logging.LogLevel.Warning)
+            {
+                Warnings.Add(formatter(state, exception));
+            }
+        }
+    }
+}
