@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Autoship.Core;
+using Autoship.Core.Dashboard;
 using Autoship.Core.Planning;
 using Autoship.Engine.Demo;
 using Autoship.Forge;
@@ -120,7 +121,12 @@ public sealed class CampaignForge : IDisposable
         await using var forge = await LocalForge.OpenAsync(Directory, LocalForge.HarnessLogin, TimeProvider.System, new LocalForgeOptions { RunCi = false }, CancellationToken.None);
         var prs = await forge.ListPullRequestsAsync("all", CancellationToken.None);
         var subjects = (await GitCli.RunAsync(forge.BareRepository, "log", "--format=%s", "main")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var issue in await forge.ListIssuesAsync("all", CancellationToken.None))
+        var all = await forge.ListIssuesAsync("all", CancellationToken.None);
+
+        // The dashboard issue (loop.dashboardIssue) is Autoship's report, not work: one at most, however many orchestrators raced.
+        var dashboards = all.Where(i => i.HasLabel(DashboardIssue.Label)).ToList();
+        Check(dashboards.Count(i => i.Open) <= 1, $"{dashboards.Count(i => i.Open)} open dashboard issues: {string.Join(", ", dashboards.Select(i => "#" + i.Number))}");
+        foreach (var issue in all.Except(dashboards))
         {
             var n = issue.Number;
             var mine = prs.Where(p => BranchNames.IssueOf(p.HeadBranch) == n).ToList();
