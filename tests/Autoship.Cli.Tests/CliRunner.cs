@@ -43,8 +43,18 @@ public static class CliRunner
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(cts.Token);
+        // A hang guard, not a speed check: generous, because CI shares the machine; a hung process is killed, whole tree.
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"autoship {string.Join(' ', args)} did not exit within 15 minutes");
+        }
+
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
