@@ -6,8 +6,9 @@ namespace Autoship.Cli.Reporting;
 /// <summary>
 /// The one output stack of every command: a Spectre console on the invocation's output (what tests capture), JSON on
 /// the same writer, and errors on the invocation's error writer. Width: <c>COLUMNS</c> when set, the terminal's width
-/// on a terminal, and a wide page (200) when the output goes to a file or a pipe, so piped tables are not cut; colour
-/// and other escape codes only on a terminal (as gh does), following <c>NO_COLOR</c> there (Spectre's detection).
+/// on a terminal (80 when it reports no size), and a wide page (200) when the output goes to a file or a pipe, so piped
+/// tables are not cut; colour and other escape codes only on a terminal (as gh does), following <c>NO_COLOR</c> there
+/// (Spectre's detection).
 /// </summary>
 internal static class CliConsole
 {
@@ -25,14 +26,14 @@ internal static class CliConsole
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        if (Width(writer) is { } width)
-        {
-            console.Profile.Width = width;
-        }
+        console.Profile.Width = Width(writer);
 
         return console;
     }
 
-    private static int? Width(TextWriter writer) =>
-        TerminalWidth.Of(writer) ?? (writer != Console.Out || Console.IsOutputRedirected ? PipedWidth : null);
+    /// <summary>The width of a terminal that does not say how wide it is (a pseudo-terminal with no window size).</summary>
+    public const int UnknownTerminalWidth = 80;
+
+    private static int Width(TextWriter writer) =>
+        TerminalWidth.Of(writer) ?? (writer != Console.Out || Console.IsOutputRedirected ? PipedWidth : UnknownTerminalWidth);
 }

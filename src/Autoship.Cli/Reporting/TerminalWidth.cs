@@ -24,7 +24,8 @@ internal static class TerminalWidth
 
         try
         {
-            return Console.WindowWidth;
+            // A pseudo-terminal without a window size (script, some CI runners, docker exec -t) answers 0.
+            return Console.WindowWidth is > 0 and var width ? width : null;
         }
         catch (IOException)
         {
