@@ -26,9 +26,10 @@ public sealed class WorktreeManager(string repository, string root)
     /// <summary>Removes the worktree and its directory; never throws (cleanup runs in <c>finally</c>).</summary>
     public async Task RemoveAsync(Worktree worktree)
     {
+        var removed = false;
         try
         {
-            await HarnessGit.TryRunAsync(Repository, ["worktree", "remove", "--force", "--force", worktree.Path]);
+            removed = (await HarnessGit.TryRunAsync(Repository, ["worktree", "remove", "--force", "--force", worktree.Path])).Ok;
         }
         catch (Exception)
         {
@@ -36,7 +37,11 @@ public sealed class WorktreeManager(string repository, string root)
         }
 
         DeleteDirectory(worktree.Path);
-        await PruneAsync();
+        if (!removed)
+        {
+            // A successful remove deleted the worktree's metadata too; only a failed one leaves something to prune.
+            await PruneAsync();
+        }
     }
 
     /// <summary>Removes every worktree left under <see cref="Root"/> by an earlier crash; returns how many.</summary>

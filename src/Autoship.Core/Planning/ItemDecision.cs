@@ -45,11 +45,15 @@ internal sealed record ItemDecision(IssueSnapshot Issue, ItemPhase Phase, IReadO
         this with { Comment = new ItemComment(previous, next, headline, humanActions) };
 
     public ItemView ToView() =>
-        new(Issue.Number, Issue.Title, Phase, Lane, Owner, Reviewer, PullRequest, Verdict, Attempt, Reasons.ToList(), HumanActions)
+        new(Issue.Number, Issue.Title, Phase, Lane, Owner, Reviewer, PullRequest, Verdict, Attempt, Frozen(Reasons), HumanActions)
         {
             QueuePosition = QueuePosition,
             QueueRank = QueueRank,
         };
+
+    // A mutable list is copied so that the view never changes under its reader; a collection expression's list is
+    // read-only already and is shared (dispatch gives thousands of queued items the same one).
+    private static IReadOnlyList<Reason> Frozen(IReadOnlyList<Reason> reasons) => reasons is List<Reason> list ? list.ToList() : reasons;
 }
 
 /// <summary>The memory an item's comment should hold after a decision (see <see cref="ItemDecision.Comment"/>).</summary>

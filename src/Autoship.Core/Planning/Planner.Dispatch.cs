@@ -16,6 +16,7 @@ public static partial class Planner
         var inFlight = InFlightPaths(context, config);
         var perArea = ActiveAreas(context);
         var dependencies = DependencyGraph.Evaluate(input.Snapshot);
+        var shared = new SharedReasons();
         foreach (var (place, total, (issue, triage, memory)) in Ordered(context, config, candidates))
         {
             var position = DispatchOrder.Explain(place, total, input.Now);
@@ -41,7 +42,7 @@ public static partial class Planner
             ItemDecision Owned(ItemPhase phase, IReadOnlyList<Reason> reasons) =>
                 new(issue, phase, reasons) { Lane = lane, Owner = owner.Name, Reviewer = ownership.Reviewer!.Name, Attempt = attempt };
             ItemDecision Placed(ItemPhase phase, IReadOnlyList<Reason> reasons) =>
-                Owned(phase, reasons) with { QueuePosition = position, QueueRank = place.Position };
+                new(issue, phase, reasons) { Lane = lane, Owner = owner.Name, Reviewer = ownership.Reviewer!.Name, Attempt = attempt, QueuePosition = position, QueueRank = place.Position };
             if (attempt >= config.Loop.MaxAttempts)
             {
                 var reasons = memory.Reasons.Append(new Reason("max-attempts", $"all {config.Loop.MaxAttempts} attempts were used")).ToList();
@@ -65,11 +66,11 @@ public static partial class Planner
                 continue;
             }
 
-            var wait = WaitReason(context, config, lane, owner, slots, perAgent) ?? AreaCap(config, triage.Area!, perArea);
+            var wait = WaitReason(context, config, lane, owner, slots, perAgent, shared) ?? AreaCap(config, triage.Area!, perArea, shared);
             if (wait is not null)
             {
                 context.Waiting.Add(place.Entry);
-                context.Apply(Placed(wait.Code is "lane-paused" or "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued, [wait, .. priority.Notes]));
+                context.Apply(Placed(wait.Code is "lane-paused" or "kill-switch" ? ItemPhase.Paused : ItemPhase.Queued, shared.With(wait, priority.Notes)));
                 continue;
             }
 
@@ -99,17 +100,17 @@ public static partial class Planner
         }
     }
 
-    private static Reason? WaitReason(PlanContext context, AutoshipConfig config, Lane lane, AgentDefinition owner, int slots, Dictionary<string, int> perAgent)
+    private static Reason? WaitReason(PlanContext context, AutoshipConfig config, Lane lane, AgentDefinition owner, int slots, Dictionary<string, int> perAgent, SharedReasons shared)
     {
         var input = context.Input;
         if (input.Controls.KillSwitch || config.Loop.KillSwitch)
         {
-            return new Reason("kill-switch", "the kill switch is on: no agent starts");
+            return shared.Get("kill-switch", string.Empty, 0, static _ => "the kill switch is on: no agent starts");
         }
 
         if (input.Controls.PausedLanes.Contains(lane) || config.Loop.PausedLanes.Contains(lane))
         {
-            return new Reason("lane-paused", $"lane {lane.Letter()} ({lane.Name()}) is paused: resume it to let agents start");
+            return shared.Get("lane-paused", lane.Name(), lane, static l => $"lane {l.Letter()} ({l.Name()}) is paused: resume it to let agents start");
         }
 
         if (input.UnavailableAgents.TryGetValue(owner.Name, out var unavailable))
@@ -119,12 +120,12 @@ public static partial class Planner
 
         if (slots <= 0)
         {
-            return new Reason("no-slot", $"all {config.Loop.MaxConcurrent} concurrent work orders are in use (loop.maxConcurrent); it starts when one finishes");
+            return shared.Get("no-slot", string.Empty, config.Loop.MaxConcurrent, static n => $"all {n} concurrent work orders are in use (loop.maxConcurrent); it starts when one finishes");
         }
 
         if (perAgent.GetValueOrDefault(owner.Name) >= Math.Max(1, owner.MaxConcurrent))
         {
-            return new Reason("agent-busy", $"{owner.Name} already works on {owner.MaxConcurrent} item(s) (its maxConcurrent)");
+            return shared.Get("agent-busy", owner.Name, owner, static o => $"{o.Name} already works on {o.MaxConcurrent} item(s) (its maxConcurrent)");
         }
 
         return null;

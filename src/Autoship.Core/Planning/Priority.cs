@@ -11,7 +11,8 @@ public sealed record Priority(int Rank, string Label, bool Labeled, IReadOnlyLis
     /// </summary>
     public static Priority Of(IssueSnapshot issue, QueueSettings queue)
     {
-        var notes = new List<Reason>();
+        // Most issues carry no priority label: no notes list, no copy of the record (the planner asks for every ready issue).
+        List<Reason>? notes = null;
         Priority? best = null;
         foreach (var label in issue.Labels)
         {
@@ -23,7 +24,7 @@ public sealed record Priority(int Rank, string Label, bool Labeled, IReadOnlyLis
             var by = issue.LastAppliedBy(label);
             if (by is not { CanWrite: true })
             {
-                notes.Add(new("priority-untrusted", by is null
+                (notes ??= []).Add(new("priority-untrusted", by is null
                     ? $"{label} does not count: nobody with write access is known to have added it"
                     : $"{label} does not count: it was added by {by.Login}, who has {by.Permission.ToString().ToLowerInvariant()} access"));
                 continue;
@@ -35,7 +36,8 @@ public sealed record Priority(int Rank, string Label, bool Labeled, IReadOnlyLis
             }
         }
 
-        return (best ?? new Priority(queue.RankOf(queue.DefaultPriority) ?? queue.PriorityLabels.Count, queue.DefaultPriority, false, [])) with { Notes = notes };
+        best ??= new Priority(queue.RankOf(queue.DefaultPriority) ?? queue.PriorityLabels.Count, queue.DefaultPriority, false, []);
+        return notes is null ? best : best with { Notes = notes };
     }
 
     /// <summary>The short name people use: <c>p1</c> for <c>priority:p1</c>.</summary>

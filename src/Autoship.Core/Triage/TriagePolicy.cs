@@ -74,7 +74,7 @@ public static class TriagePolicy
 
     private static string? CheckArea(IssueSnapshot issue, AutoshipConfig config, List<Reason> reasons)
     {
-        var areas = issue.Labels.Where(Labels.IsArea).Select(Labels.AreaName).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var areas = Distinct(issue.Labels, Labels.AreaPrefix);
         switch (areas.Count)
         {
             case 0:
@@ -99,7 +99,7 @@ public static class TriagePolicy
 
     private static string? CheckRisk(IssueSnapshot issue, AutoshipConfig config, List<Reason> reasons)
     {
-        var risks = issue.Labels.Where(Labels.IsRisk).Select(l => l[Labels.RiskPrefix.Length..]).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var risks = Distinct(issue.Labels, Labels.RiskPrefix);
         switch (risks.Count)
         {
             case 0:
@@ -112,8 +112,7 @@ public static class TriagePolicy
         }
 
         var label = Labels.RiskPrefix + risks[0];
-        var known = Labels.Risks.Concat(config.Labels.Select(l => l.Name).Where(Labels.IsRisk));
-        if (!known.Contains(label, StringComparer.OrdinalIgnoreCase))
+        if (!Labels.Has(Labels.Risks, label) && !config.Labels.Any(l => Labels.IsRisk(l.Name) && string.Equals(l.Name, label, StringComparison.OrdinalIgnoreCase)))
         {
             reasons.Add(new("unknown-risk", $"{label} is not a known risk label (use risk:low, risk:medium or risk:high)"));
         }
@@ -123,10 +122,38 @@ public static class TriagePolicy
 
     private static void CheckSize(IssueSnapshot issue, List<Reason> reasons)
     {
-        var sizes = issue.Labels.Where(Labels.IsSize).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var sizes = Distinct(issue.Labels, Labels.SizePrefix, strip: false);
         if (sizes.Count > 1)
         {
             reasons.Add(new("multiple-sizes", $"the issue has {sizes.Count} size labels ({string.Join(", ", sizes)}); keep at most one"));
         }
+    }
+
+    // The labels of one family (their names after the prefix when stripped), distinct ignoring case, in label order: a
+    // plain loop, since triage runs for every observed issue on every tick and most carry one label of each family.
+    private static IReadOnlyList<string> Distinct(IReadOnlyList<string> labels, string prefix, bool strip = true)
+    {
+        string? first = null;
+        List<string>? more = null;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var label = labels[i];
+            if (!label.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var name = strip ? label[prefix.Length..] : label;
+            if (first is null)
+            {
+                first = name;
+            }
+            else if (!string.Equals(first, name, StringComparison.OrdinalIgnoreCase) && (more is null || !more.Contains(name, StringComparer.OrdinalIgnoreCase)))
+            {
+                (more ??= [first]).Add(name);
+            }
+        }
+
+        return more ?? (first is null ? [] : [first]);
     }
 }

@@ -35,11 +35,12 @@ public static class GitDiffReader
 
         var files = new List<ChangedFile>();
         var gitlinks = new List<string>();
+        var sizes = await SizesAsync(directory, raw.Where(e => e.Status != 'D' && e.NewMode != "160000").Select(e => e.NewSha).Distinct(StringComparer.Ordinal).ToList(), env, cancellationToken);
         foreach (var entry in raw)
         {
             var (plus, minus, binary) = numstat.GetValueOrDefault(entry.Path, (0, 0, false));
             var deleted = entry.Status == 'D';
-            var size = deleted || entry.NewMode == "160000" ? 0 : await SizeAsync(directory, entry.NewSha, env, cancellationToken);
+            var size = deleted || entry.NewMode == "160000" ? 0 : sizes.GetValueOrDefault(entry.NewSha);
             var symlink = !deleted && entry.NewMode == "120000"
                 ? await GitCli.RunAsync(directory, ["cat-file", "blob", entry.NewSha], env, null, cancellationToken)
                 : null;
@@ -75,10 +76,32 @@ public static class GitDiffReader
         _ => ChangeKind.Modified,
     };
 
-    private static async Task<long> SizeAsync(string directory, string sha, IReadOnlyDictionary<string, string>? env, CancellationToken cancellationToken)
+    // The size of every blob in one `git cat-file --batch-check` ("<sha> <type> <size>", or "<sha> missing": size 0)
+    // instead of one process per changed file.
+    private static async Task<Dictionary<string, long>> SizesAsync(string directory, IReadOnlyList<string> shas, IReadOnlyDictionary<string, string>? env, CancellationToken cancellationToken)
     {
-        var result = await GitCli.TryRunAsync(directory, ["cat-file", "-s", sha], env, null, cancellationToken);
-        return result.Ok && long.TryParse(result.Stdout.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (shas.Count == 0)
+        {
+            return sizes;
+        }
+
+        var result = await GitCli.TryRunAsync(directory, ["cat-file", "--batch-check"], env, string.Concat(shas.Select(s => s + "\n")), cancellationToken);
+        if (!result.Ok)
+        {
+            return sizes;
+        }
+
+        foreach (var line in result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.Split(' ');
+            if (parts.Length == 3 && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                sizes[parts[0]] = n;
+            }
+        }
+
+        return sizes;
     }
 
     // ":100644 100644 <old> <new> M\0path\0" or, for renames and copies, "... R100\0old\0new\0".

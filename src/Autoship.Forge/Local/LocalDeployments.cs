@@ -67,13 +67,17 @@ internal sealed class LocalDeployments(LocalContext context, LocalGit git)
         }
         finally
         {
-            await git.TryGitAsync(["worktree", "remove", "--force", tree], CancellationToken.None);
+            var removed = await git.TryGitAsync(["worktree", "remove", "--force", tree], CancellationToken.None);
             if (Directory.Exists(tree))
             {
                 Directory.Delete(tree, recursive: true);
             }
 
-            await git.TryGitAsync(["worktree", "prune"], CancellationToken.None);
+            // A successful remove deleted the worktree's metadata too; only a failed one leaves something to prune.
+            if (!removed.Ok)
+            {
+                await git.TryGitAsync(["worktree", "prune"], CancellationToken.None);
+            }
         }
     }
 

@@ -34,6 +34,33 @@ public sealed class PlannerQueueTests
     }
 
     [Fact]
+    public void Plan_ManyQueuedItems_ShareOneWaitingReasonButKeepTheirOwnNotes()
+    {
+        // Dispatch formats each waiting reason once per pass (SharedReasons): items waiting for the same cause get the
+        // same text, an item with a priority note still gets its note, and no other item inherits it.
+        var plan = Planner.Plan(Input([Item(1, "docs", "p0"), Item(2, "test", "p1"), Item(3, "cli-sdk", "p1", prioritizer: Reader), Item(4, "api", "p1")], config: Slots(1)));
+
+        Started(plan).ShouldBe([1]);
+        View(plan, 2).Reasons.Select(r => r.Code).ShouldBe(["no-slot"]);
+        View(plan, 3).Reasons.Select(r => r.Code).ShouldBe(["no-slot", "priority-untrusted"]);
+        View(plan, 4).Reasons.Select(r => r.Code).ShouldBe(["no-slot"]);
+        View(plan, 4).Reasons.ShouldBe(View(plan, 2).Reasons);
+        View(plan, 3).Reasons[0].ShouldBe(View(plan, 2).Reasons[0]);
+    }
+
+    [Fact]
+    public void Plan_AreaCapsOfTwoAreas_EachReasonNamesItsOwnArea()
+    {
+        // The shared reasons are keyed by area: a cap formatted for docs is never served to an ops item.
+        var plan = Planner.Plan(Input([Item(1, "docs", "p0"), Item(2, "ops", "p0", safe: false), Item(3, "docs", "p1"), Item(4, "ops", "p1", safe: false)],
+            config: Slots(5, perAgent: 5, maxPerArea: 1)));
+
+        Started(plan).ShouldBe([1, 2]);
+        View(plan, 3).Reasons.ShouldHaveSingleItem().Message.ShouldStartWith("area:docs already has 1");
+        View(plan, 4).Reasons.ShouldHaveSingleItem().Message.ShouldStartWith("area:ops already has 1");
+    }
+
+    [Fact]
     public void Plan_StarvedLowPriority_IsPromotedAheadOfNewP0()
     {
         var plan = Planner.Plan(Input([Item(1, "docs", "p4", waitedHours: 60), Item(2, "test", "p0", waitedHours: 1)], config: Slots(1)));

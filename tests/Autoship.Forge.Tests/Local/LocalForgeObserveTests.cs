@@ -47,6 +47,28 @@ public sealed class LocalForgeObserveTests
     }
 
     [Fact]
+    public async Task GetPullRequestAsync_Sizes_EveryFileGetsItsBlobsSizeFromOneBatchRead()
+    {
+        // The sizes come from one `cat-file --batch-check` for all blobs: two files with the same content (one blob)
+        // both get its size, a renamed file gets its own, a deleted one 0, and no size is taken from a neighbour.
+        await using var fx = await LocalForgeFixture.CreateAsync(Seed);
+        var bot = await fx.OpenAsync();
+        await fx.CommitAsync("autoship/2-sizes", new Dictionary<string, string?>
+        {
+            ["a/same.txt"] = "twelve bytes",
+            ["b/same.txt"] = "twelve bytes",
+            ["src/app.py"] = "a = 1\n",
+            ["gone.txt"] = null,
+        });
+        await bot.PushBranchAsync(fx.Clone, "autoship/2-sizes", null, CancellationToken.None);
+
+        var pr = await bot.CreatePullRequestAsync(new NewPullRequest("autoship/2-sizes", "main", "Sizes", string.Empty, []), CancellationToken.None);
+        var sizes = pr.Files.ToDictionary(f => f.Path, f => f.SizeBytes);
+
+        sizes.ShouldBe(new Dictionary<string, long> { ["a/same.txt"] = 12, ["b/same.txt"] = 12, ["src/app.py"] = 6, ["gone.txt"] = 0 }, ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task ObserveAsync_PullRequests_OpenAutoshipOnesAndMergedOnesWhoseIssueIsOpen()
     {
         await using var fx = await LocalForgeFixture.CreateAsync(Seed);
