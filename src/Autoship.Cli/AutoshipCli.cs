@@ -54,6 +54,9 @@ public static class AutoshipCli
     /// <summary><c>--verbose</c> on any command: a failure also prints its stack trace.</summary>
     public static Option<bool> Verbose { get; } = new("--verbose") { Description = "On failure, also print the stack trace", Recursive = true };
 
+    /// <summary><c>--quiet</c> on any command: no live progress on stderr (errors still print).</summary>
+    public static Option<bool> Quiet { get; } = new("--quiet") { Description = "Print no progress on stderr (errors still print)", Recursive = true };
+
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
     /// <summary>Runs one command line with its output and errors on the given writers (a <see cref="Reporting.FixedWidthWriter"/> fixes the width).</summary>
@@ -61,6 +64,7 @@ public static class AutoshipCli
     {
         var root = Build();
         root.Options.Add(Verbose);
+        root.Options.Add(Quiet);
         HelpLayout.Apply(root, HelpLayout.Width(output));
         var parse = root.Parse(Context.OutputOptions.Disambiguate(args));
         if (parse.Errors.Count > 0 && !HelpLayout.IsHelp(parse))
