@@ -20,6 +20,8 @@ public static class AutoshipCli
             root.Subcommands.Add(command);
         }
 
+        root.Options.Add(Quiet);
+
         root.WithExamples(
             "# try the whole loop on a throwaway local forge",
             "autoship demo",
@@ -64,7 +66,6 @@ public static class AutoshipCli
     {
         var root = Build();
         root.Options.Add(Verbose);
-        root.Options.Add(Quiet);
         HelpLayout.Apply(root, HelpLayout.Width(output));
         var parse = root.Parse(Context.OutputOptions.Disambiguate(args));
         if (parse.Errors.Count > 0 && !HelpLayout.IsHelp(parse))

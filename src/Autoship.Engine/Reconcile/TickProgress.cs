@@ -10,7 +10,7 @@ internal sealed class TickProgress(IAgentProgress? sink, string tickId) : IDispo
     private readonly Dictionary<PlannedAction, ProgressScope> running = new(ReferenceEqualityComparer.Instance);
     private int steps;
 
-    public ProgressScope Pass(int round) => ProgressScope.Start(sink, $"{tickId}/pass-{round}", $"pass {round}: observe and plan");
+    public ProgressScope Pass(int round) => ProgressScope.Start(sink, $"{tickId}/pass-{round}", $"pass {round} (observe, plan)");
 
     public static string Planned(Plan plan) => plan.Actions.Count switch
     {
@@ -38,7 +38,9 @@ internal sealed class TickProgress(IAgentProgress? sink, string tickId) : IDispo
 
         Begin(action);
         running.Remove(action, out var scope);
-        scope!.Finish($"{result.Outcome.Wire()}: {result.Message}");
+        // Messages name their item first ("#12: …"); the step already does.
+        var message = result.Message.StartsWith($"#{action.Issue}: ", StringComparison.Ordinal) ? result.Message[$"#{action.Issue}: ".Length..] : result.Message;
+        scope!.Finish($"{result.Outcome.Wire()}: {message}");
     }
 
     private static string What(PlannedAction action) => action.Issue > 0 ? $"#{action.Issue} {action.Kind}" : action.Kind;
