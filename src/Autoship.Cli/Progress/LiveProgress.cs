@@ -7,7 +7,7 @@ namespace Autoship.Cli.Progress;
 
 /// <summary>
 /// Progress on a terminal (stderr): a Spectre status line with what runs, for how long and its last output line,
-/// refreshed a few times a second; a step that ran a while leaves a line (✓/✗ … finished in …) above it when it ends.
+/// refreshed a few times a second; a step that ran a while leaves a line (• … finished in …: outcome) above it when it ends.
 /// </summary>
 internal sealed class LiveProgress(IAnsiConsole console, TimeProvider time) : ICliProgress, IAgentProgress
 {
@@ -60,8 +60,8 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider time) : IC
             return;
         }
 
-        var ok = !outcome.Contains("fail", StringComparison.OrdinalIgnoreCase) && !outcome.Contains("refused", StringComparison.OrdinalIgnoreCase);
-        var line = $"{(ok ? "[green]✓[/]" : "[red]✗[/]")} {Markup.Escape(Fit($"{step.What} finished in {ElapsedText.Format(elapsed)}: {outcome}", 2))}";
+        // The outcome says how it went (ok, failed, refused…); the mark only says it ended.
+        var line = $"[grey]•[/] {Markup.Escape(Fit($"{step.What} finished in {ElapsedText.Format(elapsed)}: {outcome}", 2))}";
         if (live)
         {
             ended.Enqueue(line);
