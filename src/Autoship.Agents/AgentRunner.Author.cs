@@ -6,9 +6,17 @@ public sealed partial class AgentRunner
 {
     public async Task<AuthorResult> RunAuthorAsync(AuthorRequest request, CancellationToken cancellationToken)
     {
+        var runId = NewRunId(request.Order, "author");
+        using var progress = ProgressScope.Start(options.Progress, runId, $"#{request.Order.Issue} author {request.Agent.Name}");
+        var result = await RunAuthorAsync(request, runId, progress, cancellationToken);
+        progress.Finish(Outcome(result.Outcome.Wire(), result.Reasons));
+        return result;
+    }
+
+    private async Task<AuthorResult> RunAuthorAsync(AuthorRequest request, string runId, ProgressScope progress, CancellationToken cancellationToken)
+    {
         var order = request.Order;
         var agent = request.Agent;
-        var runId = NewRunId(order, "author");
         var recorder = new RunRecorder(runId, agent.Name, AgentRole.Author, order, options.Time.GetUtcNow());
         IReadOnlyList<ChangedFile> files = [];
 
@@ -18,7 +26,7 @@ public sealed partial class AgentRunner
         RunDirs? dirs = null;
         try
         {
-            dirs = CreateRunDirs(runId);
+            dirs = CreateRunDirs(runId, progress);
             recorder.LogPath = dirs.LogFile;
             recorder.EgressRefused = dirs.EgressRefused;
             var (env, refused, redactor) = Environment(agent, dirs);
@@ -172,6 +180,7 @@ public sealed partial class AgentRunner
         {
             recorder.ValidationCommand = order.ValidationCommand;
             var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
+            dirs.Progress?.Line($"validation: {order.ValidationCommand}");
             var (validation, refusal, _) = await ExecuteAsync(agent, new PresetCommand(["sh", "-c", order.ValidationCommand]), worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
             guard.CheckAndRestore();
             if (refusal is not null)

@@ -7,9 +7,17 @@ public sealed partial class AgentRunner
 {
     public async Task<ReviewResult> RunReviewerAsync(ReviewRequest request, CancellationToken cancellationToken)
     {
+        var runId = NewRunId(request.Order, "review");
+        using var progress = ProgressScope.Start(options.Progress, runId, $"#{request.Order.Issue} review {request.Reviewer.Name}");
+        var result = await RunReviewerAsync(request, runId, progress, cancellationToken);
+        progress.Finish(result.FailedClosed ? $"{result.Verdict.Wire()} (failed closed): {result.Findings.FirstOrDefault()?.Message}" : result.Verdict.Wire());
+        return result;
+    }
+
+    private async Task<ReviewResult> RunReviewerAsync(ReviewRequest request, string runId, ProgressScope progress, CancellationToken cancellationToken)
+    {
         var order = request.Order;
         var reviewer = request.Reviewer;
-        var runId = NewRunId(order, "review");
         var recorder = new RunRecorder(runId, reviewer.Name, AgentRole.Reviewer, order, options.Time.GetUtcNow());
 
         ReviewResult Closed(string reason, IReadOnlyList<Finding>? findings = null)
@@ -27,7 +35,7 @@ public sealed partial class AgentRunner
         RunDirs? dirs = null;
         try
         {
-            dirs = CreateRunDirs(runId);
+            dirs = CreateRunDirs(runId, progress);
             recorder.LogPath = dirs.LogFile;
             recorder.EgressRefused = dirs.EgressRefused;
             var (env, refused, redactor) = Environment(reviewer, dirs);

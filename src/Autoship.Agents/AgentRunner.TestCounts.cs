@@ -14,6 +14,7 @@ public sealed partial class AgentRunner
     {
         await HarnessGit.RunAsync(worktree.Path, ["checkout", "--quiet", "--force", "--detach", request.BaseSha], cancellationToken: cancellationToken);
         await HarnessGit.RunAsync(worktree.Path, ["clean", "-fdq"], cancellationToken: cancellationToken);
+        dirs.Progress?.Line($"validation on the base (to compare test counts): {request.Order.ValidationCommand}");
         var (baseRun, refusal, _) = await ExecuteAsync(agent, new PresetCommand(["sh", "-c", request.Order.ValidationCommand]), worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
         guard.CheckAndRestore();
         var baseCount = refusal is null && baseRun is { Succeeded: true } ? TestCounts.Parse(baseRun.Output) : null;

@@ -36,12 +36,18 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
     {
         /// <summary>What the egress proxy refused during the run's commands (host:port), for the run record.</summary>
         public List<string> EgressRefused { get; } = [];
+
+        /// <summary>The run's live progress step: every command's output lines are reported on it.</summary>
+        public ProgressScope? Progress { get; init; }
     }
 
-    private RunDirs CreateRunDirs(string runId)
+    private RunDirs CreateRunDirs(string runId, ProgressScope? progress = null)
     {
         var root = Path.Combine(options.RunsDirectory, runId);
-        var dirs = new RunDirs(root, Path.Combine(root, "home"), Path.Combine(root, "tmp"), Path.Combine(root, "prompt.md"), Path.Combine(root, "agent.log"), Path.Combine(root, "index"));
+        var dirs = new RunDirs(root, Path.Combine(root, "home"), Path.Combine(root, "tmp"), Path.Combine(root, "prompt.md"), Path.Combine(root, "agent.log"), Path.Combine(root, "index"))
+        {
+            Progress = progress,
+        };
         Directory.CreateDirectory(dirs.Home);
         Directory.CreateDirectory(dirs.Tmp);
         return dirs;
@@ -135,7 +141,7 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
 
             var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
             var quiet = inactivity ?? (agent.Inactivity > TimeSpan.Zero ? agent.Inactivity : options.DefaultInactivity);
-            var spec = new ProcessSpec(command, worktree.Path, env, timeout, quiet, options.OutputLimitBytes, dirs.LogFile, redactor) { Stdin = preset.Stdin, Abort = proxy?.Unreachable };
+            var spec = new ProcessSpec(command, worktree.Path, env, timeout, quiet, options.OutputLimitBytes, dirs.LogFile, redactor) { Stdin = preset.Stdin, Abort = proxy?.Unreachable, OnLine = dirs.Progress is { } progress ? progress.Line : null };
             var outcome = await AgentProcess.RunAsync(spec, options.Time, cancellationToken);
             if (proxy is not null)
             {
@@ -177,6 +183,10 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
         dirs.EgressRefused.AddRange(proxy.Refusals.Where(r => !dirs.EgressRefused.Contains(r)));
         await File.AppendAllLinesAsync(dirs.LogFile, lines, cancellationToken);
     }
+
+    /// <summary>A run's end as progress shows it: the outcome and its first reason.</summary>
+    private static string Outcome(string outcome, IReadOnlyList<Reason> reasons) =>
+        reasons.Count == 0 ? outcome : $"{outcome}: {reasons[0].Message}";
 
     /// <summary>The command line as recorded: the prompt text itself is replaced by a pointer to its file.</summary>
     private static IReadOnlyList<string> Recorded(IReadOnlyList<string> argv, string promptText, string promptFile) =>

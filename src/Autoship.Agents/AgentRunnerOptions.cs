@@ -23,6 +23,9 @@ public sealed record AgentRunnerOptions(string StateDirectory)
     /// <summary>Retries for the runner's own transient failures (worktree creation); null builds the default.</summary>
     public ResiliencePipeline? Retry { get; init; }
 
+    /// <summary>Where live progress of runs goes (item, role, agent, each output line); null reports nothing.</summary>
+    public IAgentProgress? Progress { get; init; }
+
     public string WorktreesDirectory => Path.Combine(StateDirectory, "worktrees");
 
     public string RunsDirectory => Path.Combine(StateDirectory, "runs");

@@ -20,6 +20,8 @@ public static class AutoshipCli
             root.Subcommands.Add(command);
         }
 
+        root.Options.Add(Quiet);
+
         root.WithExamples(
             "# try the whole loop on a throwaway local forge",
             "autoship demo",
@@ -53,6 +55,9 @@ public static class AutoshipCli
 
     /// <summary><c>--verbose</c> on any command: a failure also prints its stack trace.</summary>
     public static Option<bool> Verbose { get; } = new("--verbose") { Description = "On failure, also print the stack trace", Recursive = true };
+
+    /// <summary><c>--quiet</c> on any command: no live progress on stderr (errors still print).</summary>
+    public static Option<bool> Quiet { get; } = new("--quiet") { Description = "Print no progress on stderr (errors still print)", Recursive = true };
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 

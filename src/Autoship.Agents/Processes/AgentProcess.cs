@@ -60,7 +60,7 @@ public static class AgentProcess
         using (process)
         {
             _ = FeedStdinAsync(process, spec.Stdin);
-            var sink = new OutputSink(spec.OutputLimitBytes, time);
+            var sink = new OutputSink(spec.OutputLimitBytes, time, spec.OnLine is { } onLine ? () => new OutputLines(spec.Redactor, onLine) : null);
             var pumps = new[] { sink.PumpAsync(process.StandardOutput.BaseStream, isStdout: true), sink.PumpAsync(process.StandardError.BaseStream, isStdout: false) };
             var exited = process.WaitForExitAsync(CancellationToken.None);
             var started = time.GetUtcNow();

@@ -2,8 +2,11 @@ using System.Text;
 
 namespace Autoship.Agents;
 
-/// <summary>Collects a process's output up to a byte limit and remembers when it last printed anything.</summary>
-internal sealed class OutputSink(long limit, TimeProvider time)
+/// <summary>
+/// Collects a process's output up to a byte limit and remembers when it last printed anything; with
+/// <paramref name="lines"/>, also reports each line of each stream (cleaned and redacted, see <see cref="OutputLines"/>).
+/// </summary>
+internal sealed class OutputSink(long limit, TimeProvider time, Func<OutputLines>? lines = null)
 {
     private readonly object gate = new();
     private readonly MemoryStream all = new();
@@ -39,12 +42,19 @@ internal sealed class OutputSink(long limit, TimeProvider time)
     public async Task PumpAsync(Stream stream, bool isStdout)
     {
         var buffer = new byte[8192];
+        var split = lines?.Invoke();
         try
         {
             while (true)
             {
                 var n = await stream.ReadAsync(buffer);
-                if (n == 0 || !Append(buffer.AsSpan(0, n), isStdout))
+                if (n == 0)
+                {
+                    return;
+                }
+
+                split?.Write(buffer.AsSpan(0, n));
+                if (!Append(buffer.AsSpan(0, n), isStdout))
                 {
                     return;
                 }
@@ -53,6 +63,10 @@ internal sealed class OutputSink(long limit, TimeProvider time)
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // The process was killed while we read.
+        }
+        finally
+        {
+            split?.Flush();
         }
     }
 

@@ -16,4 +16,7 @@ public sealed record ProcessSpec(
 
     /// <summary>Completes with a reason when the harness must stop the process (e.g. its model endpoint is unreachable).</summary>
     public Task<string>? Abort { get; init; }
+
+    /// <summary>Called with each line the process prints (either stream), cleaned of escapes and redacted: live progress.</summary>
+    public Action<string>? OnLine { get; init; }
 }

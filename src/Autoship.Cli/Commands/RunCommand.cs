@@ -1,5 +1,6 @@
 using Autoship.Cli.Help;
 using Autoship.Cli.Context;
+using Autoship.Cli.Progress;
 using Autoship.Cli.Reporting;
 using System.CommandLine;
 using Autoship.Cli.Engine;
@@ -17,18 +18,20 @@ internal static class RunCommand
         engine.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var console = engine.Context(parse).Console;
-            await using var session = await engine.Context(parse).OpenSessionAsync(ct);
+            var cli = engine.Context(parse);
+            var console = cli.Console;
+            await using var session = await cli.OpenSessionAsync(ct);
+            using var progress = CliProgress.For(cli);
             var scheduler = new TickScheduler(session.Clock, TimeSpan.Zero);
             // Jobs run as tasks of this process; each one that finishes wakes the loop to collect it.
-            session.UseWorkerPool(scheduler.Wake);
-            var reconciler = session.CreateReconciler();
+            session.UseWorkerPool(scheduler.Wake, progress.Sink);
+            var reconciler = session.CreateReconciler(progress: progress.Sink);
             var schedule = session.ConfigOverride?.Loop.Schedule ?? Autoship.Core.Config.ConfigDefaults.Schedule;
             try
             {
                 await scheduler.RunAsync(() => schedule, async token =>
                 {
-                    var report = await reconciler.TickAsync(false, token);
+                    var report = await progress.RunAsync(() => reconciler.TickAsync(false, token));
                     TickCommand.Print(console, report);
                     schedule = report.Schedule ?? schedule;
                 }, next => console.MarkupLine(Markup.Escape($"next tick at {next:u} (schedule '{schedule}'); Ctrl-C to stop")), ct);

@@ -2,6 +2,7 @@ using Autoship.Cli.Help;
 using Autoship.Cli.Context;
 using System.CommandLine;
 using Autoship.Cli.Engine;
+using Autoship.Cli.Progress;
 using Autoship.Cli.Reporting;
 using Autoship.Core;
 using Autoship.Engine.Reconcile;
@@ -24,7 +25,10 @@ internal static class TickCommand
         {
             var cli = engine.Context(parse, output);
             await using var session = await cli.OpenSessionAsync(ct);
-            var report = await session.CreateReconciler().TickAsync(parse.GetValue(dryRun), ct);
+            // Live progress goes to stderr, so stdout (the tables, --json) is the same with or without it.
+            using var progress = CliProgress.For(cli);
+            var reconciler = session.CreateReconciler(progress: progress.Sink);
+            var report = await progress.RunAsync(() => reconciler.TickAsync(parse.GetValue(dryRun), ct));
             if (cli.Json)
             {
                 await cli.WriteJsonAsync(TickJson.From(report), ct);
@@ -36,7 +40,7 @@ internal static class TickCommand
 
             return report.Outcome is TickOutcome.Done or TickOutcome.DryRun or TickOutcome.LeaseBusy ? ExitCodes.Ok : ExitCodes.Problem;
         });
-        return command.WithExamples("# what would the next tick do? (changes nothing)", "autoship tick --dry-run", "autoship tick -R octo/hello --json");
+        return command.WithExamples("# what would the next tick do? (changes nothing)", "autoship tick --dry-run", "autoship tick -R octo/hello --json", "# no progress lines on stderr", "autoship tick --quiet");
     }
 
     public static void Print(IAnsiConsole console, TickReport report)

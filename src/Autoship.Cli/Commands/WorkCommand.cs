@@ -1,6 +1,7 @@
 using Autoship.Cli.Help;
 using System.CommandLine;
 using Autoship.Cli.Engine;
+using Autoship.Cli.Progress;
 using Autoship.Engine.Executors;
 
 namespace Autoship.Cli.Commands;
@@ -34,8 +35,10 @@ internal static class WorkCommand
             }
 
             WorkerPid.WriteForThisProcess(dir);
-            var result = await WorkRunner.RunAsync(dir, SessionExecutors.RunnerFor(TimeProvider.System), ct,
-                parse.GetValue(repository)?.FullName, parse.GetValue(stateDir)?.FullName);
+            // Detached, stderr is the job's log: the agent's progress lines land there.
+            using var progress = CliProgress.For(parse, parse.InvocationConfiguration.Error);
+            var result = await progress.RunAsync(() => WorkRunner.RunAsync(dir, SessionExecutors.RunnerFor(TimeProvider.System, progress.Sink), ct,
+                parse.GetValue(repository)?.FullName, parse.GetValue(stateDir)?.FullName));
             var name = Path.GetFileName(dir.Path);
             parse.InvocationConfiguration.Output.WriteLine(result switch
             {

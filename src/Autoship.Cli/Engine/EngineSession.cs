@@ -71,23 +71,25 @@ internal sealed class EngineSession : IAsyncDisposable
     public SessionExecutors Executors { get; private set; } = null!;
 
     /// <summary>Long-running commands (<c>run</c>, <c>serve</c>) run local jobs as tasks of their own process.</summary>
-    public void UseWorkerPool(Action? onJobCompleted = null) => Executors = SessionExecutors.Pool(this, onJobCompleted);
+    public void UseWorkerPool(Action? onJobCompleted = null, IAgentProgress? progress = null) => Executors = SessionExecutors.Pool(this, onJobCompleted, progress);
 
-    public Reconciler CreateReconciler(ILogger? logger = null) =>
+    /// <param name="progress">Where the tick's passes, actions and inline agent runs are reported live (null: nowhere).</param>
+    public Reconciler CreateReconciler(ILogger? logger = null, IAgentProgress? progress = null) =>
         CreateReconciler(new ReconcilerOptions(Autoship.Engine.Store.LeaseHolder.ForThisProcess(), StateDirectory)
         {
             ConfigOverride = ConfigOverride,
+            Progress = progress,
         }, logger);
 
     public Reconciler CreateReconciler(ReconcilerOptions options, ILogger? logger = null) =>
-        new(Forge, Store, CreateRunner(), options with
+        new(Forge, Store, CreateRunner(options.Progress), options with
         {
             DashboardUrl = options.DashboardUrl ?? DashboardUrl,
             Executors = options.Executors ?? Executors.For,
             ConfigOverrideText = options.ConfigOverrideText ?? ConfigOverrideText,
         }, Clock, logger ?? NullLogger.Instance);
 
-    public IAgentRunner CreateRunner() => new AgentRunner(new AgentRunnerOptions(StateDirectory) { Time = Clock });
+    public IAgentRunner CreateRunner(IAgentProgress? progress = null) => new AgentRunner(new AgentRunnerOptions(StateDirectory) { Time = Clock, Progress = progress });
 
     /// <summary>Local forges keep Autoship's state beside them (so demo, status and serve share it); GitHub in ./.autoship.</summary>
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -24,10 +24,11 @@ internal sealed class SessionExecutors(IWorkExecutor local, Func<ExecutorSetting
     public static SessionExecutors Detached(EngineSession session) =>
         new(new LocalExecutor(JobsDirectory(session), new DetachedLauncher(WorkerCommand()), session.Clock), Remote(session));
 
-    public static SessionExecutors Pool(EngineSession session, Action? onCompleted) =>
-        new(new LocalExecutor(JobsDirectory(session), new InProcessLauncher(RunnerFor(session.Clock), onCompleted), session.Clock), Remote(session));
+    public static SessionExecutors Pool(EngineSession session, Action? onCompleted, IAgentProgress? progress = null) =>
+        new(new LocalExecutor(JobsDirectory(session), new InProcessLauncher(RunnerFor(session.Clock, progress), onCompleted), session.Clock), Remote(session));
 
-    public static Func<string, IAgentRunner> RunnerFor(TimeProvider clock) => stateDirectory => new AgentRunner(new AgentRunnerOptions(stateDirectory) { Time = clock });
+    public static Func<string, IAgentRunner> RunnerFor(TimeProvider clock, IAgentProgress? progress = null) =>
+        stateDirectory => new AgentRunner(new AgentRunnerOptions(stateDirectory) { Time = clock, Progress = progress });
 
     /// <summary>This program's own command line for <c>autoship work --job DIR</c> (also under <c>dotnet exec autoship.dll</c>).</summary>
     public static IReadOnlyList<string> WorkerCommand()

@@ -20,12 +20,13 @@ public sealed partial class Reconciler
     /// and pushes and opens its PR. Agents run one after another in this version: the planner keeps a pass within
     /// loop.maxConcurrent, so a tick's duration grows with the number of attempts it starts.
     /// </summary>
-    private async Task RunAttemptsAsync(IReadOnlyList<StartAttempt> starts, TickContext context, Func<PlannedAction, ActionResult, Task> record, CancellationToken cancellationToken)
+    private async Task RunAttemptsAsync(IReadOnlyList<StartAttempt> starts, TickContext context, Func<PlannedAction, ActionResult, Task> record, TickProgress progress, CancellationToken cancellationToken)
     {
         var prepared = new List<PreparedAttempt>();
         foreach (var start in starts)
         {
             PreparedAttempt? ready = null;
+            progress.Begin(start);
             var skipped = await GuardAsync(start, async () =>
             {
                 var outcome = await PrepareAttemptAsync(start, context, cancellationToken);

@@ -44,6 +44,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         string? failure = null;
         IReadOnlyList<QueueAlert> notified = [];
         var requestsBefore = forge.Usage.Requests;
+        using var progress = new TickProgress(options.Progress, tickId);
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = dryRun ? Task.CompletedTask : HeartbeatAsync(repository, heartbeatStop.Token);
         try
@@ -57,7 +58,9 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
             for (rounds = 1; rounds <= options.MaxRounds; rounds++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                using var pass = progress.Pass(rounds);
                 var (plan, context) = await ObserveAndPlanAsync(cancellationToken);
+                pass.Finish(TickProgress.Planned(plan));
                 last = plan;
                 schedule = context.Config?.Loop.Schedule ?? schedule;
                 options.OnPlan?.Invoke(plan);
@@ -69,6 +72,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
                 async Task RecordAsync(PlannedAction action, ActionResult result)
                 {
                     results.Add(result);
+                    progress.End(action, result);
                     options.OnAction?.Invoke(result);
                     await store.AppendEventAsync(new StoredEvent(0, clock.GetUtcNow(), repository, tickId, action.Issue, PullRequestOf(action), action.Kind,
                         result.Message, result.Reasons, result.Outcome.Wire()), CancellationToken.None);
@@ -91,11 +95,12 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
                 {
                     // Finish the action under way on Ctrl-C, but start no new one.
                     cancellationToken.ThrowIfCancellationRequested();
+                    progress.Begin(action);
                     await RecordAsync(action, await ApplyAsync(action, context, CancellationToken.None));
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                await RunAttemptsAsync(plan.Actions.OfType<StartAttempt>().ToList(), context, RecordAsync, cancellationToken);
+                await RunAttemptsAsync(plan.Actions.OfType<StartAttempt>().ToList(), context, RecordAsync, progress, cancellationToken);
             }
 
             rounds = Math.Min(rounds, options.MaxRounds);

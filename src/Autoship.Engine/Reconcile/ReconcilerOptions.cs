@@ -39,6 +39,9 @@ public sealed record ReconcilerOptions(string Holder, string StateDirectory)
     /// <summary>Called after each applied action with its result (live progress).</summary>
     public Action<ActionResult>? OnAction { get; init; }
 
+    /// <summary>Live progress: each pass, each action and, inline, the agent runs (the runner reports those itself).</summary>
+    public Autoship.Agents.IAgentProgress? Progress { get; init; }
+
     /// <summary>The client queue-health webhooks are posted with (tests pass a loopback one); null uses a shared client.</summary>
     public HttpClient? AlertClient { get; init; }
 }
