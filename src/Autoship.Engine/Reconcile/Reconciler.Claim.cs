@@ -29,6 +29,8 @@ public sealed partial class Reconciler
     /// A stable id of this orchestrator: kept in the store, so replicas sharing a store (serialised by its lease) are
     /// one orchestrator, and orchestrators with different stores are different ones; and kept beside the store in the
     /// state directory, so an orchestrator whose store was lost still knows the claims it holds. Read under the lease.
+    /// The kept file is named after the store's location (<see cref="ReconcilerOptions.StoreLocation"/>): a store that
+    /// is new at another location is another orchestrator, even in the same state directory.
     /// </summary>
     private async Task<string> OrchestratorIdAsync(CancellationToken cancellationToken)
     {
@@ -37,7 +39,7 @@ public sealed partial class Reconciler
             return known;
         }
 
-        var file = Path.Combine(options.StateDirectory, OrchestratorIdSetting);
+        var file = Path.Combine(options.StateDirectory, KeptIdFile(options.StoreLocation));
         var kept = File.Exists(file) ? (await File.ReadAllTextAsync(file, cancellationToken)).Trim() : null;
         var id = await store.GetSettingAsync(forge.Name, OrchestratorIdSetting, cancellationToken);
         if (string.IsNullOrWhiteSpace(id))
@@ -54,6 +56,11 @@ public sealed partial class Reconciler
 
         return orchestratorId = id;
     }
+
+    /// <summary><c>orchestrator-id</c>, or <c>orchestrator-id.HASH</c> of the store location (no secret of a connection string is written).</summary>
+    internal static string KeptIdFile(string? storeLocation) => storeLocation is null
+        ? OrchestratorIdSetting
+        : OrchestratorIdSetting + "." + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(storeLocation)))[..16];
 
     /// <summary>How many dead or expired holders of one key are taken over in one call before giving up (the next tick goes on).</summary>
     private const int MaxTakeoversPerClaim = 4;
