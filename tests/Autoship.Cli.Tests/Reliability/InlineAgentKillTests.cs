@@ -18,7 +18,8 @@ public sealed class InlineAgentKillTests(ITestOutputHelper output)
         #!/usr/bin/env bash
         echo "run $$" >> "$AGENT_LOG"
         if [ "$(wc -l < "$AGENT_LOG")" -eq 1 ]; then
-          for _ in $(seq 3000); do [ -e "$AGENT_GATE" ] && break; sleep 0.2; done
+          # Bounded, and it ends as soon as the test's directory is gone (the orphan outlives its tick).
+          for _ in $(seq 3000); do [ -e "$AGENT_GATE" ] && break; [ -d "${AGENT_GATE%/*}" ] || exit 0; sleep 0.2; done
         fi
         mkdir -p docs
         printf '# Note 1\nRun `bash scripts/test.sh` before you open a pull request.\n' > docs/note-1.md
