@@ -27,6 +27,12 @@ public sealed record ForgeClaim(int Issue, string Key, string Holder, string Bas
     /// <summary>When the claim was made (the claimer's clock), written into the claim object itself.</summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>
+    /// The agent runs inside <see cref="Process"/> (executor inline), not in a detached job: once that process is
+    /// provably gone, nothing works on the claim any more, whatever the issue records.
+    /// </summary>
+    public bool Inline { get; init; }
+
     /// <summary>The claim of an author attempt.</summary>
     public static ForgeClaim ForAttempt(int issue, int attempt, string holder, string baseBranch) =>
         new(issue, attempt.ToString(CultureInfo.InvariantCulture), holder, baseBranch);
@@ -54,6 +60,11 @@ public sealed record ForgeClaim(int Issue, string Key, string Holder, string Bas
             if (Since is { } since)
             {
                 text += string.Create(CultureInfo.InvariantCulture, $"since: {since.ToUniversalTime():O}\n");
+            }
+
+            if (Inline)
+            {
+                text += "runs: inline\n";
             }
 
             return text;
@@ -95,6 +106,7 @@ public sealed record ForgeClaim(int Issue, string Key, string Holder, string Bas
         {
             Process = Line(text, "process: "),
             Since = DateTimeOffset.TryParse(Line(text, "since: "), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since) ? since : null,
+            Inline = string.Equals(Line(text, "runs: "), "inline", StringComparison.Ordinal),
             Generation = generation,
         };
 
@@ -121,6 +133,9 @@ public sealed record ClaimResult(bool Created, string? Holder)
     public string? Process { get; init; }
 
     public DateTimeOffset? Since { get; init; }
+
+    /// <summary>The holder runs the agent inside its own process (see <see cref="ForgeClaim.Inline"/>).</summary>
+    public bool Inline { get; init; }
 
     /// <summary>The generation created, or the highest one found.</summary>
     public int Generation { get; init; }

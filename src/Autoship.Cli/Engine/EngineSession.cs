@@ -42,7 +42,8 @@ internal sealed class EngineSession : IAsyncDisposable
         // AUTOSHIP_STATE_DIR: one orchestrator's own files (repository cache, worktrees) when several share a host.
         var stateDirectory = args.StateDirectory ?? NonEmpty(Environment.GetEnvironmentVariable("AUTOSHIP_STATE_DIR")) ?? DefaultStateDirectory(args.Forge!);
         Directory.CreateDirectory(stateDirectory);
-        var store = sharedStore ?? await StoreFactory.OpenAsync(args.Store ?? Path.Combine(stateDirectory, "state.db"), cancellationToken);
+        var storeLocation = args.Store ?? Path.Combine(stateDirectory, "state.db");
+        var store = sharedStore ?? await StoreFactory.OpenAsync(storeLocation, cancellationToken);
         AutoshipConfig? config = null;
         if (args.Config is not null)
         {
@@ -58,11 +59,16 @@ internal sealed class EngineSession : IAsyncDisposable
         var session = new EngineSession(forge, store, stateDirectory, config, clock, args.DashboardUrl)
         {
             ownsStore = sharedStore is null,
+            // A file path names one store whatever the working directory; a connection string names itself.
+            StoreLocation = sharedStore is not null ? null : storeLocation.Contains('=', StringComparison.Ordinal) ? storeLocation : Path.GetFullPath(storeLocation),
             ConfigOverrideText = args.Config is null ? null : await File.ReadAllTextAsync(ConfigSource.Resolve(args.Config, Directory.GetCurrentDirectory()), cancellationToken),
         };
         session.Executors = SessionExecutors.Detached(session);
         return session;
     }
+
+    /// <summary>Where this session's own store is (null for a store shared by the caller): keys the kept orchestrator id.</summary>
+    public string? StoreLocation { get; private init; }
 
     /// <summary>The configuration file's text when <c>--config</c> was given (handed to job workers).</summary>
     public string? ConfigOverrideText { get; private init; }
@@ -87,6 +93,7 @@ internal sealed class EngineSession : IAsyncDisposable
             DashboardUrl = options.DashboardUrl ?? DashboardUrl,
             Executors = options.Executors ?? Executors.For,
             ConfigOverrideText = options.ConfigOverrideText ?? ConfigOverrideText,
+            StoreLocation = options.StoreLocation ?? StoreLocation,
         }, Clock, logger ?? NullLogger.Instance);
 
     public IAgentRunner CreateRunner(IAgentProgress? progress = null) => new AgentRunner(new AgentRunnerOptions(StateDirectory) { Time = Clock, Progress = progress });

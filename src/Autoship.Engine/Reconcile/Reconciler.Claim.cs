@@ -22,10 +22,15 @@ public sealed partial class Reconciler
 
     private string? orchestratorId;
 
+    /// <summary>The claims this tick took over from dead or expired holders: shown among the tick's notices.</summary>
+    private readonly List<Reason> claimTakeovers = [];
+
     /// <summary>
     /// A stable id of this orchestrator: kept in the store, so replicas sharing a store (serialised by its lease) are
     /// one orchestrator, and orchestrators with different stores are different ones; and kept beside the store in the
     /// state directory, so an orchestrator whose store was lost still knows the claims it holds. Read under the lease.
+    /// The kept file is named after the store's location (<see cref="ReconcilerOptions.StoreLocation"/>): a store that
+    /// is new at another location is another orchestrator, even in the same state directory.
     /// </summary>
     private async Task<string> OrchestratorIdAsync(CancellationToken cancellationToken)
     {
@@ -34,7 +39,7 @@ public sealed partial class Reconciler
             return known;
         }
 
-        var file = Path.Combine(options.StateDirectory, OrchestratorIdSetting);
+        var file = Path.Combine(options.StateDirectory, KeptIdFile(options.StoreLocation));
         var kept = File.Exists(file) ? (await File.ReadAllTextAsync(file, cancellationToken)).Trim() : null;
         var id = await store.GetSettingAsync(forge.Name, OrchestratorIdSetting, cancellationToken);
         if (string.IsNullOrWhiteSpace(id))
@@ -52,6 +57,11 @@ public sealed partial class Reconciler
         return orchestratorId = id;
     }
 
+    /// <summary><c>orchestrator-id</c>, or <c>orchestrator-id.HASH</c> of the store location (no secret of a connection string is written).</summary>
+    internal static string KeptIdFile(string? storeLocation) => storeLocation is null
+        ? OrchestratorIdSetting
+        : OrchestratorIdSetting + "." + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(storeLocation)))[..16];
+
     /// <summary>How many dead or expired holders of one key are taken over in one call before giving up (the next tick goes on).</summary>
     private const int MaxTakeoversPerClaim = 4;
 
@@ -63,10 +73,10 @@ public sealed partial class Reconciler
     /// further before it died is always seen.
     /// </summary>
     private async Task<ActionResult?> ClaimOnForgeAsync(PlannedAction action, Func<string, ForgeClaim> claimFor, Func<Task<bool>> progressed, string what,
-        LoopSettings loop, CancellationToken cancellationToken)
+        bool inline, LoopSettings loop, CancellationToken cancellationToken)
     {
         var holder = await OrchestratorIdAsync(cancellationToken);
-        var claim = claimFor(holder) with { Process = options.Holder, Since = clock.GetUtcNow() };
+        var claim = claimFor(holder) with { Process = options.Holder, Since = clock.GetUtcNow(), Inline = inline };
         for (var takeovers = 0; ; takeovers++)
         {
             var result = await forge.ClaimAsync(claim, cancellationToken);
@@ -77,7 +87,7 @@ public sealed partial class Reconciler
 
             var foreignRef = (claim with { Generation = result.Generation }).Ref;
             var dead = result.Process is { } process && LeaseHolder.IsProvablyDead(process);
-            var foreign = new ForeignClaim(foreignRef, result.Holder, result.Process, result.Since, dead, await progressed());
+            var foreign = new ForeignClaim(foreignRef, result.Holder, result.Process, result.Since, dead, await progressed(), result.Inline);
             var decision = ClaimTakeoverPolicy.Evaluate(foreign, clock.GetUtcNow(), loop);
             if (!decision.TakeOver || takeovers >= MaxTakeoversPerClaim)
             {
@@ -86,6 +96,7 @@ public sealed partial class Reconciler
             }
 
             logger.LogWarning("#{Issue}: {Reason}", claim.Issue, decision.Reasons[0].Message);
+            claimTakeovers.AddRange(decision.Reasons);
             claim = claim with { Generation = result.Generation + 1 };
         }
     }
@@ -104,13 +115,16 @@ public sealed partial class Reconciler
         }
 
         return ClaimOnForgeAsync(start, holder => ForgeClaim.ForAttempt(order.Issue, order.Attempt, holder, context.Snapshot.DefaultBranch),
-            ProgressedAsync, $"attempt {order.Attempt}", context.Config!.Loop, cancellationToken);
+            ProgressedAsync, $"attempt {order.Attempt}", RunsInline(context.Config!), context.Config!.Loop, cancellationToken);
     }
 
     // A review runs inside the tick that claimed it, and the PR is re-read after the claim (a review already posted is not run twice).
     private Task<ActionResult?> ClaimReviewAsync(ReviewPullRequest review, TickContext context, CancellationToken cancellationToken) =>
         ClaimOnForgeAsync(review, holder => ForgeClaim.ForReview(review.Issue, review.HeadSha, holder, context.Snapshot.DefaultBranch),
-            () => Task.FromResult(false), $"the review of {review.HeadSha[..Math.Min(7, review.HeadSha.Length)]}", context.Config!.Loop, cancellationToken);
+            () => Task.FromResult(false), $"the review of {review.HeadSha[..Math.Min(7, review.HeadSha.Length)]}", RunsInline(context.Config!), context.Config!.Loop, cancellationToken);
+
+    /// <summary>Agents run inside this process (no executors, or executor.kind inline), so the claim dies with it.</summary>
+    private bool RunsInline(AutoshipConfig config) => options.Executors is null || config.Executor.Kind == ExecutorSettings.Inline;
 
     /// <summary>Records the claim where every later tick sees it (comment first, then label and assignee).</summary>
     private async Task RecordClaimAsync(WorkOrder order, AgentDefinition agent, ItemMemory memory, CancellationToken cancellationToken)

@@ -37,6 +37,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         }
 
         var results = new List<ActionResult>();
+        claimTakeovers.Clear();
         Plan? last = null;
         string? schedule = null;
         var rounds = 0;
@@ -134,7 +135,9 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
             }
         }
 
-        return new TickReport(tickId, dryRun ? TickOutcome.DryRun : outcome, rounds, results, last?.Actions ?? [], last?.Items ?? [], last?.Notices ?? [],
+        IReadOnlyList<Reason> notices = claimTakeovers.Count == 0 ? last?.Notices ?? [] : [.. last?.Notices ?? [], .. claimTakeovers];
+        claimTakeovers.Clear();
+        return new TickReport(tickId, dryRun ? TickOutcome.DryRun : outcome, rounds, results, last?.Actions ?? [], last?.Items ?? [], notices,
             forge.Usage.Requests - requestsBefore, forge.Usage.RateLimitRemaining, stopwatch.Elapsed)
         {
             Schedule = schedule,

@@ -18,6 +18,13 @@ public sealed record ReconcilerOptions(string Holder, string StateDirectory)
     /// </summary>
     public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Where the store is (file path or connection string), or null. The orchestrator id kept in the state directory
+    /// is kept per store location: orchestrators with different stores that share a state directory (the default one
+    /// beside a local forge) stay different orchestrators on the forge's claims, and never both win one attempt.
+    /// </summary>
+    public string? StoreLocation { get; init; }
+
     /// <summary>Where the <c>autoship/gate</c> status links (dashboard), or null.</summary>
     public string? DashboardUrl { get; init; }
 

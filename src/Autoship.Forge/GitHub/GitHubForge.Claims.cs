@@ -22,7 +22,7 @@ public sealed partial class GitHubForge
         try
         {
             await _author.Git.Reference.Create(Owner, Repo, new NewReference(claim.Ref, tag.Sha)).WaitAsync(cancellationToken);
-            return new ClaimResult(true, claim.Holder) { Process = claim.Process, Since = claim.Since, Generation = claim.Generation };
+            return new ClaimResult(true, claim.Holder) { Process = claim.Process, Since = claim.Since, Inline = claim.Inline, Generation = claim.Generation };
         }
         catch (ApiValidationException)
         {

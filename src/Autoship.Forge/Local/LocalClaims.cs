@@ -18,7 +18,7 @@ internal sealed class LocalClaims(LocalContext context, LocalGit git)
         if (created.Ok)
         {
             await context.WriteAsync(c => context.RecordAsync(c, "claimed", claim.Ref, new { holder = claim.Holder, generation = claim.Generation }, cancellationToken), cancellationToken);
-            return new ClaimResult(true, claim.Holder) { Process = claim.Process, Since = claim.Since, Generation = claim.Generation };
+            return new ClaimResult(true, claim.Holder) { Process = claim.Process, Since = claim.Since, Inline = claim.Inline, Generation = claim.Generation };
         }
 
         // The highest generation of the key holds the claim.

@@ -101,12 +101,27 @@ public sealed class CampaignForge : IDisposable
         return await WaitAsync(process);
     }
 
+    /// <summary>
+    /// A hang guard, not a timing check: a tick that works on two items takes minutes on a loaded 2-core machine
+    /// (one took over 5 at load average 90), so only a tick stuck for <see cref="HangGuard"/> is stopped and reported.
+    /// </summary>
+    public static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(30);
+
     public static async Task<CliRunner.Result> WaitAsync(Process process)
     {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(cts.Token);
+        using var cts = new CancellationTokenSource(HangGuard);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"autoship tick (pid {process.Id}) was still running after {HangGuard.TotalMinutes} minutes: stopped as hung");
+        }
+
         return new CliRunner.Result(process.ExitCode, await stdout, await stderr);
     }
 

@@ -65,8 +65,22 @@ public sealed class ConcurrencyCampaignTests(ITestOutputHelper output)
                 await forge.TickAsync(null, storeOf[0]);
             }
 
+            var before = violations.Count;
             violations.AddRange((await forge.InvariantsAsync()).Select(v => $"run {run}: {v}"));
             violations.AddRange((await DoubleRunsAsync(forge, storeOf.Distinct())).Select(v => $"run {run}: {v}"));
+            if (violations.Count > before)
+            {
+                // The evidence to diagnose it: every orchestrator's ticks, in order.
+                for (var o = 0; o < results.Length; o++)
+                {
+                    foreach (var (tick, t) in results[o].Select((r, t) => (r, t)))
+                    {
+                        output.WriteLine($"run {run}, orchestrator {o}, tick {t + 1}: {tick}");
+                        KillCampaignTests.Progress($"run {run}, orchestrator {o}, tick {t + 1}: {tick}");
+                    }
+                }
+            }
+
             KillCampaignTests.Progress($"concurrency {orchestrators} × {stores} run {run}/{runs}: {violations.Count} violation(s) so far");
         }
 

@@ -62,6 +62,22 @@ public sealed class DeadClaimTakeoverTests
         (await forge.InvariantsAsync()).ShouldBeEmpty(again.Stdout);
     }
 
+    [Fact]
+    public async Task ClaimRef_AnotherStoreInTheSameStateDirectory_IsAnotherOrchestratorThatTakesTheDeadClaimOver()
+    {
+        using var forge = await CampaignForge.CreateAsync(issues: 1);
+        // One state directory (as the default one beside a local forge is for everyone), two stores.
+        var shared = new Dictionary<string, string> { ["AUTOSHIP_STATE_DIR"] = Path.Combine(forge.Root, "state-shared") };
+        var killed = await forge.TickAsync(new Dictionary<string, string>(shared) { ["AUTOSHIP_CRASH_AFTER"] = "claim" }, Store(forge, "a"));
+        killed.ExitCode.ShouldBe(137, "the hook must SIGKILL the tick right after its claim ref: " + killed);
+
+        var b = await forge.TickAsync(shared, Store(forge, "b"));
+
+        b.ExitCode.ShouldBe(0, b.ToString());
+        b.Stdout.ShouldContain("claim-holder-dead", customMessage: "the store at b is another orchestrator: it takes the dead claim over instead of holding it as its own: " + b.Stdout);
+        (await forge.InvariantsAsync()).ShouldBeEmpty(b.Stdout);
+    }
+
     [Theory]
     [InlineData(3, true)]
     [InlineData(0, false)]

@@ -24,6 +24,23 @@ public sealed class ClaimTakeoverPolicyTests
         decision.Reasons.Single().Message.ShouldContain("refs/autoship/claims/7/1");
     }
 
+    [Theory]
+    [InlineData(true, true, true, "claim-holder-dead")]
+    [InlineData(true, false, false, "claim-taken")]
+    [InlineData(false, true, false, "claim-taken")]
+    public void Evaluate_RecordedClaimOfAnInlineAgent_IsTakenOverOnlyWhenItsProcessIsDead(bool inline, bool dead, bool takeOver, string code)
+    {
+        // The issue records the claim (comment and label); the agent ran inside the holder (inline) or in a detached job.
+        var decision = ClaimTakeoverPolicy.Evaluate(Claim(T0, dead, progressed: true) with { RunsInHolder = inline }, T0.AddMinutes(1), Loop);
+
+        decision.TakeOver.ShouldBe(takeOver);
+        decision.Reasons.Single().Code.ShouldBe(code);
+        if (takeOver)
+        {
+            decision.Reasons.Single().Message.ShouldContain("executor inline");
+        }
+    }
+
     [Fact]
     public void Evaluate_ClaimWithoutATime_NeverExpiresButADeadHolderIsStillTakenOver()
     {
