@@ -51,6 +51,7 @@ public sealed class RealCliTickTests : IDisposable
         model.Requests.ShouldContain(r => r.Body.Contains("You are an autonomous coding agent", StringComparison.Ordinal), "the CLI wrote the change");
         var logs = AgentLogs();
         logs.Count.ShouldBeGreaterThanOrEqualTo(2, "an author run and a review run");
+        logs.ShouldAllBe(l => l.Contains(preset + " ", StringComparison.Ordinal), $"every run started {preset}, none the built-in agents");
         if (sandbox == "bwrap")
         {
             logs.ShouldAllBe(l => l.Contains("--unshare-net", StringComparison.Ordinal), "every run is sandboxed without a network of its own");
@@ -104,16 +105,18 @@ public sealed class RealCliTickTests : IDisposable
         var agentModel = FakeModelClients.Model(preset) ?? "null";
         var runner = $"    runner: {{ preset: {preset}, model: {agentModel}, args: [], command: [] }}\n    timeout: 5m\n    inactivity: 4m\n    env: [{string.Join(", ", creds.Keys)}]\n"
             + $"    login: null\n    sandbox: {sandbox}\n    network: {network}";
-        const string builtin = "    runner: { preset: builtin, model: null, args: [], command: [] }\n    timeout: 30m\n    inactivity: 10m\n    env: []\n    login: null\n    sandbox: none\n    network: true";
         var yaml = DefaultConfig.Yaml.ReplaceLineEndings("\n");
         foreach (var agent in new[] { "- name: mission-control-orchestrator", "- name: qa-reliability-engineer" })
         {
+            // The agent's lines from `runner:` through `network:` (some carry comments) become the real CLI's.
             var name = yaml.IndexOf(agent, StringComparison.Ordinal);
             name.ShouldBeGreaterThan(0, agent);
-            var at = yaml.IndexOf(builtin, name, StringComparison.Ordinal);
+            var at = yaml.IndexOf("    runner: { preset: builtin", name, StringComparison.Ordinal);
+            var network = yaml.IndexOf("    network: ", at, StringComparison.Ordinal);
+            var next = yaml.IndexOf("- name: ", name + agent.Length, StringComparison.Ordinal);
             at.ShouldBeGreaterThan(name, "the default agent block changed: " + agent);
-            var end = yaml.IndexOf('\n', at + builtin.Length);
-            yaml = yaml[..at] + runner + yaml[end..];
+            network.ShouldBeLessThan(next < 0 ? int.MaxValue : next, "the default agent block changed: " + agent);
+            yaml = yaml[..at] + runner + yaml[yaml.IndexOf('\n', network)..];
         }
 
         yaml.ShouldContain($"preset: {preset}");
