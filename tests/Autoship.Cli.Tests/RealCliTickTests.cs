@@ -78,8 +78,16 @@ public sealed class RealCliTickTests : IDisposable
         pr.Reviews[0].ShouldContain("the reviewer printed no ```json verdict block", customMessage: Diagnostics(pr));
     }
 
+    /// <summary>Opt-in until its time on the shared CI machine is measured: 15 runs of real CLIs through real ticks.</summary>
+    public const string OptIn = "AUTOSHIP_REAL_CLI_TICKS";
+
     private static async Task RequireAsync(string preset, string sandbox)
     {
+        if (Environment.GetEnvironmentVariable(OptIn) != "1")
+        {
+            Assert.Skip($"set {OptIn}=1 to run the real CLIs through real ticks (15 runs of several minutes each)");
+        }
+
         if (!File.Exists(Path.Combine(AgentBin, preset)))
         {
             Assert.Skip($"{preset} is not installed in {AgentBin}: run scripts/test-agents.sh (npm must reach registry.npmjs.org)");
@@ -112,11 +120,11 @@ public sealed class RealCliTickTests : IDisposable
             var name = yaml.IndexOf(agent, StringComparison.Ordinal);
             name.ShouldBeGreaterThan(0, agent);
             var at = yaml.IndexOf("    runner: { preset: builtin", name, StringComparison.Ordinal);
-            var network = yaml.IndexOf("    network: ", at, StringComparison.Ordinal);
+            var networkLine = yaml.IndexOf("    network: ", at, StringComparison.Ordinal);
             var next = yaml.IndexOf("- name: ", name + agent.Length, StringComparison.Ordinal);
             at.ShouldBeGreaterThan(name, "the default agent block changed: " + agent);
-            network.ShouldBeLessThan(next < 0 ? int.MaxValue : next, "the default agent block changed: " + agent);
-            yaml = yaml[..at] + runner + yaml[yaml.IndexOf('\n', network)..];
+            networkLine.ShouldBeLessThan(next < 0 ? int.MaxValue : next, "the default agent block changed: " + agent);
+            yaml = yaml[..at] + runner + yaml[yaml.IndexOf('\n', networkLine)..];
         }
 
         yaml.ShouldContain($"preset: {preset}");
