@@ -23,6 +23,12 @@ public interface IForge : IAsyncDisposable
 
     Task<PullRequestSnapshot?> GetPullRequestAsync(int number, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The pull request's comments, conversation and inline review comments, oldest first, each with its author's access
+    /// (for the fix-forward prompt: <see cref="Autoship.Core.Planning.HumanComments"/> decides which reach an agent).
+    /// </summary>
+    Task<IReadOnlyList<PullRequestComment>> ListPullRequestCommentsAsync(int number, CancellationToken cancellationToken);
+
     /// <summary>A file's text at a ref (default branch when null), or null when it does not exist.</summary>
     Task<string?> ReadFileAsync(string path, string? gitRef, CancellationToken cancellationToken);
 

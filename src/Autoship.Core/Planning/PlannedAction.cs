@@ -24,6 +24,9 @@ public sealed record StartAttempt(WorkOrder Order, bool Resume, IReadOnlyList<Re
 
     public string? ContinueFrom { get; init; }
 
+    /// <summary>When the previous attempt on <see cref="PullRequest"/> started: the PR's comments since then reach the prompt (<see cref="HumanComments"/>).</summary>
+    public DateTimeOffset? CommentsSince { get; init; }
+
     public override string Kind => PullRequest is not null ? "fix-forward" : Resume ? "resume-attempt" : "start-attempt";
 
     public override string Describe() => PullRequest is { } pr

@@ -37,6 +37,6 @@ public static partial class Planner
         // A conflict git cannot merge is redone on the current base (same branch, same PR), not continued from the head.
         var from = FixForwardPolicy.StartsFromBase(feedback) && input.Snapshot.DefaultBranchSha.Length > 0 ? input.Snapshot.DefaultBranchSha : pr.HeadSha;
         return (decision with { Phase = ItemPhase.Claimed, Reasons = [why, .. gate.Reasons] })
-            .Act(new StartAttempt(next, Resume: false, [why, .. gate.Reasons]) { PullRequest = pr.Number, ContinueFrom = from });
+            .Act(new StartAttempt(next, Resume: false, [why, .. gate.Reasons]) { PullRequest = pr.Number, ContinueFrom = from, CommentsSince = order.IssuedAt });
     }
 }

@@ -2,7 +2,7 @@ namespace Autoship.Core;
 
 /// <summary>
 /// One thing that went wrong with the previous attempt on the same branch, handed to the next attempt's prompt
-/// (fix forward): a failing check, the reviewer agent's findings, a write-access human's change request, or the
+/// (fix forward): a failing check, the reviewer agent's findings, a write-access human's change request or comment, or the
 /// harness's refusal. <see cref="Text"/> is untrusted data (CI output and human comments), bounded by
 /// <see cref="MaxText"/>.
 /// </summary>
@@ -16,6 +16,9 @@ public sealed record FixFeedback(string Source, string From, string Text)
     public const string Ci = "ci";
     public const string Reviewer = "reviewer";
     public const string Human = "human";
+
+    /// <summary>A write-access human's comment on the pull request (conversation or inline), not a change request.</summary>
+    public const string Comment = "comment";
     public const string Harness = "harness";
 
     /// <summary>The branch conflicts with the base: the attempt starts from the current base, not from the PR's head.</summary>

@@ -60,7 +60,7 @@ public sealed partial class Reconciler
 
         foreach (var p in prepared)
         {
-            var (author, from) = await AuthorContextAsync(p.Start, baseSha, remote, cancellationToken);
+            var (author, from) = await AuthorContextAsync(p.Start, baseSha, remote, context, cancellationToken);
             var request = author.Request(p.Start.Order, p.Agent, config, Cache.Path, from, context.Snapshot.GitAttributesText);
             var result = await runner.RunAuthorAsync(request, cancellationToken);
             await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Outcome), CancellationToken.None);
@@ -71,9 +71,10 @@ public sealed partial class Reconciler
     /// <summary>
     /// What the attempt's agent is told and where it starts, the same inline and as a job: a fix forward continues
     /// from the PR's head (fetched into the cache), the guardrails see the whole change against its fork point, and a
-    /// failing check's log tail goes into its findings. Returns the context and the commit the change is measured from.
+    /// failing check's log tail goes into its findings, and so do the PR comments of write-access humans made since the
+    /// previous attempt (<see cref="HumanComments"/>). Returns the context and the commit the change is measured from.
     /// </summary>
-    private async Task<(AuthorContext Context, string BaseSha)> AuthorContextAsync(StartAttempt start, string baseSha, GitRemote remote, CancellationToken cancellationToken)
+    private async Task<(AuthorContext Context, string BaseSha)> AuthorContextAsync(StartAttempt start, string baseSha, GitRemote remote, TickContext context, CancellationToken cancellationToken)
     {
         if (start.ContinueFrom is not { } head)
         {
@@ -82,8 +83,16 @@ public sealed partial class Reconciler
 
         await Cache.FetchBranchAsync(remote, start.Order.Branch, cancellationToken);
         var order = await CiLogTail.AppendAsync(start.Order, cancellationToken);
+        var feedback = order.Feedback;
+        if (start.PullRequest is { } number && start.CommentsSince is { } since)
+        {
+            var notHuman = context.Snapshot.HarnessLogins.Concat(context.Config?.Agents.Select(a => a.Login).OfType<string>() ?? []).ToList();
+            var comments = HumanComments.Feedback(await forge.ListPullRequestCommentsAsync(number, cancellationToken), since, notHuman);
+            feedback = [.. feedback, .. comments];
+        }
+
         var forkPoint = await Cache.MergeBaseAsync(baseSha, head, cancellationToken);
-        return (new AuthorContext(order.Feedback) { PullRequest = start.PullRequest, ContinueFrom = head }, forkPoint);
+        return (new AuthorContext(feedback) { PullRequest = start.PullRequest, ContinueFrom = head }, forkPoint);
     }
 
     private async Task<(PreparedAttempt? Prepared, ActionResult? Result)> PrepareAttemptAsync(StartAttempt start, TickContext context, CancellationToken cancellationToken)

@@ -29,6 +29,7 @@ public sealed class LocalForge : IForge, IForgeSetup
     private readonly LocalSetup setup;
     private readonly LocalObserver observer;
     private readonly LocalClaims claims;
+    private readonly LocalPullComments comments;
 
     private LocalForge(string directory, string actingAs, TimeProvider clock, LocalForgeOptions options)
     {
@@ -44,6 +45,7 @@ public sealed class LocalForge : IForge, IForgeSetup
         setup = new LocalSetup(context);
         observer = new LocalObserver(context, git, merger, ci);
         claims = new LocalClaims(context, git);
+        comments = new LocalPullComments(context, git, issues);
     }
 
     public string Directory => context.Directory;
@@ -193,6 +195,8 @@ public sealed class LocalForge : IForge, IForgeSetup
 
     public Task SubmitReviewAsync(int number, ReviewSubmission review, CancellationToken cancellationToken) => reviews.SubmitAsync(number, review, cancellationToken);
 
+    public Task<IReadOnlyList<PullRequestComment>> ListPullRequestCommentsAsync(int number, CancellationToken cancellationToken) => comments.ListAsync(number, cancellationToken);
+
     public Task RequestReviewersAsync(int number, IReadOnlyList<string> logins, CancellationToken cancellationToken) => pulls.RequestReviewersAsync(number, logins, cancellationToken);
 
     public Task SetCommitStatusAsync(string sha, CommitStatus status, CancellationToken cancellationToken) => reviews.SetStatusAsync(sha, status, cancellationToken);
@@ -238,6 +242,13 @@ public sealed class LocalForge : IForge, IForgeSetup
     /// <summary>A person's review (as the acting user) on the pull request's current head.</summary>
     public Task<ReviewSnapshot> SubmitPersonReviewAsync(int number, ReviewVerdict verdict, string body, CancellationToken cancellationToken) =>
         reviews.SubmitPersonAsync(number, verdict, body, cancellationToken);
+
+    /// <summary>A person's comment (as the acting user) on an issue's or pull request's conversation.</summary>
+    public Task AddCommentAsync(int number, string body, CancellationToken cancellationToken) => comments.AddAsync(number, body, cancellationToken);
+
+    /// <summary>A person's inline review comment (as the acting user) on a path (and line) of the pull request's head.</summary>
+    public Task AddReviewCommentAsync(int number, string path, int? line, string body, CancellationToken cancellationToken) =>
+        comments.AddInlineAsync(number, path, line, body, cancellationToken);
 
     public Task AddUserAsync(string login, string role, CancellationToken cancellationToken) => setup.AddUserAsync(login, role, cancellationToken);
 

@@ -150,6 +150,18 @@ internal sealed class LocalIssues(LocalContext context)
             await TouchAsync(c, number, cancellationToken);
         }, cancellationToken);
 
+    /// <summary>A plain comment by the acting user (a person's; Autoship's own go through <see cref="UpsertCommentAsync"/>).</summary>
+    public Task AddCommentAsync(int number, string body, CancellationToken cancellationToken) =>
+        context.WriteAsync(async c =>
+        {
+            await LocalIssueRows.RequireAsync(c, number, cancellationToken);
+            var now = LocalDb.Time(context.Now);
+            await LocalDb.ExecAsync(c, "INSERT INTO comments(number, author, body, created_at, updated_at) VALUES ($n, $a, $b, $t, $t)", cancellationToken,
+                ("$n", number), ("$a", context.ActingAs), ("$b", body), ("$t", now));
+            await context.RecordAsync(c, "commented", LocalContext.Target(number), new { marker = (string?)null }, cancellationToken);
+            await TouchAsync(c, number, cancellationToken);
+        }, cancellationToken);
+
     /// <summary>Finds and creates-or-edits in one transaction, so two writers never leave two comments with one marker.</summary>
     public Task UpsertCommentAsync(int number, string marker, string body, CancellationToken cancellationToken)
     {

@@ -53,5 +53,10 @@ internal static class LocalSchema
         """
         ALTER TABLE issues ADD COLUMN state_reason TEXT CHECK (state_reason IS NULL OR state_reason IN ('completed','not_planned'));
         """,
+        """
+        CREATE TABLE review_comments(id INTEGER PRIMARY KEY AUTOINCREMENT, pr INTEGER NOT NULL, author TEXT NOT NULL, path TEXT NOT NULL,
+            line INTEGER, commit_sha TEXT NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL);
+        CREATE INDEX review_comments_pr ON review_comments(pr, id);
+        """,
     ];
 }

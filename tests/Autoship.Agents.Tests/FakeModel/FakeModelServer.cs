@@ -100,7 +100,7 @@ public sealed class FakeModelServer : IAsyncDisposable
             var path = context.Request.Url?.AbsolutePath ?? "/";
             Requests.Enqueue(new FakeRequest(context.Request.HttpMethod, path, body, context.Request.Headers.ToString() ?? string.Empty));
             var json = string.IsNullOrWhiteSpace(body) ? new JsonObject() : JsonNode.Parse(body) as JsonObject ?? new JsonObject();
-            var reply = Protocols.Reply(path, json, Script);
+            var reply = Protocols.Reply(path, json, Script.For(body));
             context.Response.StatusCode = reply.Status;
             context.Response.ContentType = reply.Sse ? "text/event-stream" : "application/json";
             var bytes = Encoding.UTF8.GetBytes(reply.Body);
@@ -147,6 +147,16 @@ public sealed record FakeRequest(string Method, string Path, string Body, string
 /// </summary>
 public sealed record FakeScript(string? FilePath = null, string FileContent = "", string? Shell = null, string? Verdict = null)
 {
+    /// <summary>What to do for a request whose prompt is a reviewer's (one fake model serving a whole tick); null: the same.</summary>
+    public FakeScript? WhenReviewing { get; init; }
+
+    /// <summary>The script for one request: <see cref="WhenReviewing"/> when the request carries the reviewer prompt.</summary>
+    public FakeScript For(string requestBody) =>
+        WhenReviewing is { } reviewing && requestBody.Contains("You are a reviewer agent", StringComparison.Ordinal) ? reviewing : this;
+
+    /// <summary>Author: write <paramref name="path"/>; reviewer: answer <paramref name="verdict"/>.</summary>
+    public static FakeScript Tick(string path, string content, string verdict) => new(path, content) { WhenReviewing = Review(verdict) };
+
     public static FakeScript Write(string path, string content) => new(path, content);
 
     public static FakeScript Run(string shell) => new(Shell: shell);

@@ -11,7 +11,7 @@ public static class RealAgents
 {
     public static readonly string Bin = Path.Combine(RepoRoot(), "tests", ".agents", "node_modules", ".bin");
 
-    public static TheoryData<string> Presets => new() { "claude", "codex", "opencode", "gemini", "qwen" };
+    public static TheoryData<string> Presets => new(FakeModelClients.Presets);
 
     /// <summary>The bin directory, or a skip naming the install step when the CLI is not installed.</summary>
     public static void RequireInstalled(string preset)
@@ -23,21 +23,9 @@ public static class RealAgents
     }
 
     /// <summary>The variables (values) the harness holds for <paramref name="preset"/> against the fake at <paramref name="baseUrl"/>.</summary>
-    public static Dictionary<string, string> Credentials(string preset, string baseUrl) => preset switch
-    {
-        "claude" => new() { ["ANTHROPIC_BASE_URL"] = baseUrl, ["ANTHROPIC_API_KEY"] = "sk-ant-fake-0123456789" },
-        "codex" => new() { ["OPENAI_BASE_URL"] = baseUrl + "/v1", ["CODEX_API_KEY"] = "sk-fake-codex-0123456789" },
-        "opencode" => new() { ["OPENAI_BASE_URL"] = baseUrl + "/v1", ["OPENAI_API_KEY"] = "sk-fake-opencode-0123456789" },
-        "gemini" => new() { ["GOOGLE_GEMINI_BASE_URL"] = baseUrl, ["GEMINI_API_KEY"] = "fake-gemini-0123456789" },
-        "qwen" => new() { ["OPENAI_BASE_URL"] = baseUrl + "/v1", ["OPENAI_API_KEY"] = "sk-fake-qwen-0123456789" },
-        _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "no fake-model setup for this preset"),
-    };
+    public static Dictionary<string, string> Credentials(string preset, string baseUrl) => FakeModelClients.Credentials(preset, baseUrl);
 
-    public static string? Model(string preset) => preset switch
-    {
-        "claude" => null,
-        _ => "fake-model",
-    };
+    public static string? Model(string preset) => FakeModelClients.Model(preset);
 
     /// <summary>A harness whose environment points <paramref name="preset"/> at a fresh fake model playing <paramref name="script"/>, and the agent definition.</summary>
     public static async Task<(Harness H, FakeModelServer Model, AgentDefinition Agent)> SetUpAsync(string preset, FakeScript script, string name, SandboxKind sandbox = SandboxKind.None)

@@ -6,8 +6,9 @@ using Autoship.Core.Config;
 namespace Autoship.Agents.Tests.RealCli;
 
 /// <summary>
-/// The installed CLIs under bwrap with <c>network: allow-list</c>: they reach the fake model only through the harness's
-/// egress proxy; a shell call of the agent to another loopback port is refused by the proxy; codex against a dead
+/// Every installed CLI (claude, codex, opencode, gemini, qwen) under bwrap with <c>network: allow-list</c>: it reaches
+/// the fake model only through the harness's egress proxy (the sandbox has no network of its own); a shell call of the
+/// agent to another loopback port is refused by the proxy and logged (codex's shell has no network at all); codex against a dead
 /// endpoint (which it retries forever, printing "waiting for network") is stopped with <c>model-unreachable</c>.
 /// </summary>
 public sealed class RealCliEgressTests
@@ -20,16 +21,15 @@ public sealed class RealCliEgressTests
         }
     }
 
-    public static TheoryData<string> Clis => new() { "claude", "codex" };
-
     [Theory]
-    [MemberData(nameof(Clis))]
+    [MemberData(nameof(RealAgents.Presets), MemberType = typeof(RealAgents))]
     public async Task RunAuthorAsync_RealCliAllowList_ReachesTheModelThroughTheProxyOtherPortRefused(string preset)
     {
         RealAgents.RequireInstalled(preset);
         await RequireBwrapAsync();
         await using var other = new LoopbackUpstream();
-        var shell = $"echo \"other=$(curl -s -o /dev/null -w '%{{http_code}}' http://127.0.0.1:{other.Port}/)\" > docs/egress.txt";
+        // No command substitution: gemini's shell tool refuses `$(…)` (and then changes nothing).
+        var shell = $"curl -s -o /dev/null -w 'other=%{{http_code}}\\n' http://127.0.0.1:{other.Port}/ > docs/egress.txt || echo other=refused >> docs/egress.txt";
         var (h, model, agent) = await RealAgents.SetUpAsync(preset, FakeScript.Run(shell), preset + "-agent", SandboxKind.Bwrap);
         using var _ = h;
         await using var __ = model;
@@ -42,15 +42,15 @@ public sealed class RealCliEgressTests
         model.Requests.ShouldNotBeEmpty();
         result.Run.CommandLine.ShouldContain("--unshare-net");
         other.Heads.ShouldBeEmpty();
-        if (preset == "claude")
-        {
-            // claude's Bash tool inherits the proxy variables: curl asks the proxy, which refuses.
-            result.Run.EgressRefused.ShouldContain($"GET 127.0.0.1:{other.Port}");
-        }
-        else
+        if (preset == "codex")
         {
             // codex runs its shell in its own network-less sandbox; the proxy still refuses its calls home.
             result.Run.EgressRefused.ShouldContain("CONNECT chatgpt.com:443");
+        }
+        else
+        {
+            // claude's, opencode's, gemini's and qwen's shell tools inherit the proxy variables: curl asks the proxy, which refuses.
+            result.Run.EgressRefused.ShouldContain($"GET 127.0.0.1:{other.Port}");
         }
 
         result.Run.EgressRefused.ShouldNotContain(r => r.EndsWith($":{model.Port}", StringComparison.Ordinal));

@@ -85,6 +85,7 @@ public sealed class OpenApiConformanceTests
             "GET /repos/{owner}/{repo}/git/ref/{ref}", "POST /repos/{owner}/{repo}/git/tags", "POST /repos/{owner}/{repo}/git/refs",
             "GET /repos/{owner}/{repo}/git/matching-refs/{ref}", "DELETE /repos/{owner}/{repo}/git/refs/{ref}",
             "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch", "GET /repos/{owner}/{repo}/issues", "POST /repos/{owner}/{repo}/issues",
+            "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
         ];
         expected.Except(operations).ShouldBeEmpty();
     }
@@ -112,6 +113,11 @@ public sealed class OpenApiConformanceTests
         await forge.SetAssigneesAsync(1347, ["hubot"], ct);
         await forge.UpsertCommentAsync(1347, "<!-- autoship:item -->", "claimed", ct);
         await forge.FindCommentAsync(1347, "<!-- autoship:item -->", ct);
+        // A fix forward's read of the PR's comments (conversation and inline), each author's access from the permission read.
+        var comments = await forge.ListPullRequestCommentsAsync(1347, ct);
+        comments.ShouldContain(c => c.Path == null && c.Body.Length > 0);
+        comments.ShouldContain(c => c.Path != null && c.Body.Length > 0);
+        comments.ShouldAllBe(c => c.Author.Permission == Permission.Admin, "the description's permission example answers admin for every login");
         await forge.CloseIssueAsync(1347, ct);
         (await forge.UpsertMarkedIssueAsync("<!-- autoship:main-red -->", "main is red", "<!-- autoship:main-red -->\nci failed", ["autonomy:ready", "area:test"], ct)).ShouldBeGreaterThan(0);
         // The dashboard's read: the same checked list request, narrowed by its label; the examples hold no marked issue.
