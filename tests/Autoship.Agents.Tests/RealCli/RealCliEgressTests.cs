@@ -21,8 +21,14 @@ public sealed class RealCliEgressTests
         }
     }
 
+    /// <summary>
+    /// Not opencode yet: under the allow-list it fetches its provider package from registry.npmjs.org, which the proxy
+    /// refuses (logged), and then stalls until the inactivity limit instead of failing; see the README's Agents table.
+    /// </summary>
+    public static TheoryData<string> AllowListClis => new() { "claude", "codex", "gemini", "qwen" };
+
     [Theory]
-    [MemberData(nameof(RealAgents.Presets), MemberType = typeof(RealAgents))]
+    [MemberData(nameof(AllowListClis))]
     public async Task RunAuthorAsync_RealCliAllowList_ReachesTheModelThroughTheProxyOtherPortRefused(string preset)
     {
         RealAgents.RequireInstalled(preset);
