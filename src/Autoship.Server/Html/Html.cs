@@ -31,6 +31,8 @@ internal static class Html
         form.inline{display:inline}.row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         input[type=text],input[type=search],input[type=password]{padding:.3rem .5rem;border:1px solid var(--line);border-radius:6px;max-width:100%}
         a{color:var(--info)}
+        .markdown pre{background:var(--bg);padding:.5rem;border-radius:6px;overflow-x:auto}.markdown code{font-size:.9em}.markdown img{max-width:100%}
+        .markdown blockquote{margin:.3rem 0;padding-left:.8rem;border-left:3px solid var(--line);color:var(--muted)}
         """;
 
     public static string H(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
