@@ -58,6 +58,7 @@ public static class AutoshipServer
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.WriteIndented = true;
+            Autoship.Engine.Json.JsonDurations.Apply(o.SerializerOptions);
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(options);

@@ -41,11 +41,7 @@ internal static class Html
 
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    public static string Age(TimeSpan age) =>
-        age.TotalMinutes < 1 ? "just now" :
-        age.TotalHours < 1 ? $"{(int)age.TotalMinutes} min" :
-        age.TotalDays < 1 ? $"{(int)age.TotalHours} h {age.Minutes} min" :
-        $"{(int)age.TotalDays} d {age.Hours} h";
+    public static string Age(TimeSpan age) => age.TotalMinutes < 1 ? "just now" : Autoship.Core.Config.Durations.Human(age);
 
     public static string Page(string title, string repository, string body)
     {

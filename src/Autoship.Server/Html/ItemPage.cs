@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Autoship.Agents;
 using Autoship.Core;
+using Autoship.Core.Config;
 using Autoship.Engine.Explain;
 using Autoship.Server.Status;
 using static Autoship.Server.Html.Html;
@@ -41,7 +42,7 @@ internal static class ItemPage
                 var r = stored.Run;
                 html.Append("<tr><td>").Append(H(r.Agent)).Append("</td><td>").Append(H(r.Role.Wire())).Append("</td><td>").Append(r.Attempt)
                     .Append("</td><td>").Append(H($"{stored.Outcome}: {r.ExitReason}" + (r.EgressRefused.Count > 0 ? $" (egress refused: {string.Join(", ", r.EgressRefused)})" : string.Empty))).Append("</td><td>")
-                    .Append(H(stored.Duration.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture))).Append("</td><td>").Append(H(RunUsage.Describe(r.Usage)))
+                    .Append(H(Durations.Human(stored.Duration))).Append("</td><td>").Append(H(RunUsage.Describe(r.Usage)))
                     .Append("</td><td>").Append(H(r.DiffStat)).Append("</td><td>")
                     .Append(H(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"))
                     .Append("</td></tr>");
