@@ -78,7 +78,7 @@ public sealed class DemoCommandTests(DemoRun demo)
         demo.Result.ExitCode.ShouldBe(0, demo.Result.ToString());
         demo.Json.GetProperty("items").GetArrayLength().ShouldBe(11);
         // Speed belongs in benchmarks: the report carries its duration, the test asserts no wall-clock bound.
-        demo.Json.GetProperty("seconds").ValueKind.ShouldBe(JsonValueKind.Number);
+        demo.Json.GetProperty("durationSeconds").ValueKind.ShouldBe(JsonValueKind.Number);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ internal static class AgentCommand
                 }
 
                 var run = result.Run;
-                console.MarkupLine(Markup.Escape($"run {run.Id}: {string.Join(' ', run.CommandLine)} — {run.ExitReason} (exit {run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}) in {(run.EndedAt - run.StartedAt).TotalSeconds:0.0} s; {run.DiffStat}; validation {run.ValidationCommand ?? "none"} → {run.ValidationExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not run"}; log {run.LogPath}"));
+                console.MarkupLine(Markup.Escape($"run {run.Id}: {string.Join(' ', run.CommandLine)} — {run.ExitReason} (exit {run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}) in {Autoship.Core.Config.Durations.Human(run.EndedAt - run.StartedAt)}; {run.DiffStat}; validation {run.ValidationCommand ?? "none"} → {run.ValidationExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not run"}; log {run.LogPath}"));
                 console.MarkupLine(pushed ? Markup.Escape($"pushed {order.Branch}") : "pushed nothing (pass --push to push the branch)");
             }
 

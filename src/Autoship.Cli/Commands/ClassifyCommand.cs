@@ -1,5 +1,6 @@
 using Autoship.Cli.Help;
 using Autoship.Cli.Context;
+using Autoship.Cli.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -89,7 +90,7 @@ internal static class ClassifyCommand
             var output = parse.InvocationConfiguration.Output;
             if (cli.Json)
             {
-                output.WriteLine(JsonSerializer.Serialize(ToJson(result, loaded.Config!), JsonOptions));
+                output.WriteLine(JsonOutput.Serialize(ToJson(result, loaded.Config!), JsonOptions));
             }
             else
             {

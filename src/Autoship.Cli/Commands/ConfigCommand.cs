@@ -1,5 +1,6 @@
 using Autoship.Cli.Help;
 using Autoship.Cli.Context;
+using Autoship.Cli.Reporting;
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -113,6 +114,6 @@ internal static class ConfigCommand
             File = file,
             Errors = errors.Select(e => new { e.File, e.Line, e.Column, e.Message }),
         };
-        output.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+        output.WriteLine(JsonOutput.Serialize(report, JsonOptions));
     }
 }

@@ -50,7 +50,7 @@ internal static class SimulateCommand
 
             if (cli.Json)
             {
-                await cli.WriteJsonAsync(new { serial, batched, ciBoundMergesPerHour = settings.CiBoundMergesPerHour }, ct);
+                await cli.WriteJsonAsync(SimulationJson.From(serial, batched), ct);
                 return ExitCodes.Ok;
             }
 

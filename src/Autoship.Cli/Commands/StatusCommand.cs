@@ -58,7 +58,7 @@ internal static class StatusCommand
                 var table = new CliTable("last ticks", "took", "actions", "requests", "outcome");
                 foreach (var t in ticks)
                 {
-                    table.AddRow($"{t.StartedAt:yyyy-MM-dd HH:mm:ss}", $"{t.Duration.TotalSeconds:0.0} s", $"{t.Actions}", $"{t.Requests}", Markup.Escape(t.Outcome));
+                    table.AddRow($"{t.StartedAt:yyyy-MM-dd HH:mm:ss}", Autoship.Core.Config.Durations.Human(t.Duration), $"{t.Actions}", $"{t.Requests}", Markup.Escape(t.Outcome));
                 }
 
                 console.Write(table);

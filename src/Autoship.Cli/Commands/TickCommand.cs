@@ -70,6 +70,6 @@ internal static class TickCommand
 
         console.MarkupLine(Markup.Escape(
             $"tick {report.TickId}: {report.Outcome.Wire()}, {report.Rounds} pass(es), {report.Actions.Count} action(s), {report.Requests} forge request(s)" +
-            (report.RateLimitRemaining is { } left ? $", {left} left in the rate limit" : string.Empty) + $", {report.Duration.TotalSeconds:0.0} s"));
+            (report.RateLimitRemaining is { } left ? $", {left} left in the rate limit" : string.Empty) + ", " + Autoship.Core.Config.Durations.Human(report.Duration)));
     }
 }

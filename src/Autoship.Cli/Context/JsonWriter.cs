@@ -16,7 +16,7 @@ internal static class JsonWriter
             node = Select(node, fields);
         }
 
-        return node?.ToJsonString(JsonOutput.Options) ?? "null";
+        return Autoship.Engine.Json.AsciiJson.Escape(node?.ToJsonString(JsonOutput.Options) ?? "null");
     }
 
     /// <summary>Keeps only <paramref name="fields"/> of an object (of each element of an array), or a usage error naming the fields there are.</summary>
@@ -56,6 +56,8 @@ internal static class JsonWriter
     {
         var psi = new ProcessStartInfo("jq") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add("-r");
+        // --ascii-output: jq's answer stays 7-bit ASCII like every other --json output.
+        psi.ArgumentList.Add("-a");
         psi.ArgumentList.Add(expression);
         Process? jq;
         try

@@ -11,7 +11,7 @@ internal sealed record TickJson(
     int Rounds,
     int Requests,
     int? RateLimitRemaining,
-    double Seconds,
+    TimeSpan Duration,
     IReadOnlyList<Reason> Notices,
     IReadOnlyList<TickJson.ActionJson> Actions,
     IReadOnlyList<TickJson.ActionJson> Planned,
@@ -21,7 +21,7 @@ internal sealed record TickJson(
     public sealed record ActionJson(string Kind, int Issue, string Outcome, string Message, IReadOnlyList<Reason> Reasons);
 
     public static TickJson From(TickReport r) => new(
-        r.TickId, r.Outcome.Wire(), r.Rounds, r.Requests, r.RateLimitRemaining, Math.Round(r.Duration.TotalSeconds, 3), r.Notices,
+        r.TickId, r.Outcome.Wire(), r.Rounds, r.Requests, r.RateLimitRemaining, r.Duration, r.Notices,
         r.Actions.Select(a => new ActionJson(a.Action.Kind, a.Action.Issue, a.Outcome.Wire(), a.Message, a.Reasons)).ToList(),
         r.Outcome == TickOutcome.DryRun ? r.Planned.Select(p => new ActionJson(p.Kind, p.Issue, ActionOutcome.Planned.Wire(), p.Describe(), p.Reasons)).ToList() : [],
         r.Items,

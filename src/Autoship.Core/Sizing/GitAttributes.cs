@@ -1,20 +1,34 @@
 namespace Autoship.Core;
 
 /// <summary>
-/// The part of a <c>.gitattributes</c> file that sizing needs: which paths are <c>linguist-generated</c>.
-/// Lines are read as git reads them: the last matching line that says something about the attribute wins;
-/// <c>-linguist-generated</c> or <c>=false</c> unsets it and <c>!linguist-generated</c> makes it unspecified again.
+/// A repository's root <c>.gitattributes</c>, read as git reads it (gitattributes(5), attr.c), so that Autoship and
+/// <c>git check-attr</c> agree: the last matching line decides each attribute (within a line the last mention),
+/// <c>attr</c> sets, <c>-attr</c> unsets, <c>attr=value</c> gives a value, <c>!attr</c> makes it unspecified again;
+/// <c>[attr]name …</c> macros (and the built-in <c>binary</c>) expand where they are set; negative patterns
+/// (<c>!pattern</c>) and lines of 2048 characters or more are ignored, as git ignores them; a pattern ending in
+/// <c>/</c> names a directory, which attributes never reach through. Sizing asks <see cref="IsGenerated"/>.
 /// </summary>
-public sealed class GitAttributes
+public sealed partial class GitAttributes
 {
     private const string Generated = "linguist-generated";
+    private const int MaxLineLength = 2048;
 
-    private readonly IReadOnlyList<(string Glob, bool? Value)> _rules;
+    private static readonly AttributeSetting[] Binary =
+    [
+        new("diff", AttributeValue.Unset), new("merge", AttributeValue.Unset), new("text", AttributeValue.Unset),
+    ];
 
-    private GitAttributes(IReadOnlyList<(string Glob, bool? Value)> rules) => _rules = rules;
+    private readonly IReadOnlyList<AttributeRule> _rules;
+    private readonly IReadOnlyDictionary<string, AttributeSetting[]> _macros;
+
+    private GitAttributes(IReadOnlyList<AttributeRule> rules, IReadOnlyDictionary<string, AttributeSetting[]> macros)
+    {
+        _rules = rules;
+        _macros = macros;
+    }
 
     /// <summary>An attributes file that marks nothing.</summary>
-    public static GitAttributes Empty { get; } = new([]);
+    public static GitAttributes Empty { get; } = new([], new Dictionary<string, AttributeSetting[]> { ["binary"] = Binary });
 
     /// <summary>Parses the text of a <c>.gitattributes</c> file; null or empty text marks nothing.</summary>
     public static GitAttributes Parse(string? text)
@@ -24,98 +38,81 @@ public sealed class GitAttributes
             return Empty;
         }
 
-        var rules = new List<(string, bool?)>();
-        foreach (var raw in text.Split('\n'))
+        var rules = new List<AttributeRule>();
+        var macros = new Dictionary<string, AttributeSetting[]>(StringComparer.Ordinal) { ["binary"] = Binary };
+        foreach (var line in text.TrimStart('\uFEFF').Split('\n'))
         {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("[attr]", StringComparison.Ordinal))
+            if (line.Length >= MaxLineLength / 4 && System.Text.Encoding.UTF8.GetByteCount(line) >= MaxLineLength)
             {
                 continue;
             }
 
-            var (pattern, rest) = SplitPattern(line);
-            var value = Attribute(rest);
-            if (value.Mentioned && ToGlob(pattern) is { } glob)
+            var start = line.AsSpan().IndexOfAnyExcept(Blank);
+            if (start < 0 || line[start] == '#')
             {
-                rules.Add((glob, value.Value));
+                continue;
+            }
+
+            var (pattern, rest) = SplitPattern(line[start..]);
+            if (pattern is null || Settings(rest) is not { } settings)
+            {
+                continue;
+            }
+
+            if (pattern.StartsWith("[attr]", StringComparison.Ordinal))
+            {
+                var name = pattern["[attr]".Length..];
+                if (ValidName(name))
+                {
+                    // A later definition replaces an earlier one (and the built-in binary).
+                    macros[name] = settings;
+                }
+            }
+            else if (AttributePattern.Parse(pattern) is { } compiled)
+            {
+                rules.Add(new AttributeRule(compiled, settings));
             }
         }
 
-        return new GitAttributes(rules);
+        return new GitAttributes(rules, macros);
     }
 
-    /// <summary>Whether <paramref name="path"/> is marked generated.</summary>
-    public bool IsGenerated(string path)
+    /// <summary>Whether <paramref name="path"/> is marked generated: Linguist counts any value but <c>false</c> as set.</summary>
+    public bool IsGenerated(string path) => Value(path, Generated) switch
     {
+        { Kind: AttributeKind.Set } => true,
+        { Kind: AttributeKind.Value, Text: var v } => !string.Equals(v, "false", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>The state of <paramref name="attribute"/> for the file <paramref name="path"/> (relative to the root, '/'-separated), as <c>git check-attr</c> reports it.</summary>
+    public AttributeValue Value(string path, string attribute)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(attribute);
+        var decided = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         for (var i = _rules.Count - 1; i >= 0; i--)
         {
-            if (GlobMatcher.IsMatch(path, _rules[i].Glob))
+            if (_rules[i].Pattern.Matches(path))
             {
-                // The last line that mentions the attribute decides; "unspecified" means not generated.
-                return _rules[i].Value == true;
+                Fill(_rules[i].Settings, decided, 0);
             }
         }
 
-        return false;
+        return decided.GetValueOrDefault(attribute, AttributeValue.Unspecified);
     }
 
-    private static (string Pattern, string Attributes) SplitPattern(string line)
+    // git's fill_one: right to left, the first word that decides an attribute wins; a macro that ends up set expands
+    // into the attributes still undecided at that point.
+    private void Fill(AttributeSetting[] settings, Dictionary<string, AttributeValue> decided, int depth)
     {
-        if (line.StartsWith('"'))
+        for (var i = settings.Length - 1; i >= 0; i--)
         {
-            var end = line.IndexOf('"', 1);
-            while (end > 0 && line[end - 1] == '\\')
+            var (name, value) = settings[i];
+            if (decided.TryAdd(name, value) && value.Kind == AttributeKind.Set && depth < 64 && _macros.TryGetValue(name, out var macro))
             {
-                end = line.IndexOf('"', end + 1);
-            }
-
-            if (end > 0)
-            {
-                return (line[1..end].Replace("\\\"", "\"").Replace("\\\\", "\\"), line[(end + 1)..]);
+                Fill(macro, decided, depth + 1);
             }
         }
-
-        var space = line.IndexOfAny([' ', '\t']);
-        return space < 0 ? (line, string.Empty) : (line[..space], line[space..]);
-    }
-
-    private static (bool Mentioned, bool? Value) Attribute(string rest)
-    {
-        (bool, bool?) result = (false, null);
-        foreach (var token in rest.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (token == Generated || token == Generated + "=true")
-            {
-                result = (true, true);
-            }
-            else if (token == "-" + Generated || token == Generated + "=false")
-            {
-                result = (true, false);
-            }
-            else if (token == "!" + Generated)
-            {
-                result = (true, null);
-            }
-            else if (token.StartsWith(Generated + "=", StringComparison.Ordinal))
-            {
-                // Linguist treats any value other than false as set.
-                result = (true, true);
-            }
-        }
-
-        return result;
-    }
-
-    private static string? ToGlob(string pattern)
-    {
-        // Patterns ending in a slash name directories, which git never applies attributes to.
-        if (pattern.EndsWith('/'))
-        {
-            return null;
-        }
-
-        // Without a slash the pattern matches the file name at any depth; with one it is relative to the root.
-        var anchored = pattern.TrimStart('/');
-        return pattern.Contains('/') ? anchored : "**/" + pattern;
     }
 }

@@ -53,7 +53,7 @@ public sealed class DemoRunner(string directory, Action<string> progress)
         ticks += await RunUntilQuietAsync(reconciler, $"{loaded.Loop.ClaimTimeout.TotalHours:0.#} hours later (simulated clock): stale claims time out", cancellationToken);
 
         var items = await DemoOutcomes.CollectAsync(forge, store, reconciler, numbers, cancellationToken);
-        return new DemoReport(ForgeName, items, ticks, Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
+        return new DemoReport(ForgeName, items, ticks, TimeSpan.FromSeconds(Math.Round(stopwatch.Elapsed.TotalSeconds, 1)));
     }
 
     private async Task<Dictionary<int, DemoIssue>> FileIssuesAsync(IReadOnlyDictionary<string, string> diffs, CancellationToken cancellationToken)

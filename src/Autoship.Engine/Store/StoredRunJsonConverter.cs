@@ -8,7 +8,7 @@ namespace Autoship.Engine.Store;
 /// <summary>
 /// Reads and writes a <see cref="StoredRun"/> as one flat object: the <see cref="RunRecord"/>'s own properties (its
 /// command line joined into one string, as <c>--json</c> and the API always showed it; <c>usage</c> only when the CLI
-/// reported some; <c>egressRefused</c> only when the egress proxy refused something), with <c>repository</c> after <c>id</c>, then <c>outcome</c> and the computed <c>duration</c>.
+/// reported some; <c>egressRefused</c> only when the egress proxy refused something), with <c>repository</c> after <c>id</c>, then <c>outcome</c> and the computed <c>durationSeconds</c> (the one duration format of JSON: <see cref="Json.JsonDurations"/>).
 /// </summary>
 public sealed class StoredRunJsonConverter : JsonConverter<StoredRun>
 {
@@ -25,7 +25,9 @@ public sealed class StoredRunJsonConverter : JsonConverter<StoredRun>
 
         var repository = Take(nameof(StoredRun.Repository));
         var outcome = Take(nameof(StoredRun.Outcome));
+        // Computed from the run's times: what older versions wrote ("duration": "00:01:30") is dropped too.
         node.Remove(Name(nameof(StoredRun.Duration), options));
+        node.Remove(Name(nameof(StoredRun.Duration), options) + Json.JsonDurations.Suffix);
         var commandLine = Name(nameof(RunRecord.CommandLine), options);
         node[commandLine] = new JsonArray((node[commandLine]?.GetValue<string>() ?? "")
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(a => (JsonNode?)JsonValue.Create(a)).ToArray());
@@ -71,8 +73,7 @@ public sealed class StoredRunJsonConverter : JsonConverter<StoredRun>
         }
 
         writer.WriteString(Name(nameof(StoredRun.Outcome), options), value.Outcome);
-        writer.WritePropertyName(Name(nameof(StoredRun.Duration), options));
-        JsonSerializer.Serialize(writer, value.Duration, options);
+        writer.WriteNumber(Name(nameof(StoredRun.Duration), options) + Json.JsonDurations.Suffix, Json.JsonDurations.Seconds(value.Duration));
         writer.WriteEndObject();
     }
 

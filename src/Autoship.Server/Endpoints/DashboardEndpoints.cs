@@ -19,10 +19,10 @@ public static class DashboardEndpoints
     {
         app.MapGet("/", async (HttpContext context, StatusBuilder status, DashboardAccess access, CancellationToken ct) =>
             Page(OverviewPage.Render(await status.BuildAsync(ct), access.CsrfToken), context));
-        app.MapGet("/items/{number:int}", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpContext context, int number, ItemReader items, ServerEngine engine, CancellationToken ct) =>
+        app.MapGet("/items/{number:int}", async (HttpContext context, int number, ItemReader items, ServerEngine engine, CancellationToken ct) =>
             await items.ReadAsync(number, ct) is { } explanation
-                ? Page(ItemPage.Render(engine.Forge.Name, explanation), context)
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"issue #{number} does not exist on {engine.Forge.Name}"));
+                ? Page(ItemPage.Render(engine.Forge.Name, explanation, await items.ReadDiscussionAsync(explanation, ct)), context)
+                : NotFoundAnswer.For(context, $"issue #{number} does not exist on {engine.Forge.Name}"));
         app.MapGet("/events", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpContext context, ServerEngine engine, CancellationToken ct) =>
         {
             var request = context.Request;

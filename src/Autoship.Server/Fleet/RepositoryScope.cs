@@ -24,8 +24,7 @@ public static partial class RepositoryScope
                 var key = end < 0 ? value[1..] : value[1..end];
                 if (registry.Find(key) is not { } loop)
                 {
-                    await Results.Problem(statusCode: StatusCodes.Status404NotFound,
-                        detail: $"this server manages no repository '{key}' (see {RepositoryRegistry.PathPrefix} for the list)").ExecuteAsync(context);
+                    await Endpoints.NotFoundAnswer.WriteAsync(context, $"this server manages no repository '{key}' (see {RepositoryRegistry.PathPrefix} for the list)");
                     return;
                 }
 
@@ -42,8 +41,8 @@ public static partial class RepositoryScope
                 else if (Scoped.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
                     && !request.Path.StartsWithSegments("/api/repos", StringComparison.OrdinalIgnoreCase))
                 {
-                    await Results.Problem(statusCode: StatusCodes.Status404NotFound,
-                        detail: $"this server manages {registry.Loops.Count} repositories: choose one, e.g. {RepositoryRegistry.PathPrefix}/{registry.Key(registry.Default)}{request.Path}").ExecuteAsync(context);
+                    await Endpoints.NotFoundAnswer.WriteAsync(context,
+                        $"this server manages {registry.Loops.Count} repositories: choose one, e.g. {RepositoryRegistry.PathPrefix}/{registry.Key(registry.Default)}{request.Path}");
                     return;
                 }
             }

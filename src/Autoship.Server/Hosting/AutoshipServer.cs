@@ -58,6 +58,7 @@ public static class AutoshipServer
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.WriteIndented = true;
+            Autoship.Engine.Json.JsonDurations.Apply(o.SerializerOptions);
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(options);
@@ -80,7 +81,18 @@ public static class AutoshipServer
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(async status =>
+        {
+            var context = status.HttpContext;
+            if (context.Response.StatusCode == StatusCodes.Status404NotFound && NotFoundAnswer.WantsHtml(context.Request))
+            {
+                await NotFoundAnswer.WriteAsync(context, "There is no dashboard page at this address.");
+                return;
+            }
+
+            // Everything else is a JSON problem, whatever the Accept header asks for (an API path never answers HTML).
+            await TypedResults.Problem(statusCode: context.Response.StatusCode).ExecuteAsync(context);
+        });
         app.Use(async (context, next) =>
         {
             // Pages are never framed by another site, and never sniffed into something else.

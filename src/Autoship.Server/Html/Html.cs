@@ -31,6 +31,8 @@ internal static class Html
         form.inline{display:inline}.row{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
         input[type=text],input[type=search],input[type=password]{padding:.3rem .5rem;border:1px solid var(--line);border-radius:6px;max-width:100%}
         a{color:var(--info)}
+        .markdown pre{background:var(--bg);padding:.5rem;border-radius:6px;overflow-x:auto}.markdown code{font-size:.9em}.markdown img{max-width:100%}
+        .markdown blockquote{margin:.3rem 0;padding-left:.8rem;border-left:3px solid var(--line);color:var(--muted)}
         """;
 
     public static string H(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
@@ -39,11 +41,7 @@ internal static class Html
 
     public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 
-    public static string Age(TimeSpan age) =>
-        age.TotalMinutes < 1 ? "just now" :
-        age.TotalHours < 1 ? $"{(int)age.TotalMinutes} min" :
-        age.TotalDays < 1 ? $"{(int)age.TotalHours} h {age.Minutes} min" :
-        $"{(int)age.TotalDays} d {age.Hours} h";
+    public static string Age(TimeSpan age) => age.TotalMinutes < 1 ? "just now" : Autoship.Core.Config.Durations.Human(age);
 
     public static string Page(string title, string repository, string body)
     {

@@ -56,7 +56,7 @@ internal static class ItemHtml
         var html = new StringBuilder("<ul class=\"reasons\">");
         foreach (var reason in reasons)
         {
-            html.Append("<li>").Append(H(reason.Message)).Append(" <span class=\"muted small\">(").Append(H(reason.Code)).Append(")</span></li>");
+            html.Append("<li>").Append(MarkdownHtml.Inline(reason.Message)).Append(" <span class=\"muted small\">(").Append(H(reason.Code)).Append(")</span></li>");
         }
 
         return html.Append("</ul>").ToString();
@@ -64,7 +64,7 @@ internal static class ItemHtml
 
     public static string HumanActions(IReadOnlyList<string> actions) =>
         actions.Count == 0 ? string.Empty : "<div class=\"human\"><strong>What a human must do:</strong><ul class=\"reasons\">"
-            + string.Concat(actions.Select(a => "<li>" + H(a) + "</li>")) + "</ul></div>";
+            + string.Concat(actions.Select(a => "<li>" + MarkdownHtml.Inline(a) + "</li>")) + "</ul></div>";
 
     public static string PhaseBadge(ItemPhase phase) => PhaseBadge(phase.Wire());
 

@@ -131,7 +131,7 @@ internal static class OverviewPage
         html.Append("<div class=\"scroll\"><table><tr><th>started</th><th>took</th><th>actions</th><th>requests</th><th>outcome</th></tr>");
         foreach (var t in s.Ticks)
         {
-            html.Append("<tr><td class=\"small\">").Append(H(Time(t.StartedAt))).Append("</td><td>").Append(H(t.Duration.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture)))
+            html.Append("<tr><td class=\"small\">").Append(H(Time(t.StartedAt))).Append("</td><td>").Append(H(Autoship.Core.Config.Durations.Human(t.Duration)))
                 .Append("</td><td>").Append(t.Actions).Append("</td><td>").Append(t.Requests)
                 .Append(t.RateLimitRemaining is { } left ? $" <span class=\"muted small\">({left} left)</span>" : string.Empty)
                 .Append("</td><td>").Append(H(t.Outcome)).Append("</td></tr>");

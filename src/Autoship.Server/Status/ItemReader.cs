@@ -35,6 +35,19 @@ public sealed class ItemReader(ServerEngine engine, ObservationCache cache)
         return new ItemExplanation(view, ItemExplainer.Summarize(view, open), history, runs);
     }
 
+    /// <summary>
+    /// The issue's and its pull request's texts, read from the forge (two reads at most: only the item page shows them).
+    /// The PR is the open one the plan knows, else the latest one the history names (a merged item's).
+    /// </summary>
+    public async Task<ItemDiscussion> ReadDiscussionAsync(ItemExplanation explanation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        var issue = await engine.Forge.GetIssueAsync(explanation.View.Issue, cancellationToken);
+        var number = explanation.View.PullRequest ?? explanation.History.LastOrDefault(e => e.PullRequest is not null)?.PullRequest;
+        var pr = number is { } n ? await engine.Forge.GetPullRequestAsync(n, cancellationToken) : null;
+        return new ItemDiscussion(issue?.Body, pr);
+    }
+
     // Same fallback as ItemExplainer: what the item's Autoship comment remembers.
     private async Task<ItemView> FromMemoryAsync(int number, string title, bool open, CancellationToken cancellationToken)
     {

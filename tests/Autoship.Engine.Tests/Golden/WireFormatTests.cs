@@ -18,12 +18,13 @@ namespace Autoship.Engine.Tests.Golden;
 public sealed class WireFormatTests
 {
     // The options of `--json` (Cli JsonOutput) and of /api/* (camelCase, enums as camelCase strings).
-    private static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web)
+    // Durations are seconds under "…Seconds" keys (JsonDurations), the one format of every JSON output.
+    private static readonly JsonSerializerOptions Output = Autoship.Engine.Json.JsonDurations.Apply(new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    });
 
     private static string Golden(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "WireFormat", name)).ReplaceLineEndings("\n").TrimEnd('\n');
 
