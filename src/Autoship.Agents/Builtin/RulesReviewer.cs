@@ -55,7 +55,7 @@ public static class RulesReviewer
 
         if (behindBy is > 0)
         {
-            findings.Add(new Finding("drift", "warning", $"the branch is {behindBy} commit(s) behind the base; it must be brought up to date before merging"));
+            findings.Add(new Finding("drift", "warning", $"the branch is {Plural.Of(behindBy, "commit")} behind the base; it must be brought up to date before merging"));
         }
 
         var verdict = findings.Any(f => f.Severity == "error") ? ReviewVerdict.RequestChanges : ReviewVerdict.Approve;

@@ -124,7 +124,7 @@ public static partial class Planner
 
         if (perAgent.GetValueOrDefault(owner.Name) >= Math.Max(1, owner.MaxConcurrent))
         {
-            return new Reason("agent-busy", $"{owner.Name} already works on {owner.MaxConcurrent} item(s) (its maxConcurrent)");
+            return new Reason("agent-busy", $"{owner.Name} already works on {Plural.Of(owner.MaxConcurrent, "item")} (its maxConcurrent)");
         }
 
         return null;

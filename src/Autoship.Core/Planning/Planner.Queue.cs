@@ -34,7 +34,7 @@ public static partial class Planner
 
     private static Reason? AreaCap(AutoshipConfig config, string area, Dictionary<string, int> perArea) =>
         config.Queue.MaxPerArea > 0 && perArea.GetValueOrDefault(area) >= config.Queue.MaxPerArea
-            ? new Reason("area-cap", $"area:{area} already has {config.Queue.MaxPerArea} work order(s) in flight (queue.maxPerArea), so other areas get the free slots")
+            ? new Reason("area-cap", $"area:{area} already has {Plural.Of(config.Queue.MaxPerArea, "work order")} in flight (queue.maxPerArea), so other areas get the free slots")
             : null;
 
     /// <summary>Dependency problems a person must fix (a cycle, a not-planned blocker) are written on the issue once; plain waiting is not.</summary>
