@@ -54,6 +54,8 @@ public sealed partial class WordingSweepTests(DemoRun demo)
     [InlineData("tell the the agent", "the the")]
     [InlineData("ended: ValidationFailed: ValidationFailed", "ValidationFailed: ValidationFailed")]
     [InlineData("validation-failed: ValidationFailed — `x` exited", "validation-failed: ValidationFailed")]
+    [InlineData("#1: PR #17 gate merge: merge (lane A safe)", "merge: merge")]
+    [InlineData("# Exited: exited with code 1", "Exited: exited")]
     public void Problems_BadWording_IsFound(string text, string found) => Problems(text).ShouldContain(p => p.Contains(found, StringComparison.Ordinal));
 
     [Theory]
@@ -61,6 +63,8 @@ public sealed partial class WordingSweepTests(DemoRun demo)
     [InlineData("validation-failed: `scripts/test.sh` exited with code 1")]
     [InlineData("head 4378181 4378181")]
     [InlineData("│ the │\n│ the │")]
+    [InlineData("lane A: a docs fix")]
+    [InlineData("#1: PR #17 gate: merge (lane A safe)")]
     public void Problems_PlainWording_IsClean(string text) => Problems(text).ShouldBeEmpty();
 
     private static IEnumerable<string> Problems(string text)
@@ -98,6 +102,6 @@ public sealed partial class WordingSweepTests(DemoRun demo)
     [GeneratedRegex(@"(?<![\w-])([A-Za-z]{2,})[ \t]+\1(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex Doubled();
 
-    [GeneratedRegex(@"(?<![\w.-])([A-Za-z][\w.-]*): ([A-Za-z][\w.-]*)")]
+    [GeneratedRegex(@"(?<![\w.-])([A-Za-z][\w.-]+): ([A-Za-z][\w.-]+)")]
     private static partial Regex Labelled();
 }

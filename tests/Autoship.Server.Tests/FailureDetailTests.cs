@@ -22,7 +22,8 @@ public sealed class FailureDetailTests(DemoForge demo) : IAsyncLifetime
         html.ShouldContain("AssertionError: Tuples differ");
         html.ShouldContain("FAILED (failures=1)");
         html.ShouldContain("<a href=\"/items/8/log\">the whole log</a>");
-        html.ShouldNotContain("ValidationFailed: ");
+        html.ShouldContain("ValidationFailed: `scripts/test.sh` exited with code 1");
+        html.ShouldNotContain("ValidationFailed: ValidationFailed");
 
         using var log = await host.Client().GetAsync("/items/8/log", TestContext.Current.CancellationToken);
         log.StatusCode.ShouldBe(HttpStatusCode.OK);

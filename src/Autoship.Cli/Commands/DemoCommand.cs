@@ -1,3 +1,4 @@
+using Autoship.Core;
 using Autoship.Cli.Help;
 using Autoship.Cli.Context;
 using System.CommandLine;
@@ -36,7 +37,7 @@ internal static class DemoCommand
             }
 
             console.Write(Table(report));
-            console.MarkupLine(Markup.Escape($"{report.Items.Count} items in {report.Seconds:0.0} s over {report.Ticks} ticks. The forge is at {report.Forge.Replace("local:", string.Empty, StringComparison.Ordinal)}:"));
+            console.MarkupLine(Markup.Escape($"{Plural.Of(report.Items.Count, "item")} in {report.Seconds:0.0} s over {Plural.Of(report.Ticks, "tick")}. The forge is at {report.Forge.Replace("local:", string.Empty, StringComparison.Ordinal)}:"));
             console.MarkupLine(Markup.Escape($"  autoship status --forge {report.Forge}"));
             console.MarkupLine(Markup.Escape($"  autoship explain --forge {report.Forge} '#{report.Items.First().Issue}'"));
             console.MarkupLine(Markup.Escape($"  autoship local pr list --forge {report.Forge}"));

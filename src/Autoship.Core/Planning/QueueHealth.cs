@@ -54,7 +54,7 @@ public static class QueueHealth
             var failed = recent.Count(r => r.Outcome == RunOutcome.Failed);
             if (recent.Count >= queue.FailingAgentWindow && failed * 100 >= queue.FailingAgentPercent * recent.Count)
             {
-                alerts.Add(new(AgentFailing, group.Key, $"{group.Key} failed {failed} of its last {recent.Count} attempts (queue.failingAgentPercent {queue.FailingAgentPercent}%): check its logs, model and credentials"));
+                alerts.Add(new(AgentFailing, group.Key, $"{group.Key} failed {failed} of its last {Plural.Of(recent.Count, "attempt")} (queue.failingAgentPercent {queue.FailingAgentPercent}%): check its logs, model and credentials"));
             }
         }
 

@@ -92,7 +92,7 @@ public sealed class DemoRunner(string directory, Action<string> progress)
 
             var wait = due - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
             clock.Advance(wait);
-            progress($"  {wait.TotalMinutes:0} minutes later (simulated clock): failed attempts are retried after their backoff");
+            progress($"  {Plural.Of((long)Math.Round(wait.TotalMinutes), "minute")} later (simulated clock): failed attempts are retried after their backoff");
         }
 
         return MaxTicks;

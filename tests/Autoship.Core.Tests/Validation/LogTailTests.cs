@@ -7,12 +7,12 @@ public sealed class LogTailTests
     [Fact]
     public void Of_PytestMissing_KeepsTheLineThatSaysWhy()
     {
-        var log = "$ sh -c scripts/test.sh\nTraceback (most recent call last):\n  File \"<string>\", line 1\nModuleNotFoundError: No module named pytest\n\n# Exited: exited with code 1\n";
+        var log = "$ sh -c scripts/test.sh\nTraceback (most recent call last):\n  File \"<string>\", line 1\nModuleNotFoundError: No module named pytest\n\n# exited with code 1\n";
 
         var tail = LogTail.Of(log);
 
         tail.ShouldContain("ModuleNotFoundError: No module named pytest");
-        tail[^1].ShouldBe("# Exited: exited with code 1");
+        tail[^1].ShouldBe("# exited with code 1");
     }
 
     [Fact]

@@ -23,14 +23,14 @@ public sealed class FailureLogsTests : IDisposable
             "collected 0 items",
             "E   ModuleNotFoundError: No module named pytest",
             "token was ghp_abcdefghijklmnopqrstuvwxyz0123",
-            "# Exited: exited with code 1",
+            "# exited with code 1",
             string.Empty), TestContext.Current.CancellationToken);
 
         var failure = await FailureLogs.FromRunAsync(Run(log, "scripts/test.sh", 1), TestContext.Current.CancellationToken);
 
         failure.ShouldNotBeNull();
         failure.Source.ShouldBe(FailureDetail.Validation);
-        failure.Tail.ShouldBe(["collected 0 items", "E   ModuleNotFoundError: No module named pytest", $"token was {SecretRedactor.Mask}", "# Exited: exited with code 1"]);
+        failure.Tail.ShouldBe(["collected 0 items", "E   ModuleNotFoundError: No module named pytest", $"token was {SecretRedactor.Mask}", "# exited with code 1"]);
         failure.Log.ShouldBe(log);
         failure.Title.ShouldBe("validation `scripts/test.sh` (attempt 2)");
     }
@@ -59,7 +59,7 @@ public sealed class FailureLogsTests : IDisposable
         failure.ShouldNotBeNull();
         failure.Tail.ShouldContain("FAILED tests/test_x.py::test_y - AssertionError");
         failure.Log.ShouldBe(log);
-        (await FailureLogs.ReadWholeAsync(failure, TestContext.Current.CancellationToken)).ShouldContain("running tests");
+        (await FailureLogs.ReadWholeAsync(failure, TestContext.Current.CancellationToken)).ShouldNotBeNull().ShouldContain("running tests");
         green.ShouldBeNull();
     }
 
