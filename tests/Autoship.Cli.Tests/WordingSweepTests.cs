@@ -83,7 +83,7 @@ public sealed partial class WordingSweepTests(DemoRun demo)
         {
             if (Same(m.Groups[1].Value, m.Groups[2].Value))
             {
-                yield return $"'{Around(text, m)}' repeats {m.Value}";
+                yield return $"'{Around(text, m)}' repeats {m.Groups[1].Value}: {m.Groups[2].Value}";
             }
         }
     }
@@ -102,6 +102,7 @@ public sealed partial class WordingSweepTests(DemoRun demo)
     [GeneratedRegex(@"(?<![\w-])([A-Za-z]{2,})[ \t]+\1(?![\w-])", RegexOptions.IgnoreCase)]
     private static partial Regex Doubled();
 
-    [GeneratedRegex(@"(?<![\w.-])([A-Za-z][\w.-]+): ([A-Za-z][\w.-]+)")]
+    // The second word in a lookahead, so "ended: ValidationFailed: ValidationFailed" is read as two overlapping pairs.
+    [GeneratedRegex(@"(?<![\w.-])([A-Za-z][\w.-]+): (?=([A-Za-z][\w.-]+))")]
     private static partial Regex Labelled();
 }

@@ -47,7 +47,7 @@ public static class ItemExplainer
     /// What failed last, in its log's words: the latest author run when its validation failed, else a failing check on
     /// the open PR's head. A merged or closed item shows none (what failed on the way no longer matters).
     /// </summary>
-    private static async Task<FailureDetail?> FailureAsync(IForge forge, ItemView view, IReadOnlyList<StoredRun> runs, CancellationToken cancellationToken)
+    public static async Task<FailureDetail?> FailureAsync(IForge forge, ItemView view, IReadOnlyList<StoredRun> runs, CancellationToken cancellationToken)
     {
         if (view.Phase is ItemPhase.Merged or ItemPhase.Closed)
         {
