@@ -29,7 +29,7 @@ public sealed class AuthorRunTests
         result.Run.ValidationCommand.ShouldBe("test -f docs/new.md");
         result.Run.ValidationExitCode.ShouldBe(0);
         result.Run.DiffDigest.ShouldNotBeNull().ShouldStartWith("sha256:");
-        result.Run.DiffStat.ShouldBe("2 file(s) changed, +2 -0");
+        result.Run.DiffStat.ShouldBe("2 files changed, +2 -0");
         result.Run.WorkOrderId.ShouldBe(order.Id);
         File.Exists(result.Run.LogPath).ShouldBeTrue();
         File.ReadAllText(Path.Combine(Path.GetDirectoryName(result.Run.LogPath)!, AgentRunner.ChangePatchFile)).ShouldContain("+a fix");

@@ -25,8 +25,8 @@ public sealed class MergeGroupCheckTests
 
     [Theory]
     [InlineData("[]", "on: [pull_request]", "ok", "uses no merge queue")]
-    [InlineData(MergeQueueRule, "on: [pull_request]", "fail", "ci.yml do(es) not run on merge_group")]
-    [InlineData(MergeQueueRule, "on:\n  pull_request:\n  merge_group:\n", "ok", "ci.yml run(s) on merge_group")]
+    [InlineData(MergeQueueRule, "on: [pull_request]", "fail", "ci.yml does not run on merge_group")]
+    [InlineData(MergeQueueRule, "on:\n  pull_request:\n  merge_group:\n", "ok", "ci.yml runs on merge_group")]
     [InlineData(MergeQueueRule, null, "fail", "no workflow runs")]
     public async Task RunAsync_MergeQueueAndWorkflows_FailsOnlyWhenTheQueueGetsNoChecks(string rules, string? on, string status, string message)
     {

@@ -47,6 +47,7 @@ public sealed class DashboardTests(DemoForge demo) : IAsyncLifetime
 
         html.ShouldContain("Agent runs");
         html.ShouldContain("Committed");
+        html.ShouldNotContain("Committed: Committed");
         html.ShouldContain(">merge<");
     }
 

@@ -53,9 +53,9 @@ public static class RulesReviewer
             findings.Add(new Finding("drift", "error", "the pull request changes nothing"));
         }
 
-        if (behindBy is > 0)
+        if (behindBy is { } behind and > 0)
         {
-            findings.Add(new Finding("drift", "warning", $"the branch is {behindBy} commit(s) behind the base; it must be brought up to date before merging"));
+            findings.Add(new Finding("drift", "warning", $"the branch is {Plural.Of(behind, "commit")} behind the base; it must be brought up to date before merging"));
         }
 
         var verdict = findings.Any(f => f.Severity == "error") ? ReviewVerdict.RequestChanges : ReviewVerdict.Approve;

@@ -10,5 +10,5 @@ public sealed record WorktreeDiff(IReadOnlyList<ChangedFile> Files, string Patch
 
     public string Digest => "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Patch)));
 
-    public string Stat => $"{Files.Count} file(s) changed, +{Files.Sum(f => f.Added)} -{Files.Sum(f => f.Deleted)}";
+    public string Stat => $"{Plural.Of(Files.Count, "file")} changed, +{Files.Sum(f => f.Added)} -{Files.Sum(f => f.Deleted)}";
 }

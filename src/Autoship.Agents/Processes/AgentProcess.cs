@@ -189,7 +189,7 @@ public static class AgentProcess
         if (spec.LogPath is not null)
         {
             var header = $"$ {string.Join(' ', spec.Argv.Select(Quote))}\n# cwd: {spec.WorkingDirectory}\n";
-            var footer = $"\n# {outcome.End}: {outcome.Detail}\n";
+            var footer = $"\n# {outcome.Detail}\n";
             File.AppendAllText(spec.LogPath, spec.Redactor.Redact(header) + outcome.Output + footer, Encoding.UTF8);
         }
 

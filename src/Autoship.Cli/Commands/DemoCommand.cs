@@ -1,3 +1,4 @@
+using Autoship.Core;
 using Autoship.Cli.Help;
 using Autoship.Cli.Context;
 using System.CommandLine;
@@ -37,7 +38,7 @@ internal static class DemoCommand
             }
 
             console.Write(Table(report));
-            console.MarkupLine(Markup.Escape($"{report.Items.Count} items in {Durations.Human(report.Duration)} over {report.Ticks} ticks. The forge is at {report.Forge.Replace("local:", string.Empty, StringComparison.Ordinal)}:"));
+            console.MarkupLine(Markup.Escape($"{Plural.Of(report.Items.Count, "item")} in {Durations.Human(report.Duration)} over {Plural.Of(report.Ticks, "tick")}. The forge is at {report.Forge.Replace("local:", string.Empty, StringComparison.Ordinal)}:"));
             console.MarkupLine(Markup.Escape($"  autoship status --forge {report.Forge}"));
             console.MarkupLine(Markup.Escape($"  autoship explain --forge {report.Forge} '#{report.Items.First().Issue}'"));
             console.MarkupLine(Markup.Escape($"  autoship local pr list --forge {report.Forge}"));

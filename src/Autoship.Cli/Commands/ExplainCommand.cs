@@ -62,8 +62,13 @@ internal static class ExplainCommand
             console.MarkupLine("[bold]Why[/]");
             foreach (var r in e.View.Reasons)
             {
-                console.MarkupLine(Markup.Escape($"  • {r.Message} ({r.Code})"));
+                console.MarkupLine(Markup.Escape($"  • {ReasonText.Describe(r)}"));
             }
+        }
+
+        if (e.Failure is { } failure)
+        {
+            PrintFailure(console, failure);
         }
 
         if (e.View.HumanActions.Count > 0)
@@ -78,9 +83,10 @@ internal static class ExplainCommand
         if (e.Runs.Count > 0)
         {
             var runs = new CliTable("agent run", "role", "attempt", "ended", "spent", "diff", "validation", "log");
-            foreach (var (_, r, outcome) in e.Runs)
+            foreach (var stored in e.Runs)
             {
-                var ended = r.ExitReason.StartsWith(outcome, StringComparison.Ordinal) ? r.ExitReason : $"{outcome}: {r.ExitReason}";
+                var r = stored.Run;
+                var ended = RunEnded.Of(stored);
                 if (r.EgressRefused.Count > 0)
                 {
                     ended += $" (egress refused: {string.Join(", ", r.EgressRefused)})";
@@ -98,7 +104,7 @@ internal static class ExplainCommand
             var history = new CliTable("when", "what", "outcome", "details");
             foreach (var h in e.History)
             {
-                history.AddRow($"{h.At:yyyy-MM-dd HH:mm:ss}", Markup.Escape(h.Kind), Markup.Escape(h.Outcome), Markup.Escape(h.Message + (h.Reasons.Count > 0 ? " — " + string.Join("; ", h.Reasons.Select(r => r.Message)) : string.Empty)));
+                history.AddRow($"{h.At:yyyy-MM-dd HH:mm:ss}", Markup.Escape(h.Kind), Markup.Escape(h.Outcome), Markup.Escape(ReasonText.With(h.Message, h.Reasons)));
             }
 
             console.Write(history);
@@ -107,5 +113,17 @@ internal static class ExplainCommand
         {
             console.MarkupLine("[grey]No recorded history in this store (the forge's comment above is the source of truth).[/]");
         }
+    }
+
+    /// <summary>What failed, in its log's last lines (already stripped of control characters; escaped for markup here).</summary>
+    private static void PrintFailure(IAnsiConsole console, FailureDetail failure)
+    {
+        console.MarkupLine($"[bold red]What failed[/]: {Markup.Escape(failure.Title)}");
+        foreach (var line in failure.Tail)
+        {
+            console.MarkupLine(Markup.Escape("  │ " + line));
+        }
+
+        console.MarkupLine(Markup.Escape($"  the whole log: {failure.Log}"));
     }
 }

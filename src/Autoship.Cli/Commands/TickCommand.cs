@@ -52,7 +52,7 @@ internal static class TickCommand
 
         if (report.Outcome == TickOutcome.DryRun)
         {
-            console.MarkupLine(report.Planned.Count == 0 ? "Nothing to do: the repository is in the desired state." : $"[bold]Plan[/] ({report.Planned.Count} action(s), nothing changed):");
+            console.MarkupLine(report.Planned.Count == 0 ? "Nothing to do: the repository is in the desired state." : $"[bold]Plan[/] ({Plural.Of(report.Planned.Count, "action")}, nothing changed):");
             if (report.Planned.Count > 0)
             {
                 console.Write(ItemTables.Planned(report.Planned));
@@ -69,7 +69,7 @@ internal static class TickCommand
         }
 
         console.MarkupLine(Markup.Escape(
-            $"tick {report.TickId}: {report.Outcome.Wire()}, {report.Rounds} pass(es), {report.Actions.Count} action(s), {report.Requests} forge request(s)" +
+            $"tick {report.TickId}: {report.Outcome.Wire()}, {Plural.Of(report.Rounds, "pass")}, {Plural.Of(report.Actions.Count, "action")}, {Plural.Of(report.Requests, "forge request")}" +
             (report.RateLimitRemaining is { } left ? $", {left} left in the rate limit" : string.Empty) + ", " + Autoship.Core.Config.Durations.Human(report.Duration)));
     }
 }

@@ -28,7 +28,7 @@ public static class ClaimPolicy
         if (claim.Attempt >= loop.MaxAttempts)
         {
             return new ClaimDecision(ClaimAction.Block, claim.Attempt, Because.One("claim-blocked",
-                $"#{claim.Issue} is blocked after {claim.Attempt} attempts without a pull request (at most {loop.MaxAttempts}); a person must look at it and remove autonomy:blocked to retry"));
+                $"#{claim.Issue} is blocked after {Plural.Of(claim.Attempt, "attempt")} without a pull request (at most {loop.MaxAttempts}); a person must look at it and remove autonomy:blocked to retry"));
         }
 
         return new ClaimDecision(ClaimAction.Release, claim.Attempt + 1, Because.One("claim-expired",

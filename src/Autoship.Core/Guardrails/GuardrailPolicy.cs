@@ -26,7 +26,7 @@ public static partial class GuardrailPolicy
         if (files.Count > limits.MaxFiles)
         {
             violations.Add(new("too-many-files",
-                $"{files.Count} files changed; lane {lane.Letter()} ({lane.Name()}) allows at most {limits.MaxFiles} in one pass: split the work"));
+                $"{Plural.Of(files.Count, "file")} changed; lane {lane.Letter()} ({lane.Name()}) allows at most {limits.MaxFiles} in one pass: split the work"));
         }
 
         // The generated-file exclusion shapes the size label only: what a pass may change counts every line.

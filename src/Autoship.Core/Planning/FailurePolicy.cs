@@ -73,7 +73,7 @@ public static class FailurePolicy
                     new Reason(NeedsRescope, "refused again after the refusal was put in the agent's prompt: needs a human to rescope the issue")]);
             default:
                 var block = attempt >= maxAttempts;
-                return new FailureDecision(c, true, block, null, block ? [.. reasons, new Reason("max-attempts", $"{attempt} of {maxAttempts} attempts used")] : reasons);
+                return new FailureDecision(c, true, block, null, block ? [.. reasons, new Reason("max-attempts", $"{attempt} of {Plural.Of(maxAttempts, "attempt")} used")] : reasons);
         }
     }
 

@@ -55,7 +55,7 @@ public sealed record BlockItem(int Issue, int? PullRequest, int Attempts, IReadO
 {
     public override string Kind => "block";
 
-    public override string Describe() => $"#{Issue}: block after {Attempts} attempt(s)";
+    public override string Describe() => $"#{Issue}: block after {Plural.Of(Attempts, "attempt")}";
 }
 
 /// <summary>The issue was closed or lost its autonomy labels: stop the work and clean up.</summary>

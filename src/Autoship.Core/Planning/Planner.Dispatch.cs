@@ -125,7 +125,7 @@ public static partial class Planner
 
         if (perAgent.GetValueOrDefault(owner.Name) >= Math.Max(1, owner.MaxConcurrent))
         {
-            return shared.Get("agent-busy", owner.Name, owner, static o => $"{o.Name} already works on {o.MaxConcurrent} item(s) (its maxConcurrent)");
+            return shared.Get("agent-busy", owner.Name, owner, static o => $"{o.Name} already works on {Plural.Of(o.MaxConcurrent, "item")} (its maxConcurrent)");
         }
 
         return null;

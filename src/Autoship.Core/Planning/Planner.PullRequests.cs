@@ -117,7 +117,7 @@ public static partial class Planner
     private static ItemDecision Exhausted(ItemDecision decision, ItemMemory memory, ItemMemory worked, IReadOnlyList<Reason> gateReasons, int maxAttempts)
     {
         var pr = decision.PullRequest!.Value;
-        var reasons = gateReasons.Append(new Reason("max-attempts", $"{decision.Attempt} of {maxAttempts} attempts used")).ToList();
+        var reasons = gateReasons.Append(new Reason("max-attempts", $"{decision.Attempt} of {Plural.Of(maxAttempts, "attempt")} used")).ToList();
         return decision
             .Act(new BlockItem(decision.Issue.Number, pr, decision.Attempt, reasons))
             .Remember(memory, worked with { Phase = ItemPhase.Blocked, Reasons = reasons }, "blocked", BlockedActions);

@@ -34,7 +34,7 @@ public static partial class Planner
 
     private static Reason? AreaCap(AutoshipConfig config, string area, Dictionary<string, int> perArea, SharedReasons shared) =>
         config.Queue.MaxPerArea > 0 && perArea.GetValueOrDefault(area) >= config.Queue.MaxPerArea
-            ? shared.Get("area-cap", area, (area, config.Queue.MaxPerArea), static s => $"area:{s.area} already has {s.MaxPerArea} work order(s) in flight (queue.maxPerArea), so other areas get the free slots")
+            ? shared.Get("area-cap", area, (area, config.Queue.MaxPerArea), static s => $"area:{s.area} already has {Plural.Of(s.MaxPerArea, "work order")} in flight (queue.maxPerArea), so other areas get the free slots")
             : null;
 
     /// <summary>Dependency problems a person must fix (a cycle, a not-planned blocker) are written on the issue once; plain waiting is not.</summary>

@@ -32,7 +32,7 @@ public static class QueueHealth
             {
                 var last = lastHandoff is { } l ? $"the last pull request was opened {DispatchOrder.Waited(now - l)} ago" : "no pull request was opened since";
                 alerts.Add(new(StalledHandoff, "queue",
-                    $"stalled handoff: {waiting.Count} ready item(s) wait (oldest #{waiting.MinBy(w => w.WaitingSince)!.Number}, {DispatchOrder.Waited(now - oldest)}) and {last} " +
+                    $"stalled handoff: {Plural.Of(waiting.Count, "ready item")} {(waiting.Count == 1 ? "waits" : "wait")} (oldest #{waiting.MinBy(w => w.WaitingSince)!.Number}, {DispatchOrder.Waited(now - oldest)}) and {last} " +
                     $"(queue.stalledHandoffAfter {Durations.Format(queue.StalledHandoffAfter)}): read the queued items' reasons (slots, agents, paused lanes, dependencies)"));
             }
         }
@@ -54,7 +54,7 @@ public static class QueueHealth
             var failed = recent.Count(r => r.Outcome == RunOutcome.Failed);
             if (recent.Count >= queue.FailingAgentWindow && failed * 100 >= queue.FailingAgentPercent * recent.Count)
             {
-                alerts.Add(new(AgentFailing, group.Key, $"{group.Key} failed {failed} of its last {recent.Count} attempts (queue.failingAgentPercent {queue.FailingAgentPercent}%): check its logs, model and credentials"));
+                alerts.Add(new(AgentFailing, group.Key, $"{group.Key} failed {failed} of its last {Plural.Of(recent.Count, "attempt")} (queue.failingAgentPercent {queue.FailingAgentPercent}%): check its logs, model and credentials"));
             }
         }
 

@@ -26,7 +26,7 @@ public static class MergeQueuePolicy
         var due = head.EnqueuedAt + lane.Wait;
         if (!started && full.Count < lane.BatchSize && now < due)
         {
-            return new QueueIdle(Because.One("queue-waiting", $"batch of {full.Count} waits for up to {lane.BatchSize} pull requests until {due:u}"));
+            return new QueueIdle(Because.One("queue-waiting", $"batch of {full.Count} waits for up to {Plural.Of(lane.BatchSize, "pull request")} until {due:u}"));
         }
 
         BatchResult? failed = null;

@@ -22,7 +22,7 @@ public static class SpendPolicy
         var attempts = history.Count(r => r.Issue == issue && r.Outcome != RunOutcome.Cancelled);
         if (loop.MaxAttempts > 0 && attempts >= loop.MaxAttempts)
         {
-            reasons.Add(Because.Of("spend.max-attempts", $"#{issue} already had {attempts} attempt(s); the limit is {loop.MaxAttempts}"));
+            reasons.Add(Because.Of("spend.max-attempts", $"#{issue} already had {Plural.Of(attempts, "attempt")}; the limit is {loop.MaxAttempts}"));
         }
 
         if (loop.MaxAgentMinutesPerDay > 0)
@@ -30,7 +30,7 @@ public static class SpendPolicy
             var used = MinutesToday(history, now);
             if (used >= loop.MaxAgentMinutesPerDay)
             {
-                reasons.Add(Because.Of("spend.daily-minutes", $"agents ran {used.ToString("0.#", CultureInfo.InvariantCulture)} minute(s) today; the limit is {loop.MaxAgentMinutesPerDay}"));
+                reasons.Add(Because.Of("spend.daily-minutes", $"agents ran {used.ToString("0.#", CultureInfo.InvariantCulture)} {Plural.Word(used == 1 ? 1 : 2, "minute")} today; the limit is {loop.MaxAgentMinutesPerDay}"));
             }
         }
 
@@ -39,7 +39,7 @@ public static class SpendPolicy
             var failures = ConsecutiveFailures(agent, history, breakerResetAt);
             if (failures >= loop.CircuitBreakerFailures)
             {
-                reasons.Add(Because.Of("spend.circuit-open", $"{agent} failed {failures} time(s) in a row; it is paused until a run succeeds or a person resets it"));
+                reasons.Add(Because.Of("spend.circuit-open", $"{agent} failed {Plural.Of(failures, "time")} in a row; it is paused until a run succeeds or a person resets it"));
             }
         }
 

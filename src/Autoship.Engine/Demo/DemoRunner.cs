@@ -76,7 +76,7 @@ public sealed class DemoRunner(string directory, Action<string> progress)
         for (var tick = 1; tick <= MaxTicks; tick++)
         {
             var report = await reconciler.TickAsync(false, cancellationToken);
-            progress($"  tick {tick}: {report.Actions.Count} action(s) in {report.Rounds} pass(es)");
+            progress($"  tick {tick}: {Plural.Of(report.Actions.Count, "action")} in {Plural.Of(report.Rounds, "pass")}");
             if (report.Actions.Count > 0)
             {
                 continue;
@@ -92,7 +92,7 @@ public sealed class DemoRunner(string directory, Action<string> progress)
 
             var wait = due - clock.GetUtcNow() + TimeSpan.FromSeconds(1);
             clock.Advance(wait);
-            progress($"  {wait.TotalMinutes:0} minutes later (simulated clock): failed attempts are retried after their backoff");
+            progress($"  {Plural.Of((long)Math.Round(wait.TotalMinutes), "minute")} later (simulated clock): failed attempts are retried after their backoff");
         }
 
         return MaxTicks;

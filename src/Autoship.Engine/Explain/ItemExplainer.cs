@@ -1,3 +1,4 @@
+using Autoship.Agents;
 using Autoship.Core;
 using Autoship.Core.Planning;
 using Autoship.Engine.Reconcile;
@@ -36,7 +37,32 @@ public static class ItemExplainer
             view = new ItemView(issueNumber, issue.Title, phase, memory?.Lane, memory?.Agent, memory?.Reviewer, pr, verdict, memory?.Attempt ?? 0, reasons, []);
         }
 
-        return new ItemExplanation(view with { Title = issue.Title }, Summarize(view, issue.Open), history, runs);
+        return new ItemExplanation(view with { Title = issue.Title }, Summarize(view, issue.Open), history, runs)
+        {
+            Failure = await FailureAsync(forge, view, runs, cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// What failed last, in its log's words: the latest author run when its validation failed, else a failing check on
+    /// the open PR's head. A merged or closed item shows none (what failed on the way no longer matters).
+    /// </summary>
+    public static async Task<FailureDetail?> FailureAsync(IForge forge, ItemView view, IReadOnlyList<StoredRun> runs, CancellationToken cancellationToken)
+    {
+        if (view.Phase is ItemPhase.Merged or ItemPhase.Closed)
+        {
+            return null;
+        }
+
+        var latest = runs.Where(r => r.Run.Role == AgentRole.Author).MaxBy(r => r.Run.EndedAt);
+        if (latest is not null && await FailureLogs.FromRunAsync(latest.Run, cancellationToken) is { } validation)
+        {
+            return validation;
+        }
+
+        return view.PullRequest is { } number && await forge.GetPullRequestAsync(number, cancellationToken) is { Open: true } pr
+            ? await FailureLogs.FromChecksAsync(pr.Checks, pr.HeadSha, cancellationToken)
+            : null;
     }
 
     public static string Summarize(ItemView v, bool open)
@@ -53,7 +79,7 @@ public static class ItemExplainer
             ItemPhase.Queued => $"Queued{lane}: it starts when a slot is free.",
             ItemPhase.Paused => $"Paused{lane}: no agent starts until it is resumed.",
             ItemPhase.Released => $"Released after attempt {v.Attempt}: it goes back to the queue and is tried again.",
-            ItemPhase.Blocked => $"Blocked after {v.Attempt} attempt(s): a human must look at it.",
+            ItemPhase.Blocked => $"Blocked after {Plural.Of(v.Attempt, "attempt")}: a human must look at it.",
             ItemPhase.Skipped => "Not taken by any agent.",
             ItemPhase.Stopped => "Work stopped: the issue was closed or unlabeled.",
             _ => open ? "Not in Autoship's queue." : "Closed.",

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Autoship.Engine.Explain;
 
-/// <summary>Writes an <see cref="ItemExplanation"/> as one flat object: the view's properties, <c>summary</c> right after <c>phase</c>, then history and runs.</summary>
+/// <summary>Writes an <see cref="ItemExplanation"/> as one flat object: the view's properties, <c>summary</c> right after <c>phase</c>, then history, runs and failure.</summary>
 public sealed class ItemExplanationJsonConverter : JsonConverter<ItemExplanation>
 {
     public override ItemExplanation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -30,6 +30,8 @@ public sealed class ItemExplanationJsonConverter : JsonConverter<ItemExplanation
         JsonSerializer.Serialize(writer, value.History, options);
         writer.WritePropertyName(Name(nameof(value.Runs), options));
         JsonSerializer.Serialize(writer, value.Runs, options);
+        writer.WritePropertyName(Name(nameof(value.Failure), options));
+        JsonSerializer.Serialize(writer, value.Failure, options);
         writer.WriteEndObject();
     }
 

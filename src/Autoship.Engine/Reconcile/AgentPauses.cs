@@ -34,5 +34,5 @@ public static class AgentPauses
 
     /// <summary>The wait reason while the pause lasts, else null.</summary>
     public static Reason? Active(Pause pause, DateTimeOffset now) =>
-        pause.Until > now ? new Reason(FailurePolicy.ProviderPaused, $"paused until {pause.Until:yyyy-MM-dd HH:mm} UTC after {pause.Consecutive} model-provider error(s) in a row: {pause.Why}") : null;
+        pause.Until > now ? new Reason(FailurePolicy.ProviderPaused, $"paused until {pause.Until:yyyy-MM-dd HH:mm} UTC after {Plural.Of(pause.Consecutive, "model-provider error")} in a row: {pause.Why}") : null;
 }

@@ -8,7 +8,8 @@ namespace Autoship.Engine.Reconcile;
 /// <summary>Renders the one Autoship comment per item: where it stands, why, and what a human must do.</summary>
 public static class CommentRenderer
 {
-    public static string Render(int issue, ItemMemory memory, string headline, IReadOnlyList<string> humanActions, int? pullRequest, DateTimeOffset now)
+    /// <param name="failure">What the failing log said (validation or a check), shown with where the whole log is; null when nothing failed.</param>
+    public static string Render(int issue, ItemMemory memory, string headline, IReadOnlyList<string> humanActions, int? pullRequest, DateTimeOffset now, FailureDetail? failure = null)
     {
         var sb = new StringBuilder();
         sb.Append(ItemMemory.Marker).Append('\n');
@@ -26,6 +27,11 @@ public static class CommentRenderer
             }
 
             sb.Append('\n');
+        }
+
+        if (failure is not null)
+        {
+            FailureMarkdown.Append(sb, failure);
         }
 
         if (humanActions.Count > 0)

@@ -112,7 +112,8 @@ public sealed partial class Reconciler
     {
         var url = options.DashboardUrl is null ? null : $"{options.DashboardUrl.TrimEnd('/')}/items/{gate.Issue}";
         await forge.SetCommitStatusAsync(gate.HeadSha, new CommitStatus(Planner.GateContext, Planner.StatusOf(gate.Decision.Verdict), gate.Decision.Summary, url), cancellationToken);
-        return Done(gate, message: $"{gate.Describe()}: {gate.Decision.Summary}");
+        // The summary starts with the verdict ("merge (lane A safe): …"): said once, not "gate merge: merge".
+        return Done(gate, message: $"#{gate.Issue}: PR #{gate.PullRequest} gate: {gate.Decision.Summary}");
     }
 
     /// <summary>

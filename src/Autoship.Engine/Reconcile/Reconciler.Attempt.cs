@@ -2,6 +2,7 @@ using Autoship.Agents;
 using Autoship.Core;
 using Autoship.Core.Config;
 using Autoship.Core.Planning;
+using Autoship.Engine.Explain;
 using Autoship.Engine.Git;
 using Autoship.Engine.Store;
 using Autoship.Forge;
@@ -149,7 +150,7 @@ public sealed partial class Reconciler
             if (start.PullRequest is { } open && await forge.GetPullRequestAsync(open, cancellationToken) is { Open: true })
             {
                 // The attempt is used even though nothing was pushed: the PR's work order says so, so maxAttempts ends it.
-                await forge.UpdatePullRequestAsync(open, null, WorkOrderCodec.RenderPullRequestBody(order, $"attempt {order.Attempt} failed: {result.Outcome}", VerificationEvidence.Section(fresh.Body)), cancellationToken);
+                await forge.UpdatePullRequestAsync(open, null, WorkOrderCodec.RenderPullRequestBody(order, $"attempt {order.Attempt} failed: {result.Outcome.Wire()}", VerificationEvidence.Section(fresh.Body)), cancellationToken);
             }
 
             return await FailAttemptAsync(start, memory, result, context.Config!.Loop, cancellationToken);
@@ -229,15 +230,16 @@ public sealed partial class Reconciler
         var headline = blocked ? "blocked"
             : decision.AgentPause is not null ? $"{order.Owner} paused (model provider error); attempt {order.Attempt} is retried after {next.RetryAfter:yyyy-MM-dd HH:mm} UTC"
             : $"attempt {order.Attempt} failed; attempt {order.Attempt + 1} starts after {next.RetryAfter:yyyy-MM-dd HH:mm} UTC";
+        var failure = await FailureLogs.FromRunAsync(result.Run, cancellationToken);
         await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
-            CommentRenderer.Render(order.Issue, next, headline, blocked ? Planner.BlockedActions : [], null, clock.GetUtcNow()), cancellationToken);
+            CommentRenderer.Render(order.Issue, next, headline, blocked ? Planner.BlockedActions : [], null, clock.GetUtcNow(), failure), cancellationToken);
         if (blocked)
         {
             await forge.ReleaseClaimsAsync(order.Issue, cancellationToken);
         }
 
         return new ActionResult(start, result.Outcome == AttemptOutcome.GuardrailViolation ? ActionOutcome.Refused : ActionOutcome.Failed,
-            $"{start.Describe()}: {result.Outcome} — {string.Join("; ", reasons.Select(r => r.Message))}", next.Reasons);
+            $"{start.Describe()}: {result.Outcome.Wire()} — {string.Join("; ", reasons.Select(r => r.Message))}", next.Reasons);
     }
 
     private static async Task<string> LogTailAsync(string? logPath, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Autoship.Core;
 using Autoship.Core.Config;
 using Autoship.Core.Planning;
+using Autoship.Engine.Explain;
 using Autoship.Engine.Store;
 using Autoship.Forge;
 using Microsoft.Extensions.Logging;
@@ -129,8 +130,12 @@ public sealed partial class Reconciler
     /// <summary>Records the claim where every later tick sees it (comment first, then label and assignee).</summary>
     private async Task RecordClaimAsync(WorkOrder order, AgentDefinition agent, ItemMemory memory, CancellationToken cancellationToken)
     {
+        // A fix forward after a failing check says what the check's log said: the reason this attempt runs.
+        var failure = order.Feedback.FirstOrDefault(f => f.Source == FixFeedback.Ci) is { } ci
+            ? await FailureLogs.FromLogAsync(ci.From, ci.Url, null, cancellationToken)
+            : null;
         await forge.UpsertCommentAsync(order.Issue, ItemMemory.Marker,
-            CommentRenderer.Render(order.Issue, memory, $"claimed by {order.Owner}", [], null, clock.GetUtcNow()), cancellationToken);
+            CommentRenderer.Render(order.Issue, memory, $"claimed by {order.Owner}", [], null, clock.GetUtcNow(), failure), cancellationToken);
         await forge.AddLabelsAsync(order.Issue, [Labels.Claimed], cancellationToken);
         if (agent.Login is { } login)
         {

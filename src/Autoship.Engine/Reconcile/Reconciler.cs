@@ -240,7 +240,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
     private static string Summary(Plan? plan, List<ActionResult> results) =>
         plan is null
             ? "no pass completed"
-            : $"{results.Count} action(s); items: " + string.Join(", ", plan.Items.GroupBy(i => i.Phase).Select(g => $"{g.Count()} {g.Key.Wire()}"));
+            : $"{Plural.Of(results.Count, "action")}; items: " + string.Join(", ", plan.Items.GroupBy(i => i.Phase).Select(g => $"{g.Count()} {g.Key.Wire()}"));
 }
 
 /// <summary>What the acting step needs from the observation it was planned from.</summary>

@@ -37,7 +37,7 @@ internal static class LocalProtection
         var approvals = counted.Count(r => r.State == nameof(ReviewState.Approved) && r.Sha == head);
         if (approvals < protection.RequiredApprovals)
         {
-            reasons.Add(new Reason("required-review-missing", $"{pull.Base} needs {protection.RequiredApprovals} approval(s) on {LocalContext.Short(head)} from writers other than {author}; has {approvals}"));
+            reasons.Add(new Reason("required-review-missing", $"{pull.Base} needs {Plural.Of(protection.RequiredApprovals, "approval")} on {LocalContext.Short(head)} from writers other than {author}; has {approvals}"));
         }
 
         if (protection.RequiredApprovals > 0 && counted.FirstOrDefault(r => r.State == nameof(ReviewState.ChangesRequested)) is { Login: { } blocker })

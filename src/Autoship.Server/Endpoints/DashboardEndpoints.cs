@@ -1,3 +1,4 @@
+using Autoship.Engine.Explain;
 using Autoship.Engine.Store;
 using Autoship.Server.Access;
 using Autoship.Server.Fleet;
@@ -23,6 +24,10 @@ public static class DashboardEndpoints
             await items.ReadAsync(number, ct) is { } explanation
                 ? Page(ItemPage.Render(engine.Forge.Name, explanation, await items.ReadDiscussionAsync(explanation, ct)), context)
                 : NotFoundAnswer.For(context, $"issue #{number} does not exist on {engine.Forge.Name}"));
+        app.MapGet("/items/{number:int}/log", async Task<Results<ContentHttpResult, ProblemHttpResult>> (int number, ItemReader items, ServerEngine engine, CancellationToken ct) =>
+            await items.ReadAsync(number, ct) is { Failure: { } failure } && await FailureLogs.ReadWholeAsync(failure, ct) is { } log
+                ? TypedResults.Text(log, "text/plain; charset=utf-8")
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"#{number} on {engine.Forge.Name} has no failing log on this machine"));
         app.MapGet("/events", async Task<Results<ContentHttpResult, ProblemHttpResult>> (HttpContext context, ServerEngine engine, CancellationToken ct) =>
         {
             var request = context.Request;

@@ -215,10 +215,10 @@ public sealed partial class FleetService(RepositoryRegistry registry, ServerOpti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Took {Repo} (share {Share} with {Live} live replica(s))")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Took {Repo} (share {Share}; live replicas: {Live})")]
     private static partial void LogTaken(ILogger logger, string repo, int share, int live);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Gave {Repo} back (share {Share} with {Live} live replica(s))")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Gave {Repo} back (share {Share}; live replicas: {Live})")]
     private static partial void LogShed(ILogger logger, string repo, int share, int live);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the hold on {Repo} to another replica; its loop stops here")]

@@ -27,6 +27,7 @@ internal static class ItemPage
         }
 
         html.Append(ItemHtml.HumanActions(e.View.HumanActions)).Append("</div>");
+        html.Append(FailureHtml.Render(e.Failure, e.View.Issue));
         html.Append(Discussion(discussion));
 
         html.Append("<h2>Agent runs</h2>");
@@ -41,7 +42,7 @@ internal static class ItemPage
             {
                 var r = stored.Run;
                 html.Append("<tr><td>").Append(H(r.Agent)).Append("</td><td>").Append(H(r.Role.Wire())).Append("</td><td>").Append(r.Attempt)
-                    .Append("</td><td>").Append(H($"{stored.Outcome}: {r.ExitReason}" + (r.EgressRefused.Count > 0 ? $" (egress refused: {string.Join(", ", r.EgressRefused)})" : string.Empty))).Append("</td><td>")
+                    .Append("</td><td>").Append(H(RunEnded.Of(stored) + (r.EgressRefused.Count > 0 ? $" (egress refused: {string.Join(", ", r.EgressRefused)})" : string.Empty))).Append("</td><td>")
                     .Append(H(Durations.Human(stored.Duration))).Append("</td><td>").Append(H(RunUsage.Describe(r.Usage)))
                     .Append("</td><td>").Append(H(r.DiffStat)).Append("</td><td>")
                     .Append(H(r.ValidationCommand is null ? "—" : $"{r.ValidationCommand} → {r.ValidationExitCode?.ToString(CultureInfo.InvariantCulture) ?? "not run"}"))

@@ -1,3 +1,4 @@
+using Autoship.Core;
 using System.Text;
 using Autoship.Server.Fleet;
 using static Autoship.Server.Html.Html;
@@ -10,7 +11,7 @@ internal static class RepositoriesPage
     public static string Render(RepositoriesView v)
     {
         var html = new StringBuilder("<h1>Repositories</h1><p class=\"muted small\">")
-            .Append(v.Repositories.Count).Append(" repositories, split between ").Append(v.LiveReplicas).Append(" live replica(s) sharing one store; each runs at most ")
+            .Append(Plural.Of(v.Repositories.Count, "repository")).Append(", split between ").Append(Plural.Of(v.LiveReplicas, "live replica")).Append(" sharing one store; each runs at most ")
             .Append(v.Share).Append(". This is replica <code>").Append(H(v.Replica)).Append("</code>, running ").Append(v.HeldHere.Count).Append(".</p>");
         html.Append("<div class=\"scroll\"><table class=\"repos\"><tr><th>repository</th><th>run by</th><th>last tick</th><th>next tick here</th><th>items</th></tr>");
         foreach (var r in v.Repositories)

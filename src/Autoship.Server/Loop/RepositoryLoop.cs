@@ -212,7 +212,7 @@ public sealed partial class RepositoryLoop
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Tick {TickId} on {Repo}: {Outcome}, {Actions} action(s), {Requests} forge request(s), {Seconds:0.0} s")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tick {TickId} on {Repo}: {Outcome}; actions: {Actions}; forge requests: {Requests}; {Seconds:0.0} s")]
     private static partial void LogTick(ILogger logger, string repo, string tickId, string outcome, int actions, int requests, double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Tick on {Repo} failed; the next tick repairs what it left")]

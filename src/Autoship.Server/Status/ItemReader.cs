@@ -32,7 +32,10 @@ public sealed class ItemReader(ServerEngine engine, ObservationCache cache)
 
         var history = (await engine.Store.QueryEventsAsync(new EventQuery(engine.Forge.Name, number, Limit: 500), cancellationToken)).Reverse().ToList();
         var runs = await engine.Store.ListRunsAsync(engine.Forge.Name, number, null, cancellationToken);
-        return new ItemExplanation(view, ItemExplainer.Summarize(view, open), history, runs);
+        return new ItemExplanation(view, ItemExplainer.Summarize(view, open), history, runs)
+        {
+            Failure = await ItemExplainer.FailureAsync(engine.Forge, view, runs, cancellationToken),
+        };
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed class QueueHealthTests
         plan.Notices.Any(n => n.Code == QueueHealth.StalledHandoff).ShouldBe(stalled);
         if (stalled)
         {
-            plan.Health.Single().Message.ShouldContain("1 ready item(s) wait (oldest #2");
+            plan.Health.Single().Message.ShouldContain("1 ready item waits (oldest #2");
         }
     }
 

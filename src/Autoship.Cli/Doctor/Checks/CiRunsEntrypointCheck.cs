@@ -16,7 +16,7 @@ internal sealed class CiRunsEntrypointCheck : IDoctorCheck
         var workflows = await context.Files.ListAsync(".github/workflows", cancellationToken) ?? [];
         var runners = workflows.Where(w => w.Text?.Contains(entrypoint, StringComparison.Ordinal) == true && w.Name != Path.GetFileName(DoctorContext.WorkflowPath)).Select(w => w.Name).ToList();
         return runners.Count > 0
-            ? DoctorResult.Ok(Name, $"{string.Join(", ", runners)} run(s) {entrypoint}")
+            ? DoctorResult.Ok(Name, $"{string.Join(", ", runners)} {(runners.Count == 1 ? "runs" : "run")} {entrypoint}")
             : DoctorResult.Fail(Name, $"no workflow in .github/workflows runs {entrypoint}: CI and agents may disagree on what passes", $"make your CI job run '{entrypoint}'");
     }
 }

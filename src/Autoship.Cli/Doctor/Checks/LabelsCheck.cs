@@ -1,3 +1,4 @@
+using Autoship.Core;
 using Autoship.Forge;
 
 namespace Autoship.Cli.Doctor.Checks;
@@ -13,11 +14,11 @@ internal sealed class LabelsCheck : IDoctorCheck
         var differ = plan.Where(c => c.Action == LabelAction.Update).Select(c => c.Name).ToList();
         if (missing.Count > 0)
         {
-            return DoctorResult.Fail(Name, $"{missing.Count} configured label(s) missing: {string.Join(", ", missing.Take(8))}{(missing.Count > 8 ? ", …" : string.Empty)}", "run 'autoship labels sync'");
+            return DoctorResult.Fail(Name, $"{Plural.Of(missing.Count, "configured label")} missing: {string.Join(", ", missing.Take(8))}{(missing.Count > 8 ? ", …" : string.Empty)}", "run 'autoship labels sync'");
         }
 
         return differ.Count > 0
-            ? DoctorResult.Warn(Name, $"{differ.Count} label(s) differ in color or description: {string.Join(", ", differ.Take(8))}", "run 'autoship labels sync'")
+            ? DoctorResult.Warn(Name, $"{Plural.Of(differ.Count, "label")} {(differ.Count == 1 ? "differs" : "differ")} in color or description: {string.Join(", ", differ.Take(8))}", "run 'autoship labels sync'")
             : DoctorResult.Ok(Name, $"all {context.Config.Labels.Count} configured labels present");
     }
 }

@@ -24,7 +24,7 @@ internal sealed partial class LanesSatisfiableCheck : IDoctorCheck
             if (policy.ReviewerApprovals > Math.Max(0, reviewers - 1))
             {
                 // The author never reviews its own change, so at most reviewers - 1 agents approve it.
-                problems.Add($"{name} needs {policy.ReviewerApprovals} reviewer approvals but at most {Math.Max(0, reviewers - 1)} agents can review a change");
+                problems.Add($"{name} needs {Plural.Of(policy.ReviewerApprovals, "reviewer approval")} but at most {Plural.Of(Math.Max(0, reviewers - 1), "agent")} can review a change");
                 fixes.Add($"lower lanes.{lane.Name()}.reviewerApprovals or add reviewing agents");
             }
 

@@ -36,8 +36,8 @@ internal sealed class MergeGroupCheck : IDoctorCheck
 
         var missing = workflows.Where(w => !WorkflowTriggers.Of(w.Text).Contains(Event)).Select(w => w.Name).ToList();
         return missing.Count == 0
-            ? DoctorResult.Ok(Name, $"{string.Join(", ", workflows.Select(w => w.Name))} run(s) on {Event}: GitHub's merge queue gets its checks")
-            : DoctorResult.Fail(Name, $"{branch} requires a merge queue but {string.Join(", ", missing)} do(es) not run on {Event}: queued PRs would wait for checks forever",
+            ? DoctorResult.Ok(Name, $"{string.Join(", ", workflows.Select(w => w.Name))} {(workflows.Count == 1 ? "runs" : "run")} on {Event}: GitHub's merge queue gets its checks")
+            : DoctorResult.Fail(Name, $"{branch} requires a merge queue but {string.Join(", ", missing)} {(missing.Count == 1 ? "does" : "do")} not run on {Event}: queued PRs would wait for checks forever",
                 $"add '{Event}:' to the 'on:' triggers of {string.Join(", ", missing)}");
     }
 }

@@ -1,3 +1,4 @@
+using Autoship.Core;
 using Autoship.Forge;
 
 namespace Autoship.Cli.Doctor.Checks;
@@ -36,6 +37,6 @@ internal sealed class ProtectionCheck : IDoctorCheck
 
         return current.AllowForcePushes || current.AllowDeletions || !current.DismissStaleReviews
             ? DoctorResult.Warn(Name, $"{branch} allows {(current.AllowForcePushes ? "force pushes " : string.Empty)}{(current.AllowDeletions ? "deletions " : string.Empty)}{(!current.DismissStaleReviews ? "stale approvals" : string.Empty)}".Trim(), "run 'autoship protect'")
-            : DoctorResult.Ok(Name, $"{branch}: {current.RequiredApprovals} approval(s), checks {string.Join(", ", current.RequiredChecks)}");
+            : DoctorResult.Ok(Name, $"{branch}: {Plural.Of(current.RequiredApprovals, "approval")}, checks {string.Join(", ", current.RequiredChecks)}");
     }
 }

@@ -1,3 +1,5 @@
+using Autoship.Core;
+
 namespace Autoship.Cli.Doctor.Checks;
 
 /// <summary>
@@ -33,8 +35,8 @@ internal sealed class RequiredChecksReportedCheck : IDoctorCheck
         var seen = history.SelectMany(c => c.Names).ToHashSet(StringComparer.Ordinal);
         var silent = required.Where(r => !seen.Contains(r)).ToList();
         return silent.Count == 0
-            ? DoctorResult.Ok(Name, $"{string.Join(", ", required)} reported on the last {history.Count} commits of {branch}")
-            : DoctorResult.Fail(Name, $"{string.Join(", ", silent)} never reported on the last {history.Count} commits of {branch}: an untruthful lane",
+            ? DoctorResult.Ok(Name, $"{string.Join(", ", required)} reported on the last {Plural.Of(history.Count, "commit")} of {branch}")
+            : DoctorResult.Fail(Name, $"{string.Join(", ", silent)} never reported on the last {Plural.Of(history.Count, "commit")} of {branch}: an untruthful lane",
                 "fix the check names in validation.requiredChecks, or make CI report them on pushes to " + branch);
     }
 }

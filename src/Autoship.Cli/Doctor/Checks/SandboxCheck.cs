@@ -16,6 +16,6 @@ internal sealed class SandboxCheck : IDoctorCheck
 
         return Task.FromResult(ExecutableLookup.Find("bwrap", context.Environment("PATH")) is { } path
             ? DoctorResult.Ok(Name, $"bwrap found at {path} for {string.Join(", ", sandboxed)}")
-            : DoctorResult.Fail(Name, $"{string.Join(", ", sandboxed)} ask(s) for the bwrap sandbox, and bwrap is not on PATH", "install bubblewrap (apt-get install bubblewrap), or set sandbox: none"));
+            : DoctorResult.Fail(Name, $"{string.Join(", ", sandboxed)} {(sandboxed.Count == 1 ? "asks" : "ask")} for the bwrap sandbox, and bwrap is not on PATH", "install bubblewrap (apt-get install bubblewrap), or set sandbox: none"));
     }
 }
