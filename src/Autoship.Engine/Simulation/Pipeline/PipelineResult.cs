@@ -28,6 +28,9 @@ public sealed record PipelineResult(
     IReadOnlyList<PipelineLane> Lanes,
     IReadOnlyList<SimulationHour> Hourly)
 {
+    /// <summary>Arrivals not made ready because <see cref="PipelineSettings.MaxBacklog"/> issues already waited (not in <see cref="Arrived"/>).</summary>
+    public int Deferred { get; init; }
+
     /// <summary>Pull requests or issues merged more than once (always 0 unless the queue or the planner is wrong).</summary>
     public int MergedTwice { get; init; }
 

@@ -20,6 +20,12 @@ public sealed record PipelineSettings
 
     public double ArrivalsPerHour { get; init; } = 2;
 
+    /// <summary>
+    /// Ready issues nobody works on yet, at most: an arrival while this many wait is deferred (a team labels no more
+    /// ready). High load keeps the backlog full instead of growing it without end (which only slows the run down).
+    /// </summary>
+    public int MaxBacklog { get; init; } = 40;
+
     /// <summary>Share of arrivals in lane A (safe); <see cref="StagingShare"/> in lane B; the rest in lane C (human).</summary>
     public double SafeShare { get; init; } = 0.7;
 

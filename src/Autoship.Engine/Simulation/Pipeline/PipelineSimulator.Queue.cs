@@ -8,7 +8,7 @@ public sealed partial class PipelineSimulator
 {
     private readonly List<MergeQueueEntry> queue = [];
     private readonly List<BatchResult> results = [];
-    private readonly List<(bool Candidate, Action Done)> ciWaiting = [];
+    private readonly Queue<Action> ciWaiting = new();
     private readonly HashSet<int> onMain = [];
     private readonly HashSet<int> mergedIssues = [];
     private readonly HashSet<DateTimeOffset> wakes = [];
@@ -34,7 +34,7 @@ public sealed partial class PipelineSimulator
             pr.SetCheck(name, CheckState.Pending);
         }
 
-        ciWaiting.Add((false, () =>
+        ciWaiting.Enqueue(() =>
         {
             var green = random.NextDouble() >= settings.FlakeRate;
             if (pr.Head == head)
@@ -49,7 +49,7 @@ public sealed partial class PipelineSimulator
                     pr.Deployments.Add(new DeploymentSnapshot(environment, head, DeploymentState.Success, now));
                 }
             }
-        }));
+        });
     }
 
     /// <summary>What the local forge's merge does: queue the head (the same head keeps its place).</summary>
@@ -102,14 +102,15 @@ public sealed partial class PipelineSimulator
     {
         validating = true;
         validations++;
-        ciWaiting.Add((true, () =>
+        // The queue validates one candidate at a time on its own runner (the local forge validates in the loop itself).
+        At(now.AddMinutes(settings.CiMinutes), () =>
         {
             validating = false;
             var broken = Broken([.. onMain, .. members]);
             var flaked = random.NextDouble() < settings.FlakeRate;
             results.Add(new BatchResult(results.Count + 1, baseSha, members, !broken && !flaked,
                 broken ? "two changes that pass alone fail together" : flaked ? "simulated flaky failure" : string.Empty));
-        }));
+        });
     }
 
     private void Land(MergeQueueEntry entry)
@@ -139,19 +140,16 @@ public sealed partial class PipelineSimulator
         }
     }
 
-    /// <summary>Starts waiting CI jobs on free runners; the queue's candidate goes first (it gates every merge).</summary>
+    /// <summary>Starts waiting pull-request checks on free CI runners, first come first served.</summary>
     private void PumpCi()
     {
-        while (ciRunning < settings.CiSlots && ciWaiting.Count > 0)
+        while (ciRunning < settings.CiSlots && ciWaiting.TryDequeue(out var job))
         {
-            var index = Math.Max(0, ciWaiting.FindIndex(j => j.Candidate));
-            var job = ciWaiting[index];
-            ciWaiting.RemoveAt(index);
             ciRunning++;
             At(now.AddMinutes(settings.CiMinutes), () =>
             {
                 ciRunning--;
-                job.Done();
+                job();
             });
         }
     }

@@ -26,6 +26,7 @@ public sealed partial class PipelineSimulator
             redSince is { } since ? (end - since).TotalMinutes : 0, attempts, validations, ejected, ticks, lanes,
             [.. hourlyMerges.Select((m, h) => new SimulationHour(h, m, hourlyQueue[h]))])
         {
+            Deferred = deferred,
             MergedTwice = mergedTwice,
             HumanLaneMergedUnapproved = humanLaneUnapproved,
         };

@@ -30,6 +30,7 @@ public sealed partial class PipelineSimulator
     private int nextIssue = 1;
     private int nextPullRequest = 1000;
     private int ticks;
+    private int deferred;
     private int attempts;
     private int humanReviews;
     private int measuredHumanReviews;
@@ -86,7 +87,15 @@ public sealed partial class PipelineSimulator
     {
         var draw = arrivals.NextDouble();
         var lane = draw < settings.SafeShare ? Lane.Safe : draw < settings.SafeShare + settings.StagingShare ? Lane.Staging : Lane.Human;
-        world.Arrive(nextIssue++, lane, now);
+        if (world.Backlog() < settings.MaxBacklog)
+        {
+            world.Arrive(nextIssue++, lane, now);
+        }
+        else
+        {
+            deferred++;
+        }
+
         At(now.AddMinutes(Exponential(arrivals, 60 / settings.ArrivalsPerHour)), Arrive);
     }
 
