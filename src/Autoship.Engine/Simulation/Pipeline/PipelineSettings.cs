@@ -21,8 +21,8 @@ public sealed record PipelineSettings
     public double ArrivalsPerHour { get; init; } = 2;
 
     /// <summary>
-    /// Ready issues nobody works on yet, at most: an arrival while this many wait is deferred (a team labels no more
-    /// ready). High load keeps the backlog full instead of growing it without end (which only slows the run down).
+    /// Ready issues nobody works on yet, at most (split by the lane mix): an arrival while its lane's share waits is
+    /// deferred (a team labels no more ready). High load keeps the backlog full instead of growing it without end (which only slows the run down).
     /// </summary>
     public int MaxBacklog { get; init; } = 40;
 

@@ -87,7 +87,9 @@ public sealed partial class PipelineSimulator
     {
         var draw = arrivals.NextDouble();
         var lane = draw < settings.SafeShare ? Lane.Safe : draw < settings.SafeShare + settings.StagingShare ? Lane.Staging : Lane.Human;
-        if (world.Backlog() < settings.MaxBacklog)
+        // Capped per lane, so that a lane the dispatch order serves last cannot fill the backlog and starve the others of arrivals.
+        var share = lane switch { Lane.Safe => settings.SafeShare, Lane.Staging => settings.StagingShare, _ => settings.HumanShare };
+        if (world.Backlog(lane) < Math.Max(1, Math.Ceiling(settings.MaxBacklog * share)))
         {
             world.Arrive(nextIssue++, lane, now);
         }

@@ -38,8 +38,8 @@ internal sealed class SimulatedWorld(AutoshipConfig config)
 
     public string MainSha => $"{MainVersion:x8}{new string('b', 32)}";
 
-    /// <summary>Ready issues nobody works on yet: no job, no open pull request, not claimed or blocked.</summary>
-    public int Backlog() => Items.Values.Count(i => i.Open && !i.Merged && !Running.Contains(i.Number) && i.OpenPullRequest is null
+    /// <summary>Ready issues of a lane nobody works on yet: no job, no open pull request, not claimed or blocked.</summary>
+    public int Backlog(Lane lane) => Items.Values.Count(i => i.Lane == lane && i.Open && !i.Merged && !Running.Contains(i.Number) && i.OpenPullRequest is null
                                                     && !Labels.Has(i.Labels, Labels.Claimed) && !Labels.Has(i.Labels, Labels.Blocked));
 
     public SimulatedItem Arrive(int number, Lane lane, DateTimeOffset now)
