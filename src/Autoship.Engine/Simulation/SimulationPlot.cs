@@ -13,15 +13,18 @@ public static class SimulationPlot
     private const int Right = 150;
     private static readonly string[] Colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
 
-    public static string Svg(IReadOnlyList<(string Label, SimulationResult Result)> runs)
+    public static string Svg(IReadOnlyList<(string Label, SimulationResult Result)> runs) => Svg([.. runs.Select(r => (r.Label, r.Result.Hourly))]);
+
+    /// <summary>The same plot from any runs' hourly samples (the merge-queue runs, or whole-pipeline runs).</summary>
+    public static string Svg(IReadOnlyList<(string Label, IReadOnlyList<SimulationHour> Hourly)> runs)
     {
         var svg = new StringBuilder();
         var height = PanelHeight * 2 + 90;
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
         svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{Width}\" height=\"{height}\" fill=\"white\"/>\n");
-        var hours = runs.Max(r => r.Result.Hourly.Count);
-        Panel(svg, 30, "merged pull requests (cumulative)", hours, runs.Select(r => Cumulative(r.Result.Hourly.Select(h => h.Merges))).ToList());
-        Panel(svg, PanelHeight + 70, "queue length (max per hour)", hours, runs.Select(r => r.Result.Hourly.Select(h => (double)h.QueueLength).ToList()).ToList());
+        var hours = runs.Max(r => r.Hourly.Count);
+        Panel(svg, 30, "merged pull requests (cumulative)", hours, runs.Select(r => Cumulative(r.Hourly.Select(h => h.Merges))).ToList());
+        Panel(svg, PanelHeight + 70, "queue length (max per hour)", hours, runs.Select(r => r.Hourly.Select(h => (double)h.QueueLength).ToList()).ToList());
         for (var i = 0; i < runs.Count; i++)
         {
             var y = 40 + (i * 18);
