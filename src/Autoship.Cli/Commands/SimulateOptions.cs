@@ -49,7 +49,7 @@ internal sealed class SimulateOptions
 
     public Option<int?> AgentSlots { get; } = new("--agent-slots") { Description = "Every agent's maxConcurrent (default: the configuration's, 1)." };
 
-    public Option<double?> Warmup { get; } = new("--warmup") { Description = $"Hours before rates are measured (default {P.WarmupHours})." };
+    public Option<double?> Warmup { get; } = new("--warmup") { Description = $"Hours before rates are measured (default {P.WarmupHours}, or a sixth of a shorter --hours)." };
 
     public void AddTo(Command command)
     {
@@ -68,6 +68,9 @@ internal sealed class SimulateOptions
         return s;
     }
 
+    /// <summary>The default warm-up: 12 h, or a sixth of a run too short for it (<c>--hours 4</c> measures after 40 min).</summary>
+    private static double DefaultWarmup(double hours) => Math.Min(P.WarmupHours, hours / 6);
+
     public PipelineSettings Pipeline(ParseResult p)
     {
         var (a, b) = LaneShares(p.GetValue(Lanes));
@@ -79,7 +82,7 @@ internal sealed class SimulateOptions
             ApproveRate = p.GetValue(Approve) ?? P.ApproveRate, CiMinutes = p.GetValue(CiMinutes) ?? P.CiMinutes, FlakeRate = p.GetValue(Flake) ?? P.FlakeRate,
             CiSlots = p.GetValue(CiSlots) ?? P.CiSlots, HumanLatencyMinutes = p.GetValue(HumanMinutes) ?? P.HumanLatencyMinutes,
             BreakRate = p.GetValue(Breaks) ?? P.BreakRate, MaxConcurrent = p.GetValue(MaxConcurrent), AgentSlots = p.GetValue(AgentSlots),
-            BatchSize = p.GetValue(Batch), WarmupHours = p.GetValue(Warmup) ?? P.WarmupHours, Seed = p.GetValue(Seed) ?? P.Seed,
+            BatchSize = p.GetValue(Batch), WarmupHours = p.GetValue(Warmup) ?? DefaultWarmup(p.GetValue(Hours) ?? P.Hours), Seed = p.GetValue(Seed) ?? P.Seed,
         };
         CheckCommon(s.Hours, s.ArrivalsPerHour, s.CiMinutes, s.FlakeRate, s.BreakRate);
         Check(s.TickMinutes is >= 1 and <= 24 * 60, "--tick-minutes must be 1..1440");
