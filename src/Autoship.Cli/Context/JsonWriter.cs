@@ -55,9 +55,9 @@ internal static class JsonWriter
     public static async Task<string> JqAsync(string json, string expression, CancellationToken cancellationToken)
     {
         var psi = new ProcessStartInfo("jq") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Raw strings, as gh prints them: a --jq answer is the user's data, not JSON. (jq 1.6's -a would quote every
+        // raw string, breaking `--jq .title` in scripts; JSON values jq prints are still the ASCII JSON it was given.)
         psi.ArgumentList.Add("-r");
-        // --ascii-output: jq's answer stays 7-bit ASCII like every other --json output.
-        psi.ArgumentList.Add("-a");
         psi.ArgumentList.Add(expression);
         Process? jq;
         try
