@@ -9,7 +9,8 @@ public sealed partial class AgentRunner
         var runId = NewRunId(request.Order, "author");
         using var progress = ProgressScope.Start(options.Progress, runId, $"#{request.Order.Issue} author {request.Agent.Name}");
         var result = await RunAuthorAsync(request, runId, progress, cancellationToken);
-        progress.Finish(Outcome(result.Outcome.Wire(), result.Reasons));
+        // The agent's last line ends the step whatever the throttle printed before (harness notes and validation come after it).
+        progress.Finish(Outcome(result.Outcome.Wire(), result.Reasons) + (progress.LastAgentLine is { } last ? $"; the agent's last line: {last}" : string.Empty));
         return result;
     }
 
@@ -180,6 +181,7 @@ public sealed partial class AgentRunner
         {
             recorder.ValidationCommand = order.ValidationCommand;
             var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
+            dirs.Progress?.AgentDone();
             dirs.Progress?.Line($"validation: {order.ValidationCommand}");
             var (validation, refusal, _) = await ExecuteAsync(agent, new PresetCommand(["sh", "-c", order.ValidationCommand]), worktree, writable: true, guard, env, redactor, dirs, timeout, cancellationToken);
             guard.CheckAndRestore();

@@ -141,7 +141,7 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
 
             var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
             var quiet = inactivity ?? (agent.Inactivity > TimeSpan.Zero ? agent.Inactivity : options.DefaultInactivity);
-            var spec = new ProcessSpec(command, worktree.Path, env, timeout, quiet, options.OutputLimitBytes, dirs.LogFile, redactor) { Stdin = preset.Stdin, Abort = proxy?.Unreachable, OnLine = dirs.Progress is { } progress ? progress.Line : null };
+            var spec = new ProcessSpec(command, worktree.Path, env, timeout, quiet, options.OutputLimitBytes, dirs.LogFile, redactor) { Stdin = preset.Stdin, Abort = proxy?.Unreachable, OnLine = dirs.Progress is { } progress ? progress.AgentLine : null };
             var outcome = await AgentProcess.RunAsync(spec, options.Time, cancellationToken);
             if (proxy is not null)
             {

@@ -7,6 +7,7 @@ public sealed class ProgressScope : IDisposable
 {
     private readonly IAgentProgress? sink;
     private int finished;
+    private int agentDone;
 
     private ProgressScope(IAgentProgress? sink, ProgressStep step)
     {
@@ -19,7 +20,24 @@ public sealed class ProgressScope : IDisposable
 
     public static ProgressScope Start(IAgentProgress? sink, string id, string what) => new(sink, new ProgressStep(id, TerminalText.Clean(what)));
 
+    /// <summary>The agent's own last output line (not the harness's notes or the validation's output), for the step's end.</summary>
+    public string? LastAgentLine { get; private set; }
+
     public void Line(string line) => sink?.Line(Step, line);
+
+    /// <summary>A line the agent (or, after <see cref="AgentDone"/>, the validation) printed: shown like any line; the agent's are remembered for the step's end.</summary>
+    public void AgentLine(string line)
+    {
+        if (Volatile.Read(ref agentDone) == 0)
+        {
+            LastAgentLine = line;
+        }
+
+        Line(line);
+    }
+
+    /// <summary>The agent exited: later process output (the harness's validation) is not the agent's.</summary>
+    public void AgentDone() => Volatile.Write(ref agentDone, 1);
 
     public void Finish(string outcome)
     {

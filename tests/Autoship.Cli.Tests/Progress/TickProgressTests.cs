@@ -32,7 +32,7 @@ public sealed partial class TickProgressTests : IDisposable
         lines.ShouldContain(l => AuthorFinished().IsMatch(l), tick.Stderr);
         lines.ShouldContain(l => StartAttemptFinished().IsMatch(l), tick.Stderr);
         // The agent's last line is on stderr (as its own line or with the run's end, whichever the throttle chose).
-        tick.Stderr.ShouldContain("wrote the reminder");
+        tick.Stderr.ShouldContain("wrote the reminder", customMessage: tick.Stderr);
         tick.Stderr.ShouldNotContain("\u001b");
         tick.Stderr.ShouldNotContain("owned", customMessage: "an OSC title sequence is dropped whole");
         tick.Stderr.ShouldNotContain(Token);
