@@ -38,7 +38,7 @@ public sealed class PlainProgressTests : IDisposable
 
         progress.Finished(merge, "ok: merged PR #4");
 
-        Lines().ShouldBe(["progress: #3 merge finished in 1s: ok: merged PR #4"]);
+        Lines().ShouldBe(["progress: #3 merge finished in 1.0s: ok: merged PR #4"]);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class PlainProgressTests : IDisposable
         progress.Finished(Agent, "committed");
 
         Lines().ShouldBe([
-            "progress: #12 author docs-agent (2s): editing docs/guide.md",
+            "progress: #12 author docs-agent (2.0s): editing docs/guide.md",
             "progress: #12 author docs-agent (12s): tests passed",
             "progress: #12 author docs-agent finished in 13s: committed (last output: writing the summary)",
         ]);
@@ -73,9 +73,9 @@ public sealed class PlainProgressTests : IDisposable
         Advance(70);
 
         Lines().ShouldBe([
-            "progress: #12 author docs-agent (2s): running",
+            "progress: #12 author docs-agent (2.0s): running",
             "progress: #12 author docs-agent (12s): thinking",
-            "progress: #12 author docs-agent (1m12s): still running; last output: thinking",
+            "progress: #12 author docs-agent (1m 12s): still running; last output: thinking",
         ]);
     }
 
@@ -90,10 +90,10 @@ public sealed class PlainProgressTests : IDisposable
         progress.Finished(action, "ok: opened PR #13");
 
         Lines().ShouldBe([
-            "progress: #12 start-attempt (2s): running",
-            "progress: #12 author docs-agent (2s): running",
-            "progress: #12 author docs-agent finished in 2s: committed",
-            "progress: #12 start-attempt finished in 2s: ok: opened PR #13",
+            "progress: #12 start-attempt (2.0s): running",
+            "progress: #12 author docs-agent (2.0s): running",
+            "progress: #12 author docs-agent finished in 2.0s: committed",
+            "progress: #12 start-attempt finished in 2.0s: ok: opened PR #13",
         ]);
     }
 
@@ -103,7 +103,7 @@ public sealed class PlainProgressTests : IDisposable
         progress.Line(Agent, "stray");
         progress.Finished(new ProgressStep("job", "#5 start-attempt"), "ok: collected the job");
 
-        Lines().ShouldBe(["progress: #5 start-attempt finished in 0s: ok: collected the job"]);
+        Lines().ShouldBe(["progress: #5 start-attempt finished in 0.0s: ok: collected the job"]);
     }
 
     [Fact]

@@ -54,14 +54,14 @@ public sealed class TerminalTextTests
     }
 
     [Theory]
-    [InlineData(0, "0s")]
+    [InlineData(0, "0.0s")]
     [InlineData(59.9, "59s")]
-    [InlineData(60, "1m00s")]
-    [InlineData(65, "1m05s")]
-    [InlineData(3599, "59m59s")]
-    [InlineData(3600, "1h00m")]
-    [InlineData(7380, "2h03m")]
-    [InlineData(-5, "0s")]
+    [InlineData(60, "1m 00s")]
+    [InlineData(65, "1m 05s")]
+    [InlineData(3599, "59m 59s")]
+    [InlineData(3600, "1h 00m")]
+    [InlineData(7380, "2h 03m")]
+    [InlineData(-5, "0.0s")]
     public void ElapsedText_Format(double seconds, string expected)
     {
         ElapsedText.Format(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
