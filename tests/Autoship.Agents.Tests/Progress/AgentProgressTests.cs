@@ -35,7 +35,8 @@ public sealed class AgentProgressTests
         result.Outcome.ShouldBe(AttemptOutcome.Committed, string.Join("; ", result.Reasons.Select(r => r.Message)));
         var events = recorder.Events.ToList();
         events[0].ShouldBe("start #7 author author");
-        events[^1].ShouldBe("end #7 author author: Committed");
+        // The end quotes the agent's own last line, redacted (stdout and stderr are pumped apart, so either may be last).
+        events[^1].ShouldBeOneOf("end #7 author author: Committed; the agent's last line: all done", "end #7 author author: Committed; the agent's last line: leaked [REDACTED]");
         events.ShouldContain("line #7 author author: reading the guide");
         events.ShouldContain("line #7 author author: all done");
         events.ShouldContain($"line #7 author author: leaked {SecretRedactor.Mask}");

@@ -60,7 +60,7 @@ public sealed partial class TickProgressTests : IDisposable
             #!/usr/bin/env bash
             echo "reading the guide"
             printf '\033]0;owned\007\033[2J\033[31mpainted the screen\033[0m\n'
-            echo "my token is {{Token}}" >&2
+            echo "my token is {{Token}}"
             sleep 0.3
             echo "Run the tests before you push." >> docs/guide.md
             echo "wrote the reminder"
