@@ -64,7 +64,7 @@ public static class TerminalText
     }
 
     /// <summary>The index of the sequence's last character (the whole rest of the text when it never ends).</summary>
-    private static int SkipSequence(string text, int start)
+    internal static int SkipSequence(string text, int start)
     {
         var c = text[start];
         var i = start + 1;

@@ -1,4 +1,5 @@
 using System.Text;
+using Autoship.Core.Progress;
 
 namespace Autoship.Core;
 
@@ -55,7 +56,7 @@ public static class LogTail
             var c = line[i];
             if (c == '\u001b')
             {
-                i = SkipEscape(line, i);
+                i = TerminalText.SkipSequence(line, i);
             }
             else if (c == '\t')
             {
@@ -73,47 +74,4 @@ public static class LogTail
 
     // Bidirectional overrides and zero-width characters can make a line read differently from what it is.
     private static bool IsInvisible(char c) => c is >= '\u200b' and <= '\u200f' or >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069' or '\ufeff';
-
-    /// <summary>The index of the last character of the escape sequence starting at <paramref name="at"/> (CSI <c>ESC [ … final</c>, OSC <c>ESC ] … BEL/ST</c>, or one character).</summary>
-    private static int SkipEscape(string line, int at)
-    {
-        var i = at + 1;
-        if (i >= line.Length)
-        {
-            return at;
-        }
-
-        if (line[i] == '[')
-        {
-            for (i++; i < line.Length; i++)
-            {
-                if (line[i] is >= '@' and <= '~')
-                {
-                    return i;
-                }
-            }
-
-            return line.Length - 1;
-        }
-
-        if (line[i] == ']')
-        {
-            for (i++; i < line.Length; i++)
-            {
-                if (line[i] == '\u0007')
-                {
-                    return i;
-                }
-
-                if (line[i] == '\u001b' && i + 1 < line.Length && line[i + 1] == '\\')
-                {
-                    return i + 1;
-                }
-            }
-
-            return line.Length - 1;
-        }
-
-        return i;
-    }
 }
