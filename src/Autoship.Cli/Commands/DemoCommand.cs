@@ -34,7 +34,7 @@ internal static class DemoCommand
             if (asJson)
             {
                 await cli.WriteJsonAsync(report, ct);
-                return parse.GetValue(serve) ? await ServeCommand.ServeAsync(console, new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct) : ExitCodes.Ok;
+                return parse.GetValue(serve) ? await ServeCommand.ServeAsync(console, new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct, parse.GetValue(AutoshipCli.Quiet) ? null : cli.Error) : ExitCodes.Ok;
             }
 
             console.Write(Table(report));
@@ -45,7 +45,7 @@ internal static class DemoCommand
             console.MarkupLine(Markup.Escape("(from a clone, 'autoship' is 'dotnet run --project src/Autoship.Cli --')"));
             if (parse.GetValue(serve))
             {
-                return await ServeCommand.ServeAsync(console, new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct);
+                return await ServeCommand.ServeAsync(console, new EngineArgs(report.Forge, null, null, null), parse.GetValue(urls), ct, parse.GetValue(AutoshipCli.Quiet) ? null : cli.Error);
             }
 
             return ExitCodes.Ok;

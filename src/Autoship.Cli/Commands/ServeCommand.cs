@@ -73,7 +73,8 @@ internal static class ServeCommand
             IReadOnlyList<string> specs = given.Length == 0 && file is null && fromApp.Count == 0 ? [CommandContext.ResolveForgeSpec(null)] : [.. given.Select(g => CommandContext.ResolveForgeSpec(g)), .. fromApp];
             var list = Repositories(null, specs, file, RepositoryList.Interval(parse.GetValue(every), "--every: "));
             var ttl = RepositoryList.Interval(parse.GetValue(leaseTtl), "--lease-ttl: ");
-            return await ServeAsync(CommandContext.For(parse).Console, args, list, parse.GetValue(urls), ct, ttl);
+            var cli = CommandContext.For(parse);
+            return await ServeAsync(cli.Console, args, list, parse.GetValue(urls), ct, ttl, parse.GetValue(AutoshipCli.Quiet) ? null : cli.Error);
         });
         return command.WithExamples(
             "autoship serve --forge local:./forge",
@@ -120,12 +121,14 @@ internal static class ServeCommand
     }
 
     /// <summary>Serves until Ctrl-C; the action under way finishes before the process exits.</summary>
-    public static Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, string? urls, CancellationToken cancellationToken) =>
-        ServeAsync(console, args, [new ServedRepository(args.Forge!)], urls, cancellationToken);
+    public static Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, string? urls, CancellationToken cancellationToken, TextWriter? progressLog = null) =>
+        ServeAsync(console, args, [new ServedRepository(args.Forge!)], urls, cancellationToken, progressLog: progressLog);
 
+    /// <param name="progressLog">Where the plain progress lines of ticks and agents go (stderr; null with --quiet). The dashboard's "Running now" shows the same steps.</param>
     public static async Task<int> ServeAsync(IAnsiConsole console, EngineArgs args, IReadOnlyList<ServedRepository> repositories, string? urls, CancellationToken cancellationToken,
-        TimeSpan? leaseTtl = null)
+        TimeSpan? leaseTtl = null, TextWriter? progressLog = null)
     {
+        using var log = progressLog is null ? null : new Autoship.Cli.Progress.PlainProgress(progressLog, TimeProvider.System);
         var options = ServerOptions.FromEnvironment(urls);
         if (leaseTtl is { } ttl)
         {
@@ -165,12 +168,16 @@ internal static class ServeCommand
                 var session = await EngineSession.OpenAsync(repoArgs, cancellationToken, shared);
                 sessions.Add(session);
                 var name = session.Forge.Name;
+                // Ticks and the worker pool's agents report what runs to the dashboard and, as plain lines, to the log.
+                var running = new Autoship.Server.Loop.RunningSteps(session.Clock,
+                    log is null ? null : repositories.Count > 1 ? new Autoship.Cli.Progress.PrefixedProgress(log, name) : log);
                 // Jobs run as tasks of the server; each one that finishes wakes its repository's loop to collect it.
-                session.UseWorkerPool(() => registry?.Loops.FirstOrDefault(l => l.Name == name)?.State.Wake());
+                session.UseWorkerPool(() => registry?.Loops.FirstOrDefault(l => l.Name == name)?.State.Wake(), running);
                 engines.Add(new ServerEngine(session.Forge, session.Store, (o, logger) => session.CreateReconciler(o, logger), session.StateDirectory, session.Clock)
                 {
                     ConfigOverride = session.ConfigOverride,
                     Every = repository.Every,
+                    Running = running,
                 });
             }
 

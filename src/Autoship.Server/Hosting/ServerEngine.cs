@@ -23,5 +23,8 @@ public sealed record ServerEngine(
     /// <summary>A fixed time between ticks (<c>serve --every</c>, a repository's <c>every:</c>) instead of the repository's <c>loop.schedule</c>.</summary>
     public TimeSpan? Every { get; init; }
 
+    /// <summary>What runs now for this repository (ticks, agents): the dashboard's "Running now"; ticks and the worker pool report to it.</summary>
+    public Autoship.Server.Loop.RunningSteps Running { get; init; } = new(Clock);
+
     public string Holder { get; init; } = Autoship.Engine.Store.LeaseHolder.ForThisProcess("serve");
 }

@@ -26,6 +26,7 @@ internal static class OverviewPage
             "Nothing is waiting for a human."));
         html.Append(ItemHtml.Section("Queue", "Ready issues that wait for a free slot (or for their lane to be resumed).", s.Queue.Select(i => ItemHtml.Card(i)),
             "No issue is waiting. Label an issue autonomy:ready to queue it."));
+        html.Append(Running(s.Running));
         html.Append(ItemHtml.Section("Active claims", "An agent owns these issues and is working on them.", s.Claims.Select(Claim), "No agent is working right now."));
         html.Append("<h2>Pull requests by lane</h2><p class=\"muted small\">The gate decides, for each PR and its lane, whether it may merge; the reasons say why.</p>");
         foreach (var lane in s.Lanes)
@@ -78,6 +79,24 @@ internal static class OverviewPage
 
     private static string Claim(ClaimView c) =>
         ItemHtml.Card(c.Item, $"<span>claimed {(c.ClaimedAt is { } at ? H(Time(at)) + " (" + H(Age(c.Age!.Value)) + " ago)" : "time not read yet")}</span>");
+
+    private static string Running(IReadOnlyList<RunningView> running)
+    {
+        var html = new StringBuilder("<section id=\"running\"><h2>Running now</h2><p class=\"muted small\">What this server runs at this moment — a tick's steps and the agents of its worker pool — for how long, and the last line each printed. Reload to follow it.</p>");
+        if (running.Count == 0)
+        {
+            return html.Append("<p class=\"muted\">Nothing is running in this server right now.</p></section>").ToString();
+        }
+
+        html.Append("<div class=\"scroll\"><table><tr><th>what</th><th>running for</th><th>last output</th></tr>");
+        foreach (var r in running)
+        {
+            html.Append("<tr><td>").Append(H(r.What)).Append("</td><td>").Append(H(Autoship.Core.Progress.ElapsedText.Format(r.Elapsed)))
+                .Append("</td><td>").Append(r.LastLine is { } line ? "<code>" + H(line) + "</code>" : "<span class=\"muted\">no output yet</span>").Append("</td></tr>");
+        }
+
+        return html.Append("</table></div></section>").ToString();
+    }
 
     private static string Agents(IReadOnlyList<AgentView> agents)
     {

@@ -130,6 +130,7 @@ public sealed partial class RepositoryLoop
             {
                 ConfigOverride = Engine.ConfigOverride,
                 OnPlan = Cache.Update,
+                Progress = Engine.Running,
             }, logger);
             if (recordedRuns.Count == 0)
             {

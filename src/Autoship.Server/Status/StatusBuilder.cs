@@ -48,7 +48,10 @@ public sealed class StatusBuilder(ServerEngine engine, ServerOptions options, Ob
             items.Where(i => i.Phase is ItemPhase.Skipped or ItemPhase.Blocked or ItemPhase.Refused or ItemPhase.Stopped).ToList(),
             Agents(items, runs),
             ticks,
-            outcomes);
+            outcomes)
+        {
+            Running = engine.Running.Snapshot().Select(r => new RunningView(r.What, r.StartedAt, now - r.StartedAt, r.LastLine)).ToList(),
+        };
     }
 
     public static string Describe(RuntimeControls c) =>

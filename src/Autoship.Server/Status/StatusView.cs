@@ -22,7 +22,13 @@ public sealed record StatusView(
 {
     /// <summary>The anti-forgery token a script sends as <c>X-CSRF-Token</c> with a write action (not needed with the bearer token).</summary>
     public string? CsrfToken { get; init; }
+
+    /// <summary>What runs now in this server (a tick's steps, agents in the worker pool), the longest-running first.</summary>
+    public IReadOnlyList<RunningView> Running { get; init; } = [];
 }
+
+/// <summary>One step that runs now: <paramref name="Elapsed"/> since it started, and the last line it printed.</summary>
+public sealed record RunningView(string What, DateTimeOffset StartedAt, TimeSpan Elapsed, string? LastLine);
 
 public sealed record ControlsView(bool KillSwitch, IReadOnlyList<string> PausedLanes, string Description);
 
