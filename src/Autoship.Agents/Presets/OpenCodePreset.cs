@@ -16,9 +16,9 @@ namespace Autoship.Agents;
 /// <c>@ai-sdk/openai-compatible</c> is bundled in the binary, so nothing is fetched for it.
 /// No switch stops the other fetch: at every start opencode installs <c>@opencode-ai/plugin</c> from npm into each
 /// writable config directory (<c>Npm.install</c> in 1.18.33) unless that directory already has a <c>node_modules</c>
-/// and a <c>package-lock.json</c> naming the package — under the egress allow-list the refused download kept opencode
-/// alive after its answer. The preset writes both into the run's fresh home (<see cref="ConfigSeed"/>), so opencode
-/// asks npm for nothing.
+/// and a <c>package-lock.json</c> naming the package (under the egress allow-list the download is refused, and a run
+/// was seen ending with exit 137 after its answer). The preset writes both into the run's fresh home
+/// (<see cref="ConfigSeed"/>), so opencode asks npm for nothing.
 /// </summary>
 public sealed class OpenCodePreset : IAgentPreset
 {
