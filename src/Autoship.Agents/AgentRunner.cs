@@ -132,7 +132,7 @@ public sealed partial class AgentRunner : IAgentRunner, IWorkspaceJanitor
                     env = proxied;
                 }
 
-                command = BubblewrapSandbox.Wrap(bwrap, argv, worktree.Path, writable, agent.Network, guard?.CommonDir, guard?.AdminDir, dirs.Root, env, egress);
+                command = BubblewrapSandbox.Wrap(bwrap, argv, worktree.Path, writable, agent.Network, guard?.CommonDir, guard?.AdminDir, dirs.Root, env, egress, preset.HomeFiles.Keys);
             }
             else if (agent.Egress is not null)
             {

@@ -32,7 +32,8 @@ public interface IAgentPreset
 /// <summary>
 /// An argv, the text for stdin (null: closed), variables the preset sets (settings isolation, no telemetry) and
 /// files written under the run's fresh HOME before the start (path relative to HOME → content), e.g. a settings file
-/// that overrides whatever the repository under test carries.
+/// that overrides whatever the repository under test carries. Under bwrap each is mounted read-only at the same place
+/// in the sandbox's fresh home.
 /// </summary>
 public sealed record PresetCommand(IReadOnlyList<string> Argv, string? Stdin = null, IReadOnlyDictionary<string, string>? Env = null)
 {

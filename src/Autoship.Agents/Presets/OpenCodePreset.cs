@@ -12,11 +12,24 @@ namespace Autoship.Agents;
 /// servers, plugins or commands from it), OPENCODE_PURE and OPENCODE_DISABLE_DEFAULT_PLUGINS (no plugins),
 /// OPENCODE_DISABLE_CLAUDE_CODE (no <c>.claude/</c> skills), OPENCODE_DISABLE_MODELS_FETCH/AUTOUPDATE/SHARE (no
 /// traffic but the model's). The configuration is OPENCODE_CONFIG_CONTENT: when OPENAI_BASE_URL is set, a provider
-/// <c>autoship</c> (OpenAI-compatible, key from OPENAI_API_KEY) serving the agent's model.
+/// <c>autoship</c> (OpenAI-compatible, key from OPENAI_API_KEY) serving the agent's model; its package
+/// <c>@ai-sdk/openai-compatible</c> is bundled in the binary, so nothing is fetched for it.
+/// No switch stops the other fetch: at every start opencode installs <c>@opencode-ai/plugin</c> from npm into each
+/// writable config directory (<c>Npm.install</c> in 1.18.33) unless that directory already has a <c>node_modules</c>
+/// and a <c>package-lock.json</c> naming the package (under the egress allow-list the download is refused, and a run
+/// was seen ending with exit 137 after its answer). The preset writes both into the run's fresh home
+/// (<see cref="ConfigSeed"/>), so opencode asks npm for nothing.
 /// </summary>
 public sealed class OpenCodePreset : IAgentPreset
 {
     public string Name => "opencode";
+
+    /// <summary>The global config directory's install state that makes opencode skip its npm install (paths relative to HOME).</summary>
+    internal static readonly IReadOnlyDictionary<string, string> ConfigSeed = new Dictionary<string, string>
+    {
+        [".config/opencode/package-lock.json"] = """{"packages":{"":{"dependencies":{"@opencode-ai/plugin":"*"}}}}""",
+        [".config/opencode/node_modules/.autoship"] = "node_modules exists so that opencode does not install @opencode-ai/plugin from npm\n",
+    };
 
     public IReadOnlyList<string> Credentials { get; } = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "ANTHROPIC_API_KEY"];
 
@@ -72,7 +85,8 @@ public sealed class OpenCodePreset : IAgentPreset
             ["OPENCODE_DISABLE_MODELS_FETCH"] = "1",
             ["OPENCODE_DISABLE_AUTOUPDATE"] = "1",
             ["OPENCODE_DISABLE_SHARE"] = "1",
-        });
+        })
+        { HomeFiles = ConfigSeed };
     }
 
     public PresetOutput Parse(string stdout)

@@ -10,8 +10,8 @@ public static class BubblewrapSandbox
 {
     public const string SandboxHome = "/home/agent";
 
-    private static readonly string[] SystemDirs = ["/usr", "/etc", "/opt"];
-    private static readonly string[] MaybeLinks = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"];
+    private static readonly string[] SystemDirs = SandboxMounts.SystemDirs;
+    private static readonly string[] MaybeLinks = SandboxMounts.MaybeLinks;
 
     /// <summary>The bwrap executable, or null when it is not installed (what <c>autoship doctor</c> reports).</summary>
     public static string? Find(string? path = null) =>
@@ -46,40 +46,23 @@ public static class BubblewrapSandbox
     }
 
     /// <summary>
-    /// Directories outside the system ones that <paramref name="executable"/> needs: where it is linked from and where
-    /// it really lives (the enclosing <c>node_modules</c> for npm packages, else the file's directory).
+    /// Directories outside the system ones that <paramref name="executable"/> needs: where it is linked from, where it
+    /// really lives (the enclosing <c>node_modules</c> for npm packages, else the file's directory), and the same for
+    /// the interpreter on its <c>#!</c> line (see <see cref="SandboxMounts"/>).
     /// </summary>
-    public static IReadOnlyList<string> InstallDirs(string executable, string? path)
-    {
-        var resolved = ExecutableResolver.Resolve(executable, path);
-        if (resolved is null)
-        {
-            return [];
-        }
-
-        var dirs = new List<string> { Path.GetDirectoryName(resolved)! };
-        var real = new FileInfo(resolved).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? resolved;
-        var dir = Path.GetDirectoryName(real)!;
-        var modules = dir;
-        while (modules.Length > 1 && Path.GetFileName(modules) != "node_modules")
-        {
-            modules = Path.GetDirectoryName(modules)!;
-        }
-
-        dirs.Add(modules.Length > 1 ? modules : dir);
-        return dirs.Distinct(StringComparer.Ordinal)
-            .Where(d => !SystemDirs.Concat(MaybeLinks).Any(s => d == s || d.StartsWith(s + "/", StringComparison.Ordinal)))
-            .ToList();
-    }
+    public static IReadOnlyList<string> InstallDirs(string executable, string? path) => SandboxMounts.For(executable, path);
 
     /// <param name="gitCommonDir">The repository's shared git directory (read-only inside).</param>
     /// <param name="gitAdminDir">This worktree's own admin directory under <paramref name="gitCommonDir"/> (read-write).</param>
     /// <param name="runDirectory">The run's directory holding the prompt file (read-only).</param>
     /// <param name="egress">With an allow-list: no network namespace of the host at all, only the proxy's socket and the relay
     /// in front of the agent (see <see cref="Egress.EgressRelay"/>).</param>
+    /// <param name="homeFiles">Files the preset wrote into the run's home (<c>env["HOME"]</c> on the host), relative to it:
+    /// each is mounted read-only at the same place in the sandbox's fresh home, whose directories stay writable.</param>
     public static IReadOnlyList<string> Wrap(
         string bwrap, IReadOnlyList<string> argv, string worktree, bool writable, bool network,
-        string? gitCommonDir, string? gitAdminDir, string? runDirectory, IReadOnlyDictionary<string, string> env, SandboxEgress? egress = null)
+        string? gitCommonDir, string? gitAdminDir, string? runDirectory, IReadOnlyDictionary<string, string> env, SandboxEgress? egress = null,
+        IEnumerable<string>? homeFiles = null)
     {
         var a = new List<string> { bwrap, "--die-with-parent", "--new-session", "--unshare-pid", "--unshare-ipc", "--unshare-uts" };
         if (!network || egress is not null)
@@ -106,18 +89,24 @@ public static class BubblewrapSandbox
         }
 
         a.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", SandboxHome]);
-
-        // The toolchain: every PATH directory outside the system directories, read-only.
-        foreach (var dir in (env.GetValueOrDefault("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
+        if (env.GetValueOrDefault("HOME") is { Length: > 0 } hostHome)
         {
-            if (Path.IsPathRooted(dir) && !SystemDirs.Concat(MaybeLinks).Any(s => dir == s || dir.StartsWith(s + "/", StringComparison.Ordinal)) && Directory.Exists(dir))
+            foreach (var relative in homeFiles ?? [])
             {
-                a.AddRange(["--ro-bind", dir, dir]);
+                a.AddRange(["--ro-bind", Path.Combine(hostHome, relative), SandboxHome + "/" + relative]);
             }
         }
 
+        // The toolchain: every PATH directory outside the system directories, and a version manager's root above its
+        // `shims` directory (a shim execs the real binary under that root), read-only.
+        foreach (var dir in SandboxMounts.Toolchain(env.GetValueOrDefault("PATH"), System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile)))
+        {
+            a.AddRange(["--ro-bind", dir, dir]);
+        }
+
         // The agent's own install: an npm bin is a symlink into its package (and a native binary may live next to
-        // it), so mount the real location (its node_modules tree) read-only, and the link's directory too.
+        // it), so mount the real location (its node_modules tree) read-only, the link's directory too, and the
+        // interpreter its #! line names (a node or python outside the system directories).
         var launchers = egress is null ? new[] { argv[0] } : new[] { argv[0], egress.Node };
         foreach (var dir in launchers.SelectMany(l => InstallDirs(l, env.GetValueOrDefault("PATH"))).Distinct(StringComparer.Ordinal))
         {

@@ -14,7 +14,7 @@ public sealed partial class GitHubForge
     {
         var api = new ApiConnection(_author.Connection);
         var conversation = await api.GetAll<IssueComment>(new Uri($"repos/{Owner}/{Repo}/issues/{number}/comments", UriKind.Relative)).WaitAsync(cancellationToken);
-        var inline = await api.GetAll<PullRequestReviewComment>(new Uri($"repos/{Owner}/{Repo}/pulls/{number}/comments", UriKind.Relative)).WaitAsync(cancellationToken);
+        var inline = await api.GetAll<InlineReviewComment>(new Uri($"repos/{Owner}/{Repo}/pulls/{number}/comments", UriKind.Relative)).WaitAsync(cancellationToken);
         var list = new List<PullRequestComment>();
         foreach (var c in conversation)
         {
@@ -25,7 +25,8 @@ public sealed partial class GitHubForge
         {
             list.Add(new PullRequestComment(await ActorAsync(c.User?.Login, cancellationToken), c.Body ?? string.Empty, c.CreatedAt)
             {
-                Path = c.Path, // Octokit 14's type has no line (only the diff position): the path is what the prompt names
+                Path = c.Path,
+                Line = c.Line ?? c.OriginalLine, // an outdated comment has no line on the head any more: the one it was written on
             });
         }
 

@@ -21,11 +21,7 @@ public sealed class RealCliEgressTests
         }
     }
 
-    /// <summary>
-    /// Not opencode yet: under the allow-list it fetches its provider package from registry.npmjs.org, which the proxy
-    /// refuses (logged), and then stalls until the inactivity limit instead of failing; see the README's Agents table.
-    /// </summary>
-    public static TheoryData<string> AllowListClis => new() { "claude", "codex", "gemini", "qwen" };
+    public static TheoryData<string> AllowListClis => new() { "claude", "codex", "gemini", "qwen", "opencode" };
 
     [Theory]
     [MemberData(nameof(AllowListClis))]
@@ -60,6 +56,13 @@ public sealed class RealCliEgressTests
         }
 
         result.Run.EgressRefused.ShouldNotContain(r => r.EndsWith($":{model.Port}", StringComparison.Ordinal));
+        if (preset == "opencode")
+        {
+            // The preset's switches (no plugins, no auto-update, no models.dev fetch, the bundled provider package)
+            // leave opencode nothing to fetch from npm: no call to registry.npmjs.org reaches the proxy at all.
+            result.Run.EgressRefused.ShouldBe([$"GET 127.0.0.1:{other.Port}"], log);
+        }
+
         result.Files.Select(f => f.Path).ShouldBe(["docs/egress.txt"]);
         log.Split('\n').ShouldContain(l => l.StartsWith("# egress allow-list: ", StringComparison.Ordinal) && l.Contains($"127.0.0.1:{model.Port}", StringComparison.Ordinal));
     }

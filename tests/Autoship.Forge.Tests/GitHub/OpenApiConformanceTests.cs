@@ -13,6 +13,19 @@ public sealed class OpenApiConformanceTests
 {
     private const string EnqueueAnswer = """{"data":{"enqueuePullRequest":{"mergeQueueEntry":{"id":"MQE_1","position":1}}}}""";
 
+    /// <summary>The path and line (<c>line</c>, else <c>original_line</c>) of the first review comment in the description's example of <c>GET …/pulls/{pull_number}/comments</c>.</summary>
+    private static (string Path, int? Line) ReviewCommentExample()
+    {
+        var api = OpenApiDescription.Instance;
+        var (_, operation) = api.Find("GET", "/repos/octocat/hello-world/pulls/1347/comments").ShouldNotBeNull();
+        var (_, json) = api.Example(operation);
+        var first = System.Text.Json.JsonDocument.Parse(json.ShouldNotBeNull()).RootElement[0];
+        int? Number(string name) => first.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number ? v.GetInt32() : null;
+        var line = Number("line") ?? Number("original_line");
+        line.ShouldNotBeNull("the example carries a line for the test to compare");
+        return (first.GetProperty("path").GetString()!, line);
+    }
+
     private static LoopbackGitHub Stub(OpenApiDescription api)
     {
         var server = new LoopbackGitHub(new Answer(404, """{"message":"Not Found"}"""));
@@ -117,6 +130,9 @@ public sealed class OpenApiConformanceTests
         var comments = await forge.ListPullRequestCommentsAsync(1347, ct);
         comments.ShouldContain(c => c.Path == null && c.Body.Length > 0);
         comments.ShouldContain(c => c.Path != null && c.Body.Length > 0);
+        // path and line (or original_line) as the description's example of a review comment gives them.
+        var example = ReviewCommentExample();
+        comments.ShouldContain(c => c.Path == example.Path && c.Line == example.Line, "the inline comment names its file and line");
         comments.ShouldAllBe(c => c.Author.Permission == Permission.Admin, "the description's permission example answers admin for every login");
         await forge.CloseIssueAsync(1347, ct);
         (await forge.UpsertMarkedIssueAsync("<!-- autoship:main-red -->", "main is red", "<!-- autoship:main-red -->\nci failed", ["autonomy:ready", "area:test"], ct)).ShouldBeGreaterThan(0);
