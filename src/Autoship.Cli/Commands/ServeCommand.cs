@@ -4,6 +4,7 @@ using Autoship.Cli.Reporting;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Cli.Serve;
+using Autoship.Engine.Executors;
 using Autoship.Engine.Store;
 using Autoship.Server.Access;
 using Autoship.Server.Fleet;
@@ -171,6 +172,9 @@ internal static class ServeCommand
                 {
                     ConfigOverride = session.ConfigOverride,
                     Every = repository.Every,
+                    JobsInFlight = session.Executors.Local is LocalExecutor pool
+                        ? ct => pool.HasJobsHereAsync(new JobLedger(session.Store, name), ct)
+                        : _ => Task.FromResult(false),
                 });
             }
 

@@ -23,5 +23,8 @@ public sealed record ServerEngine(
     /// <summary>A fixed time between ticks (<c>serve --every</c>, a repository's <c>every:</c>) instead of the repository's <c>loop.schedule</c>.</summary>
     public TimeSpan? Every { get; init; }
 
+    /// <summary>Whether a job of this repository runs, or waits to be collected, in this process (see <see cref="Loop.RepositoryLoop.HasJobsInFlightAsync"/>).</summary>
+    public Func<CancellationToken, Task<bool>> JobsInFlight { get; init; } = _ => Task.FromResult(false);
+
     public string Holder { get; init; } = Autoship.Engine.Store.LeaseHolder.ForThisProcess("serve");
 }
