@@ -66,7 +66,7 @@ run() { # $1 = executor kind, $2 = work orders (1..8); prints "wall max_tick prs
 import json, sys
 d = json.load(open(sys.argv[1]))
 acts = "; ".join(a["kind"] + " #" + str(a["issue"]) for a in d["actions"])
-print(f"tick {sys.argv[2]}: {float(sys.argv[3]):.2f} s wall, {d['seconds']:.2f} s inside: {acts}")
+print(f"tick {sys.argv[2]}: {float(sys.argv[3]):.2f} s wall, {d['durationSeconds']:.2f} s inside: {acts}")
 PY
     fi
     ticks=$((ticks + 1))

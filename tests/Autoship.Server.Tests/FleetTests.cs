@@ -110,29 +110,6 @@ public sealed class FleetTests
     }
 
     [Theory]
-    [InlineData(20, 3, 7)]
-    [InlineData(20, 2, 10)]
-    [InlineData(6, 3, 2)]
-    [InlineData(1, 3, 1)]
-    [InlineData(5, 0, 5)]
-    [InlineData(0, 2, 0)]
-    public void Share_IsTheRepositoriesOverLiveReplicasRoundedUp(int repositories, int replicas, int share) =>
-        FleetShare.Of(repositories, replicas).ShouldBe(share);
-
-    [Fact]
-    public void Rank_SpreadsRepositoriesBetweenReplicas_AndShedsTheLowestRanked()
-    {
-        var repos = Enumerable.Range(1, 20).Select(i => $"github:octo/r{i}").ToList();
-        var firstChoices = new[] { "a", "b", "c" }.Select(r => FleetShare.ToTake(r, repos, 0, 7)[0]).ToList();
-        firstChoices.Distinct().Count().ShouldBeGreaterThan(1, "replicas racing for free repositories should mostly want different ones");
-        var shed = FleetShare.ToShed("a", repos.Take(9), 7);
-        shed.Count.ShouldBe(2);
-        shed.ShouldAllBe(r => FleetShare.Rank("a", r) <= repos.Take(9).Except(shed).Min(x => FleetShare.Rank("a", x)));
-        FleetShare.ToShed("a", repos.Take(7), 7).ShouldBeEmpty();
-        FleetShare.ToTake("a", repos, 7, 7).ShouldBeEmpty();
-    }
-
-    [Theory]
     [InlineData("github:Octo/App", "github-octo-app")]
     [InlineData("local:/tmp/x y/forge", "local-tmp-x-y-forge")]
     [InlineData("::", "repo")]

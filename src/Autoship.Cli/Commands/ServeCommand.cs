@@ -4,6 +4,7 @@ using Autoship.Cli.Reporting;
 using System.CommandLine;
 using Autoship.Cli.Engine;
 using Autoship.Cli.Serve;
+using Autoship.Engine.Executors;
 using Autoship.Engine.Store;
 using Autoship.Server.Access;
 using Autoship.Server.Fleet;
@@ -144,6 +145,15 @@ internal static class ServeCommand
             throw new CliUsageException(e.Message);
         }
 
+        if (repositories.Count > 1)
+        {
+            // Each repository's loop blocks pool threads at times (SQLite calls are synchronous, git processes are
+            // waited on). With the default minimum of one pool thread per core, the replica heartbeat then waits for
+            // the pool to grow and its leases can expire under it on a busy machine; start with room for every loop.
+            ThreadPool.GetMinThreads(out var workers, out var completions);
+            ThreadPool.SetMinThreads(Math.Max(workers, 8 + (4 * repositories.Count)), completions);
+        }
+
         // One repository keeps its state where it always did; several share one store and keep their files apart.
         var baseDirectory = args.StateDirectory ?? NonEmpty(Environment.GetEnvironmentVariable("AUTOSHIP_STATE_DIR")) ?? Path.Combine(Directory.GetCurrentDirectory(), ".autoship");
         IStateStore? shared = null;
@@ -178,6 +188,9 @@ internal static class ServeCommand
                     ConfigOverride = session.ConfigOverride,
                     Every = repository.Every,
                     Running = running,
+                    JobsInFlight = session.Executors.Local is LocalExecutor pool
+                        ? ct => pool.HasJobsHereAsync(new JobLedger(session.Store, name), ct)
+                        : _ => Task.FromResult(false),
                 });
             }
 

@@ -54,6 +54,26 @@ public sealed class LocalExecutor(string jobsRoot, IJobLauncher launcher, TimePr
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// True while a job that <paramref name="ledger"/> lists runs on this machine or has left its result here for a
+    /// tick to collect. Leftover directories of jobs the ledger no longer lists (collected, or released by another
+    /// replica) do not count.
+    /// </summary>
+    public async Task<bool> HasJobsHereAsync(JobLedger ledger, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        foreach (var ticket in await ledger.ListAsync(cancellationToken))
+        {
+            var job = JobDirectory.For(jobsRoot, ticket.Id);
+            if (ticket.Kind == Kind && (launcher.IsAlive(job, clock.GetUtcNow()) || File.Exists(job.Result)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static JobStatus? Collect(JobDirectory job) =>
         job.ReadResult() is { } result
             ? result.Answered ? new JobStatus(JobState.Completed, result) : JobStatus.Lost(result.Error ?? "the worker wrote no result")

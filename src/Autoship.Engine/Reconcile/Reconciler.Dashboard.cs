@@ -1,3 +1,4 @@
+using Autoship.Core.Config;
 using Autoship.Core.Dashboard;
 using Autoship.Core.Planning;
 using Autoship.Forge;
@@ -11,11 +12,11 @@ public sealed partial class Reconciler
     /// The dashboard issue is a report, not part of the work: a forge that refuses or fails its write is a warning, and
     /// the tick's actions (already applied) stand; the next tick tries again.
     /// </summary>
-    private async Task ReportDashboardAsync(Plan? last, CancellationToken cancellationToken)
+    private async Task ReportDashboardAsync(Plan? last, AutoshipConfig? config, CancellationToken cancellationToken)
     {
         try
         {
-            if (await UpdateDashboardAsync(last, cancellationToken) is { } dashboard)
+            if (await UpdateDashboardAsync(last, config, cancellationToken) is { } dashboard)
             {
                 logger.LogInformation("{Repo}: {Dashboard}", forge.Name, dashboard);
             }
@@ -31,9 +32,9 @@ public sealed partial class Reconciler
     /// the body changed. A person who closed it keeps it closed (no write, never a second issue); reopening it resumes the updates.
     /// Returns what it did, for the tick's notices; null when it wrote nothing.
     /// </summary>
-    private async Task<string?> UpdateDashboardAsync(Plan? last, CancellationToken cancellationToken)
+    private async Task<string?> UpdateDashboardAsync(Plan? last, AutoshipConfig? lastConfig, CancellationToken cancellationToken)
     {
-        var config = options.ConfigOverride ?? (last is null ? null : await LastGoodConfigAsync(cancellationToken));
+        var config = options.ConfigOverride ?? lastConfig;
         if (last is null || config is not { Loop.DashboardIssue: true })
         {
             return null;

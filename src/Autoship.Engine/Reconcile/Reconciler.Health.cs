@@ -1,4 +1,5 @@
 using Autoship.Core;
+using Autoship.Core.Config;
 using Autoship.Core.Planning;
 using Autoship.Engine.Health;
 using Autoship.Engine.Store;
@@ -16,9 +17,9 @@ public sealed partial class Reconciler
             .Select(r => new RunSummary(r.Run.Agent, r.Run.Issue, r.Run.StartedAt, r.Run.EndedAt, RunOutcomes.Classify(r.Outcome)))
             .ToList();
 
-    private async Task<IReadOnlyList<QueueAlert>> NotifyHealthAsync(Plan? last, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<QueueAlert>> NotifyHealthAsync(Plan? last, AutoshipConfig? lastConfig, CancellationToken cancellationToken)
     {
-        var config = options.ConfigOverride ?? (last is null ? null : await LastGoodConfigAsync(cancellationToken));
+        var config = options.ConfigOverride ?? lastConfig;
         if (last is null || config is null)
         {
             return [];

@@ -39,6 +39,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         var results = new List<ActionResult>();
         claimTakeovers.Clear();
         Plan? last = null;
+        AutoshipConfig? lastConfig = null;
         string? schedule = null;
         var rounds = 0;
         var outcome = TickOutcome.Done;
@@ -63,6 +64,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
                 var (plan, context) = await ObserveAndPlanAsync(cancellationToken);
                 pass.Finish(TickProgress.Planned(plan));
                 last = plan;
+                lastConfig = context.Config;
                 schedule = context.Config?.Loop.Schedule ?? schedule;
                 options.OnPlan?.Invoke(plan);
                 if (dryRun)
@@ -105,10 +107,11 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
             }
 
             rounds = Math.Min(rounds, options.MaxRounds);
-            notified = dryRun ? [] : await NotifyHealthAsync(last, cancellationToken);
+            // The last pass's configuration (the valid one, else the last good one), not a third and fourth read and parse of it.
+            notified = dryRun ? [] : await NotifyHealthAsync(last, lastConfig, cancellationToken);
             if (!dryRun)
             {
-                await ReportDashboardAsync(last, cancellationToken);
+                await ReportDashboardAsync(last, lastConfig, cancellationToken);
             }
         }
         catch (OperationCanceledException)

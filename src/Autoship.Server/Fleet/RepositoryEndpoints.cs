@@ -1,3 +1,4 @@
+using Autoship.Core;
 using Autoship.Server.Endpoints;
 using Autoship.Server.Hosting;
 using Autoship.Server.Html;
@@ -37,6 +38,6 @@ public static class RepositoryEndpoints
                 loop.State.TickRunning, loop.State.Ticks, loop.IsRunning ? loop.State.NextTickAt : null, last?.EndedAt, last?.Outcome, loop.Cache.Current?.Items.Count));
         }
 
-        return new RepositoriesView(options.Replica, fleet.LiveReplicas, FleetShare.Of(registry.Loops.Count, fleet.LiveReplicas), fleet.Held, views);
+        return new RepositoriesView(options.Replica, fleet.LiveReplicas, FleetAssignment.Share(registry.Loops.Count, fleet.LiveReplicas), fleet.Held, views);
     }
 }

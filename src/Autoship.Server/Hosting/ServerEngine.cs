@@ -26,5 +26,8 @@ public sealed record ServerEngine(
     /// <summary>What runs now for this repository (ticks, agents): the dashboard's "Running now"; ticks and the worker pool report to it.</summary>
     public Autoship.Server.Loop.RunningSteps Running { get; init; } = new(Clock);
 
+    /// <summary>Whether a job of this repository runs, or waits to be collected, in this process (see <see cref="Loop.RepositoryLoop.HasJobsInFlightAsync"/>).</summary>
+    public Func<CancellationToken, Task<bool>> JobsInFlight { get; init; } = _ => Task.FromResult(false);
+
     public string Holder { get; init; } = Autoship.Engine.Store.LeaseHolder.ForThisProcess("serve");
 }

@@ -115,12 +115,12 @@ public sealed partial class RepositoryLoop
         }
     }
 
-    /// <summary>True when the repository has no job in flight in this replica (its work can move to another one).</summary>
-    public bool HasNoJobsInFlight()
-    {
-        var jobs = Path.Combine(Engine.StateDirectory, "jobs");
-        return !Directory.Exists(jobs) || Directory.GetDirectories(jobs).Length == 0;
-    }
+    /// <summary>
+    /// True while a job of this repository runs in this replica's worker pool, or has finished there and waits for a
+    /// tick to collect it: the repository's work is here, so it is not given to another replica yet. A job directory
+    /// that the repository's job ledger no longer lists (collected, or released elsewhere) does not count.
+    /// </summary>
+    public Task<bool> HasJobsInFlightAsync(CancellationToken cancellationToken) => Engine.JobsInFlight(cancellationToken);
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
