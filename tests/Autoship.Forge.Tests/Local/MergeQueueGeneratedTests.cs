@@ -116,7 +116,8 @@ public sealed class MergeQueueGeneratedTests
     private static async Task RunAsync(Scenario scenario)
     {
         await using var fx = await LocalForgeFixture.CreateAsync(Seed(scenario));
-        var bot = await fx.OpenAsync(runCi: true);
+        // The CI timeout is a hang guard only: the fixture's 30 s fails healthy runs on a machine this busy.
+        await using var bot = await LocalForge.OpenAsync(fx.ForgeDir, LocalForge.HarnessLogin, fx.Clock, new LocalForgeOptions { RunCi = true, CiTimeout = TimeSpan.FromMinutes(5) }, CancellationToken.None);
         var slots = await fx.BareGitAsync("show", "main:slots.txt");
         var pulls = new List<PullRequestSnapshot>();
         foreach (var change in scenario.Changes)
