@@ -170,7 +170,8 @@ public sealed class MergeQueueGeneratedTests
             }
 
             // Ejected during another pull request's call, its own call answers with the (140-character) status; the event keeps the whole reason.
-            refused.Reasons.ShouldContain(r => r.Code == "queue-failed", string.Join("; ", refused.Reasons));
+            // A conflicting head ejected by the queue is refused at the door on its next call, as the base now conflicts.
+            refused.Reasons.ShouldContain(r => r.Code == "queue-failed" || (conflicts && r.Code == "not-mergeable"), string.Join("; ", refused.Reasons));
             var left = now.Checks.Where(c => c.Name == MergeQueueStatus.Context && c.Sha == now.HeadSha).ShouldHaveSingleItem();
             left.State.ShouldBe(CheckState.Failure);
             left.Description!.ShouldContain($"#{pr.Number} fails the base branch's validation");
