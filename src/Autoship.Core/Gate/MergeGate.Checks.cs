@@ -65,7 +65,7 @@ public static partial class MergeGate
         }
         else if (queue is { State: CheckState.Pending })
         {
-            findings.Met("queued", queue.Description ?? "in the merge queue");
+            findings.Met(GateDecision.QueuedCode, queue.Description ?? "in the merge queue");
         }
     }
 

@@ -73,6 +73,8 @@ public static class ItemExplainer
         {
             ItemPhase.Merged => $"Done: its {pr} was merged{lane}.",
             ItemPhase.Held => $"Waiting for a human: its {pr}{lane} cannot merge unattended.",
+            ItemPhase.PullRequest when v.Verdict == GateVerdict.Merge && v.Reasons.FirstOrDefault(r => r.Code == GateDecision.QueuedCode) is { } queued
+                => $"In progress: its {pr}{lane} may merge and is in the merge queue: {queued.Message}.",
             ItemPhase.PullRequest => $"In progress: its {pr}{lane} is open; the gate says {v.Verdict?.ToString().ToLowerInvariant() ?? "wait"}.",
             ItemPhase.Claimed => $"Claimed by {v.Owner ?? "an agent"} (attempt {v.Attempt}){lane}.",
             ItemPhase.Queued when v.QueuePosition is { } q => $"Queued{lane}, {q.Message}{Waits(v)}.",

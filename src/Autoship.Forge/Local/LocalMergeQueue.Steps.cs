@@ -99,6 +99,23 @@ internal sealed partial class LocalMergeQueue
             {
                 await reviews.UpsertStatusAsync(c, entry.HeadSha, new CommitStatus(MergeQueueStatus.Context, CheckState.Pending, text, null), null, cancellationToken);
             }
+
+            await RefreshGateAsync(c, entry, text, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A green <c>autoship/gate</c> says where its head stands in the queue as the queue works (a tick's merge runs the
+    /// queue to quiescence, so "bisecting" would otherwise never reach it), in the words the planner publishes next tick.
+    /// </summary>
+    private async Task RefreshGateAsync(SqliteConnection c, MergeQueueEntry entry, string queueText, CancellationToken cancellationToken)
+    {
+        var gate = await LocalDb.QueryAsync(c, "SELECT state, description, url FROM statuses WHERE sha = $s AND context = $c",
+            r => (State: r.GetString(0), Description: r.GetString(1), Url: r.IsDBNull(2) ? null : r.GetString(2)), cancellationToken, ("$s", entry.HeadSha), ("$c", GateContext));
+        var summary = GateDecision.QueuedSummary(entry.Lane, queueText);
+        if (gate is [{ State: nameof(CheckState.Success) } green] && green.Description != summary)
+        {
+            await reviews.UpsertStatusAsync(c, entry.HeadSha, new CommitStatus(GateContext, CheckState.Success, summary, green.Url), null, cancellationToken);
         }
     }
 }

@@ -18,6 +18,9 @@ internal sealed partial class LocalMergeQueue(LocalContext context, LocalGit git
     /// <summary>Bounds one run: a batch of n needs at most about 2·n validations to settle.</summary>
     private const int MaxSteps = 64;
 
+    /// <summary>The gate's status context (the planner publishes it); a queued head must be green there.</summary>
+    private const string GateContext = "autoship/gate";
+
     /// <summary>Queues the pull request (same head keeps its place), runs the queue and says where the pull request stands.</summary>
     public async Task<MergeResult> MergeAsync(LocalPullRows.Row pull, string head, string title, string message, CancellationToken cancellationToken)
     {
@@ -105,7 +108,7 @@ internal sealed partial class LocalMergeQueue(LocalContext context, LocalGit git
         {
             var pull = await LocalPullRows.GetAsync(c, w.Entry.PullRequest, cancellationToken);
             var head = pull is null ? null : await git.ResolveAsync(LocalGit.BranchRef(pull.Head), cancellationToken);
-            var gate = (string?)await LocalDb.ScalarAsync(c, "SELECT state FROM statuses WHERE sha = $s AND context = 'autoship/gate'", cancellationToken, ("$s", w.Entry.HeadSha));
+            var gate = (string?)await LocalDb.ScalarAsync(c, "SELECT state FROM statuses WHERE sha = $s AND context = $c", cancellationToken, ("$s", w.Entry.HeadSha), ("$c", GateContext));
             if (pull is not { State: "open" } || head != w.Entry.HeadSha || pull.Base != baseBranch || (gate is not null && gate != nameof(CheckState.Success)))
             {
                 await LocalQueueRows.RemoveAsync(c, w.Entry.PullRequest, cancellationToken);
