@@ -33,6 +33,18 @@ public sealed record ForgeClaim(int Issue, string Key, string Holder, string Bas
     /// </summary>
     public bool Inline { get; init; }
 
+    /// <summary>
+    /// How often the holder promises to renew this claim while its agent works (<c>heartbeat:</c>), or null when it
+    /// promises nothing; each renewal rewrites the object with a new <see cref="Renewed"/> (<see cref="IForge.RenewClaimAsync"/>).
+    /// </summary>
+    public TimeSpan? HeartbeatInterval { get; init; }
+
+    /// <summary>The holder's last renewal (its clock); <see cref="Since"/> until the first one.</summary>
+    public DateTimeOffset? Renewed { get; init; }
+
+    /// <summary>The work ended and waits for its orchestrator to collect it: no more renewals are owed.</summary>
+    public bool Finished { get; init; }
+
     /// <summary>The claim of an author attempt.</summary>
     public static ForgeClaim ForAttempt(int issue, int attempt, string holder, string baseBranch) =>
         new(issue, attempt.ToString(CultureInfo.InvariantCulture), holder, baseBranch);
@@ -65,6 +77,21 @@ public sealed record ForgeClaim(int Issue, string Key, string Holder, string Bas
             if (Inline)
             {
                 text += "runs: inline\n";
+            }
+
+            if (HeartbeatInterval is { } interval)
+            {
+                text += string.Create(CultureInfo.InvariantCulture, $"heartbeat: {(long)interval.TotalMilliseconds}ms\n");
+            }
+
+            if ((Renewed ?? (HeartbeatInterval is null ? null : Since)) is { } renewed)
+            {
+                text += string.Create(CultureInfo.InvariantCulture, $"renewed: {renewed.ToUniversalTime():O}\n");
+            }
+
+            if (Finished)
+            {
+                text += "finished: true\n";
             }
 
             return text;
@@ -105,10 +132,18 @@ public sealed record ForgeClaim(int Issue, string Key, string Holder, string Bas
         new(false, HolderOf(text))
         {
             Process = Line(text, "process: "),
-            Since = DateTimeOffset.TryParse(Line(text, "since: "), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since) ? since : null,
+            Since = Time(Line(text, "since: ")),
             Inline = string.Equals(Line(text, "runs: "), "inline", StringComparison.Ordinal),
             Generation = generation,
+            HeartbeatInterval = Line(text, "heartbeat: ") is { } beat && beat.EndsWith("ms", StringComparison.Ordinal)
+                && long.TryParse(beat.AsSpan(0, beat.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0
+                ? TimeSpan.FromMilliseconds(ms) : null,
+            Renewed = Time(Line(text, "renewed: ")),
+            Finished = string.Equals(Line(text, "finished: "), "true", StringComparison.Ordinal),
         };
+
+    private static DateTimeOffset? Time(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
     private static string? Line(string? text, string prefix)
     {
@@ -139,6 +174,15 @@ public sealed record ClaimResult(bool Created, string? Holder)
 
     /// <summary>The generation created, or the highest one found.</summary>
     public int Generation { get; init; }
+
+    /// <summary>The holder's promised renewal interval (<see cref="ForgeClaim.HeartbeatInterval"/>), or null.</summary>
+    public TimeSpan? HeartbeatInterval { get; init; }
+
+    /// <summary>The holder's last renewal, or null.</summary>
+    public DateTimeOffset? Renewed { get; init; }
+
+    /// <summary>The holder's work ended (<see cref="ForgeClaim.Finished"/>).</summary>
+    public bool Finished { get; init; }
 
     /// <summary>The claim is <paramref name="holder"/>'s: just made, or made earlier by the same orchestrator (a killed tick).</summary>
     public bool IsHeldBy(string holder) => Created || string.Equals(Holder, holder, StringComparison.Ordinal);

@@ -92,6 +92,14 @@ public interface IForge : IAsyncDisposable
     /// </summary>
     Task<ClaimResult> ClaimAsync(ForgeClaim claim, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The holder's heartbeat: rewrites <see cref="ForgeClaim.Ref"/> with <paramref name="claim"/>'s text (a new
+    /// <see cref="ForgeClaim.Renewed"/>) only if the ref still exists and names <see cref="ForgeClaim.Holder"/>; false
+    /// when it was released or is not ours (nothing is written then). Only a claim's holder writes its generation's ref:
+    /// a takeover creates the next generation instead.
+    /// </summary>
+    Task<bool> RenewClaimAsync(ForgeClaim claim, CancellationToken cancellationToken);
+
     /// <summary>Deletes every claim ref of <paramref name="issue"/> (a finished item); idempotent.</summary>
     Task ReleaseClaimsAsync(int issue, CancellationToken cancellationToken);
 

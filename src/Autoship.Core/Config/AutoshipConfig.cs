@@ -170,7 +170,11 @@ public sealed record LoopSettings(
     IReadOnlyList<Lane> PausedLanes,
     int MaxAgentMinutesPerDay,
     int CircuitBreakerFailures,
-    bool DashboardIssue);
+    bool DashboardIssue)
+{
+    /// <summary>How often a claim's holder renews it on the forge while its agent works (<see cref="ClaimHeartbeatRule"/>).</summary>
+    public TimeSpan ClaimHeartbeat { get; init; } = TimeSpan.FromMinutes(1);
+}
 
 /// <summary>The validation truth contract: the one entrypoint and the checks that must be green.</summary>
 public sealed record ValidationSettings(string Entrypoint, IReadOnlyList<string> RequiredChecks);

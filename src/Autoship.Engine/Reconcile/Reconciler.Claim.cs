@@ -23,6 +23,11 @@ public sealed partial class Reconciler
 
     private string? orchestratorId;
 
+    private ClaimBeats? beats;
+
+    /// <summary>The claims this process renews while its agents work (one set per reconciler, emptied at each tick's end).</summary>
+    private ClaimBeats Beats => beats ??= new ClaimBeats(forge, clock, logger);
+
     /// <summary>The claims this tick took over from dead or expired holders: shown among the tick's notices.</summary>
     private readonly List<Reason> claimTakeovers = [];
 
@@ -45,7 +50,7 @@ public sealed partial class Reconciler
         var id = await store.GetSettingAsync(forge.Name, OrchestratorIdSetting, cancellationToken);
         if (string.IsNullOrWhiteSpace(id))
         {
-            id = string.IsNullOrWhiteSpace(kept) ? $"{Environment.MachineName}/{Guid.NewGuid():N}" : kept;
+            id = string.IsNullOrWhiteSpace(kept) ? $"{LeaseHolder.Host}/{Guid.NewGuid():N}" : kept;
             await store.SetSettingAsync(forge.Name, OrchestratorIdSetting, id, cancellationToken);
         }
 
@@ -77,18 +82,30 @@ public sealed partial class Reconciler
         bool inline, LoopSettings loop, CancellationToken cancellationToken)
     {
         var holder = await OrchestratorIdAsync(cancellationToken);
-        var claim = claimFor(holder) with { Process = options.Holder, Since = clock.GetUtcNow(), Inline = inline };
+        // An agent running inside this tick is renewed by it (ClaimBeats) for as long as the tick lives.
+        var claim = claimFor(holder) with { Process = options.Holder, Since = clock.GetUtcNow(), Inline = inline, HeartbeatInterval = inline ? loop.ClaimHeartbeat : null };
         for (var takeovers = 0; ; takeovers++)
         {
             var result = await forge.ClaimAsync(claim, cancellationToken);
+            var foreignRef = (claim with { Generation = result.Generation }).Ref;
+            var dead = result.Process is { } process && LeaseHolder.IsProvablyDead(process);
+            var heartbeat = result is { HeartbeatInterval: { } interval } && (result.Renewed ?? result.Since) is { } renewed
+                ? new ClaimHeartbeat(interval, renewed, result.Finished)
+                : null;
             if (result.IsHeldBy(holder))
             {
+                var own = result.Created ? null : OwnClaimPolicy.Evaluate(
+                    new OwnClaim(foreignRef, result.Process, string.Equals(result.Process, options.Holder, StringComparison.Ordinal), dead, heartbeat), clock.GetUtcNow());
+                if (own is { TakeOver: false })
+                {
+                    return new ActionResult(action, ActionOutcome.Skipped, $"#{claim.Issue}: {what} runs in another process of this orchestrator; not started twice", own.Reasons);
+                }
+
+                Beats.Hold(claim with { Generation = result.Generation });
                 return null;
             }
 
-            var foreignRef = (claim with { Generation = result.Generation }).Ref;
-            var dead = result.Process is { } process && LeaseHolder.IsProvablyDead(process);
-            var foreign = new ForeignClaim(foreignRef, result.Holder, result.Process, result.Since, dead, await progressed(), result.Inline);
+            var foreign = new ForeignClaim(foreignRef, result.Holder, result.Process, result.Since, dead, await progressed(), result.Inline, heartbeat);
             var decision = ClaimTakeoverPolicy.Evaluate(foreign, clock.GetUtcNow(), loop);
             if (!decision.TakeOver || takeovers >= MaxTakeoversPerClaim)
             {

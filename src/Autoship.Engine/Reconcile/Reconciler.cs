@@ -49,6 +49,7 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         using var progress = new TickProgress(options.Progress, tickId);
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = dryRun ? Task.CompletedTask : HeartbeatAsync(repository, heartbeatStop.Token);
+        var claimBeats = dryRun ? Task.CompletedTask : Beats.RunAsync(heartbeatStop.Token);
         try
         {
             // Worktrees of jobs in flight are not leftovers.
@@ -129,6 +130,8 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
         {
             await heartbeatStop.CancelAsync();
             await heartbeat;
+            await claimBeats;
+            Beats.Clear();
             if (!dryRun)
             {
                 var usage = forge.Usage;

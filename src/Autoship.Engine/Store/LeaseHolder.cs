@@ -12,8 +12,20 @@ public static class LeaseHolder
 {
     private static readonly string Id = Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>
+    /// A TEST HOOK: <c>AUTOSHIP_TEST_HOST</c> names the host in this process's holder and orchestrator ids instead of
+    /// the machine's name, so tests on one machine can run orchestrators that count as being on other hosts (their
+    /// processes are then never provably dead to each other; only the claim heartbeat tells).
+    /// </summary>
+    public const string HostVariable = "AUTOSHIP_TEST_HOST";
+
+    /// <summary>The host this process counts as: the machine's name, or <see cref="HostVariable"/>.</summary>
+    public static string Host { get; } = Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } host && !host.Contains('/', StringComparison.Ordinal)
+        ? host
+        : Environment.MachineName;
+
     /// <summary>This process's holder name, with an optional role suffix (e.g. <c>serve</c>, <c>reader</c>).</summary>
-    public static string ForThisProcess(string? role = null) => For(Environment.MachineName, Environment.ProcessId, Id, role);
+    public static string ForThisProcess(string? role = null) => For(Host, Environment.ProcessId, Id, role);
 
     /// <summary>The holder name of process <paramref name="pid"/> on this host (tests name other real processes).</summary>
     public static string For(string host, int pid, string id, string? role = null)
@@ -30,7 +42,7 @@ public static class LeaseHolder
     public static bool IsProvablyDead(string holder)
     {
         var parts = holder.Split('/');
-        if (parts.Length < 4 || !string.Equals(parts[0], Environment.MachineName, StringComparison.Ordinal)
+        if (parts.Length < 4 || !string.Equals(parts[0], Host, StringComparison.Ordinal)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || parts[2] == "?" || !Directory.Exists("/proc/self"))
         {
             return false;

@@ -22,7 +22,7 @@ public sealed partial class GitHubForge
         try
         {
             await _author.Git.Reference.Create(Owner, Repo, new NewReference(claim.Ref, tag.Sha)).WaitAsync(cancellationToken);
-            return new ClaimResult(true, claim.Holder) { Process = claim.Process, Since = claim.Since, Inline = claim.Inline, Generation = claim.Generation };
+            return ForgeClaim.Read(claim.Text, claim.Generation) with { Created = true };
         }
         catch (ApiValidationException)
         {
@@ -45,6 +45,53 @@ public sealed partial class GitHubForge
 
         var theirs = await _author.Git.Tag.Get(Owner, Repo, top.Ref.Object.Sha).WaitAsync(cancellationToken);
         return ForgeClaim.Read(theirs.Message, top.Generation!.Value);
+    }
+
+    /// <summary>
+    /// A heartbeat: reads the ref and its tag (it must still name the holder), makes a new tag object with the renewed
+    /// text and moves the ref to it (<c>PATCH /git/refs/{ref}</c>, which never creates a ref: a released claim stays
+    /// released). Only the holder writes its generation's ref; a takeover creates the next one.
+    /// </summary>
+    public async Task<bool> RenewClaimAsync(ForgeClaim claim, CancellationToken cancellationToken)
+    {
+        Reference current;
+        try
+        {
+            current = await GetRefAsync(claim.Ref["refs/".Length..], cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+
+        if (current.Object.Type.Value != TaggedType.Tag)
+        {
+            return false;
+        }
+
+        var theirs = await _author.Git.Tag.Get(Owner, Repo, current.Object.Sha).WaitAsync(cancellationToken);
+        if (!string.Equals(ForgeClaim.HolderOf(theirs.Message), claim.Holder, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var tag = await _author.Git.Tag.Create(Owner, Repo, new NewTag
+        {
+            Tag = $"autoship-claim-{claim.Issue}-{claim.Key}",
+            Message = claim.Text,
+            Object = theirs.Object.Sha,
+            Type = TaggedType.Commit,
+        }).WaitAsync(cancellationToken);
+        try
+        {
+            await _author.Git.Reference.Update(Owner, Repo, claim.Ref["refs/".Length..], new ReferenceUpdate(tag.Sha, force: true)).WaitAsync(cancellationToken);
+            return true;
+        }
+        catch (ApiValidationException)
+        {
+            // 422 "Reference does not exist": released meanwhile.
+            return false;
+        }
     }
 
     /// <summary><c>GET /git/matching-refs/{prefix}</c>: every ref whose name starts with <paramref name="prefix"/> (without <c>refs/</c>).</summary>

@@ -18,7 +18,7 @@ internal sealed class LocalClaims(LocalContext context, LocalGit git)
         if (created.Ok)
         {
             await context.WriteAsync(c => context.RecordAsync(c, "claimed", claim.Ref, new { holder = claim.Holder, generation = claim.Generation }, cancellationToken), cancellationToken);
-            return new ClaimResult(true, claim.Holder) { Process = claim.Process, Since = claim.Since, Inline = claim.Inline, Generation = claim.Generation };
+            return Won(claim);
         }
 
         // The highest generation of the key holds the claim.
@@ -36,6 +36,33 @@ internal sealed class LocalClaims(LocalContext context, LocalGit git)
         }
 
         return ForgeClaim.Read(existing.Stdout, top.Generation!.Value);
+    }
+
+    /// <summary>The result of a claim just made: what its own object says.</summary>
+    internal static ClaimResult Won(ForgeClaim claim) => ForgeClaim.Read(claim.Text, claim.Generation) with { Created = true };
+
+    /// <summary>
+    /// A heartbeat: <c>git update-ref REF NEW OLD</c>, where OLD is the object just read and checked to be the holder's,
+    /// so a ref released or rewritten meanwhile is never brought back or overwritten.
+    /// </summary>
+    public async Task<bool> RenewAsync(ForgeClaim claim, CancellationToken cancellationToken)
+    {
+        context.Count();
+        var old = await git.TryGitAsync(["rev-parse", "--verify", "--quiet", claim.Ref], cancellationToken);
+        if (!old.Ok)
+        {
+            return false;
+        }
+
+        var oid = old.Stdout.Trim();
+        var current = await git.TryGitAsync(["cat-file", "-p", oid], cancellationToken);
+        if (!current.Ok || !string.Equals(ForgeClaim.HolderOf(current.Stdout), claim.Holder, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var blob = await git.GitAsync(["hash-object", "-w", "--stdin"], cancellationToken, stdin: claim.Text);
+        return (await git.TryGitAsync(["update-ref", "-m", "autoship claim renewed", claim.Ref, blob.Trim(), oid], cancellationToken)).Ok;
     }
 
     public async Task ReleaseAsync(int issue, CancellationToken cancellationToken)

@@ -203,6 +203,8 @@ public sealed class LocalForge : IForge, IForgeSetup
 
     public Task<ClaimResult> ClaimAsync(ForgeClaim claim, CancellationToken cancellationToken) => claims.ClaimAsync(claim, cancellationToken);
 
+    public Task<bool> RenewClaimAsync(ForgeClaim claim, CancellationToken cancellationToken) => claims.RenewAsync(claim, cancellationToken);
+
     public Task ReleaseClaimsAsync(int issue, CancellationToken cancellationToken) => claims.ReleaseAsync(issue, cancellationToken);
 
     public Task<MergeResult> MergeAsync(int number, string expectedHeadSha, string commitTitle, string commitMessage, CancellationToken cancellationToken) =>

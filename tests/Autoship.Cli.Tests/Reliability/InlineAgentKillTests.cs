@@ -73,7 +73,7 @@ public sealed class InlineAgentKillTests(ITestOutputHelper output)
         }
     }
 
-    private static string WithCommandAgent(string config, string agent)
+    internal static string WithCommandAgent(string config, string agent)
     {
         // The first agent (mission-control-orchestrator, owner of docs) becomes an external command agent.
         const string Builtin = "    runner: { preset: builtin, model: null, args: [], command: [] }\n    timeout: 30m\n    inactivity: 10m\n    env: []";

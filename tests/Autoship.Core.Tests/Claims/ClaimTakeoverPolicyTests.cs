@@ -55,4 +55,54 @@ public sealed class ClaimTakeoverPolicyTests
 
         decision.Reasons.Single().Message.ShouldContain("until 2025-01-01 14:00 UTC");
     }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void Evaluate_HeartbeatMissedForItsTtl_IsTakenOverOnAnyHostRecordedOrNot(bool progressed, bool inline)
+    {
+        // Another host (never provably dead here), last renewed 3 minutes ago with a 1-minute heartbeat.
+        var claim = Claim(T0, dead: false, progressed) with { RunsInHolder = inline, Heartbeat = new ClaimHeartbeat(TimeSpan.FromMinutes(1), T0.AddMinutes(2)) };
+
+        var decision = ClaimTakeoverPolicy.Evaluate(claim, T0.AddMinutes(5), Loop);
+
+        decision.TakeOver.ShouldBeTrue();
+        decision.Reasons.Single().Code.ShouldBe("claim-heartbeat-stale");
+        decision.Reasons.Single().Message.ShouldContain("2025-01-01 12:02:00 UTC");
+    }
+
+    [Fact]
+    public void Evaluate_GeneratedFreshHeartbeats_AreNeverTakenOverUnlessTheHolderIsProvablyDead()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 5000; i++)
+        {
+            var interval = TimeSpan.FromSeconds(random.Next(1, 3600));
+            var since = T0.AddMinutes(-random.Next(0, 100_000));
+            var renewed = since + TimeSpan.FromSeconds(random.Next(0, 100_000));
+            var now = renewed + TimeSpan.FromTicks((long)(random.NextDouble() * ClaimHeartbeatRule.Ttl(interval).Ticks * 0.999));
+            var dead = random.Next(4) == 0;
+            var progressed = random.Next(2) == 0;
+            var inline = random.Next(2) == 0;
+            var claim = Claim(since, dead, progressed) with { RunsInHolder = inline, Heartbeat = new ClaimHeartbeat(interval, renewed) };
+
+            var decision = ClaimTakeoverPolicy.Evaluate(claim, now, Loop);
+
+            decision.TakeOver.ShouldBe(dead && (!progressed || inline),
+                $"case {i}: fresh heartbeat (interval {interval}, renewed {renewed:O}, now {now:O}), dead {dead}, progressed {progressed}, inline {inline}: {decision.Reasons.Single().Message}");
+            decision.Reasons.Single().Code.ShouldNotBe("claim-ref-expired", "a fresh heartbeat outlives loop.claimTimeout");
+        }
+    }
+
+    [Fact]
+    public void Evaluate_FreshHeartbeat_SaysItIsKeptWhileRenewed()
+    {
+        var claim = Claim(T0, false, true) with { Heartbeat = new ClaimHeartbeat(TimeSpan.FromMinutes(1), T0.AddMinutes(1)) };
+
+        var decision = ClaimTakeoverPolicy.Evaluate(claim, T0.AddMinutes(2), Loop);
+
+        decision.TakeOver.ShouldBeFalse();
+        decision.Reasons.Single().Code.ShouldBe("claim-taken");
+    }
 }

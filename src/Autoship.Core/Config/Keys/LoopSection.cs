@@ -10,6 +10,10 @@ internal static class LoopSection
 
     public static readonly ConfigKey<TimeSpan> ClaimTimeout = B.Duration("claimTimeout", "2h", "A claim with no open PR after this long goes back to the queue.");
 
+    public static readonly ConfigKey<TimeSpan> ClaimHeartbeat = B.Duration("claimHeartbeat", "1m",
+        "How often a claim's holder renews it on the forge while its agent works; another orchestrator takes a claim not renewed for 3 × this over (any host).",
+        check: d => d < TimeSpan.FromSeconds(1) ? $"loop.claimHeartbeat must be at least 1s, not {Durations.Format(d)}" : null);
+
     public static readonly ConfigKey<int> MaxAttempts = B.Int("maxAttempts", 3, 1, "Attempts per issue before it is labeled autonomy:blocked.");
 
     public static readonly ConfigKey<int> MaxConcurrent = B.Int("maxConcurrent", 2, 1, "Agents running at once (author jobs, reviews, fixes forward); an open PR waiting for CI, a merge or a person holds no slot.");
@@ -29,5 +33,8 @@ internal static class LoopSection
 
     public static LoopSettings Read(MapView view) => new(
         Schedule.Read(view), ClaimTimeout.Read(view), MaxAttempts.Read(view), MaxConcurrent.Read(view), KillSwitch.Read(view),
-        PausedLanes.Read(view), MaxAgentMinutesPerDay.Read(view), CircuitBreakerFailures.Read(view), DashboardIssue.Read(view));
+        PausedLanes.Read(view), MaxAgentMinutesPerDay.Read(view), CircuitBreakerFailures.Read(view), DashboardIssue.Read(view))
+    {
+        ClaimHeartbeat = ClaimHeartbeat.Read(view),
+    };
 }

@@ -27,10 +27,10 @@ internal sealed class SectionBuilder(string name, string path, string descriptio
     public ConfigKey<long> Long(string key, long fallback, long min, string help) =>
         Add(new KeySpec(key, KeyType.Integer, help) { Minimum = min, DefaultJson = KeyJson.Of(fallback) }, fallback, (v, k, d) => v.Long(k, d, min), null);
 
-    public ConfigKey<TimeSpan> Duration(string key, string fallback, string help)
+    public ConfigKey<TimeSpan> Duration(string key, string fallback, string help, Func<TimeSpan, string?>? check = null)
     {
         var value = Durations.TryParse(fallback, out var parsed) ? parsed : throw new ArgumentException($"bad default duration '{fallback}'", nameof(fallback));
-        return Add(new KeySpec(key, KeyType.Duration, help) { DefaultJson = KeyJson.Of(fallback) }, value, (v, k, d) => v.Duration(k, d), null);
+        return Add(new KeySpec(key, KeyType.Duration, help) { DefaultJson = KeyJson.Of(fallback) }, value, (v, k, d) => v.Duration(k, d), check);
     }
 
     public ConfigKey<string> Choice(string key, string fallback, IReadOnlyList<string> choices, string kind, string help) =>
