@@ -32,7 +32,7 @@ public sealed class LocalSharedValidationTests
 
     private static Task<string> TreeAsync(LocalForgeFixture fx, string sha) => GitCli.RunAsync(fx.Clone, "rev-parse", sha + "^{tree}");
 
-    private static async Task<CommitStatus> CheckAfterPushAsync(LocalForgeFixture fx, LocalForge bot, string branch)
+    private static async Task<CheckSnapshot> CheckAfterPushAsync(LocalForgeFixture fx, LocalForge bot, string branch)
     {
         await bot.PushBranchAsync(fx.Clone, branch, null, CancellationToken.None);
         var pr = await bot.CreatePullRequestAsync(new NewPullRequest(branch, "main", "B", string.Empty, []), CancellationToken.None);
