@@ -33,7 +33,7 @@ public sealed partial class AgentRunner
             head = await InCheckoutAsync(manager, name + "-check", validated, shared, command, cancellationToken);
         }
 
-        await ReportAsync(dirs, "validation", head, cancellationToken);
+        await ReportAsync(dirs, "validation", command, head, cancellationToken);
         recorder.ValidationExitCode = head.ExitCode;
         if (!head.Passed)
         {
@@ -49,7 +49,7 @@ public sealed partial class AgentRunner
         var baseTree = await HarnessGit.RunAsync(request.Repository, ["rev-parse", "--verify", request.BaseSha + "^{tree}"], cancellationToken: cancellationToken);
         var baseRun = await shared.FindPassAsync(baseTree, command, cancellationToken)
             ?? await InCheckoutAsync(manager, name + "-base", request.BaseSha, shared, command, cancellationToken);
-        await ReportAsync(dirs, "validation on the base (to compare test counts)", baseRun, cancellationToken);
+        await ReportAsync(dirs, "validation on the base (to compare test counts)", command, baseRun, cancellationToken);
         var counted = TestCounts.Compare(baseRun.Passed ? TestCounts.Parse(baseRun.Output) : null, TestCounts.Parse(head.Output));
         return counted.Code == "tests-fewer" ? new SharedCheck(counted, null, validated) : new SharedCheck(null, counted.Message, validated);
     }
@@ -68,11 +68,14 @@ public sealed partial class AgentRunner
         }
     }
 
-    /// <summary>The run's output goes into the agent's log (what <c>autoship explain</c> shows for a failed validation).</summary>
-    private static async Task ReportAsync(RunDirs dirs, string what, SharedValidationRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run's output goes into the agent's log after a <c>$ bash COMMAND</c> line, like a command the harness ran
+    /// itself, so <c>autoship explain</c> shows a failed validation's own lines.
+    /// </summary>
+    private static async Task ReportAsync(RunDirs dirs, string what, string command, SharedValidationRun run, CancellationToken cancellationToken)
     {
-        var line = run.Cached ? $"{what}: {run.Description} (cached: this tree already passed; not run again)" : $"{what}: {run.Description}";
+        var line = run.Cached ? $"{what}: {run.Description} (cached: this tree already passed; not run again)" : $"{what}: {run.Description} (a clean checkout, run as CI runs it)";
         dirs.Progress?.Line(line);
-        await File.AppendAllTextAsync(dirs.LogFile, (run.Cached ? string.Empty : run.Output.TrimEnd() + "\n") + "autoship: " + line + "\n", cancellationToken);
+        await File.AppendAllTextAsync(dirs.LogFile, "autoship: " + line + "\n" + (run.Cached ? string.Empty : $"$ bash {command}\n{run.Output.TrimEnd()}\n"), cancellationToken);
     }
 }
