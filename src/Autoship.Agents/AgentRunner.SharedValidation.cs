@@ -37,7 +37,9 @@ public sealed partial class AgentRunner
         recorder.ValidationExitCode = head.ExitCode;
         if (!head.Passed)
         {
-            return new SharedCheck(Because.Of("validation.failed", $"`{command}` {head.Description}"), null, validated);
+            // Worded like the harness's own run ("exited with code 1"); a time-out or a missing entrypoint says what happened.
+            var detail = head.ExitCode > 0 ? $"exited with code {head.ExitCode}" : head.Description;
+            return new SharedCheck(Because.Of("validation.failed", $"`{command}` {detail}"), null, validated);
         }
 
         if (request.Order.Lane != Lane.Safe)
