@@ -12,6 +12,12 @@ public sealed record AuthorRequest(WorkOrder Order, AgentDefinition Agent, Autos
     /// it); the guardrails still see the whole change against <see cref="BaseSha"/>. Null: a fresh start at the base.
     /// </summary>
     public string? ContinueFrom { get; init; }
+
+    /// <summary>
+    /// The forge's CI, when it can share a validation: the harness then validates a clean checkout of the change as CI
+    /// runs it, and CI reuses the pass. Null: the harness runs the validation in the agent's worktree, on its own.
+    /// </summary>
+    public ISharedValidation? SharedValidation { get; init; }
 }
 
 public enum AttemptOutcome

@@ -177,7 +177,21 @@ public sealed partial class AgentRunner
             return Result(AttemptOutcome.GuardrailViolation, violations);
         }
 
-        if (!string.IsNullOrWhiteSpace(order.ValidationCommand))
+        string? validated = null;
+        if (!string.IsNullOrWhiteSpace(order.ValidationCommand) && request.SharedValidation is { SharesValidation: true } shared)
+        {
+            recorder.ValidationCommand = order.ValidationCommand;
+            dirs.Progress?.AgentDone();
+            var check = await ValidateSharedAsync(request, shared, worktree, diff.Tree!, dirs, recorder, cancellationToken);
+            if (check.Refusal is { } refused)
+            {
+                return Result(AttemptOutcome.ValidationFailed, [refused]);
+            }
+
+            testsNote = check.TestsNote;
+            validated = check.Validated;
+        }
+        else if (!string.IsNullOrWhiteSpace(order.ValidationCommand))
         {
             recorder.ValidationCommand = order.ValidationCommand;
             var timeout = agent.Timeout > TimeSpan.Zero ? agent.Timeout : options.DefaultTimeout;
@@ -214,21 +228,28 @@ public sealed partial class AgentRunner
             }
         }
 
-        var sha = await CommitAsync(request, worktree, diff.Tree!, testsNote, cancellationToken);
+        var sha = await CommitAsync(request, worktree, diff.Tree!, testsNote is null ? validated : null, testsNote, cancellationToken);
         return Result(AttemptOutcome.Committed, [], sha);
     }
 
-    /// <summary>Commits exactly the tree that was checked (not whatever validation left behind) on the branch.</summary>
-    private async Task<string> CommitAsync(AuthorRequest request, Worktree worktree, string tree, string? testsNote, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits exactly the tree that was checked (not whatever validation left behind) on the branch; the commit the
+    /// shared validation made for that tree is the branch's commit when its message is the same (no test-count note).
+    /// </summary>
+    private static async Task<string> CommitAsync(AuthorRequest request, Worktree worktree, string tree, string? validated, string? testsNote, CancellationToken cancellationToken)
+    {
+        var sha = validated ?? await HarnessGit.RunAsync(worktree.Path, ["commit-tree", tree, "-p", request.ContinueFrom ?? request.BaseSha, "-m", CommitMessage(request, testsNote)], cancellationToken: cancellationToken);
+        await HarnessGit.RunAsync(request.Repository, ["update-ref", "refs/heads/" + request.Order.Branch, sha], cancellationToken: cancellationToken);
+        return sha;
+    }
+
+    private static string CommitMessage(AuthorRequest request, string? testsNote)
     {
         var order = request.Order;
-        var message = $"{order.Title} (#{order.Issue})\n\n"
+        return $"{order.Title} (#{order.Issue})\n\n"
             + $"Change by agent {request.Agent.Name} for #{order.Issue} (lane {order.Lane.Name()}, attempt {order.Attempt}).\n"
             + (string.IsNullOrWhiteSpace(order.ValidationCommand) ? string.Empty : $"Validated with `{order.ValidationCommand}`.\n")
             + (testsNote is null ? string.Empty : $"Test count ({Lane.Safe.Letter()}): {testsNote}.\n")
             + $"\nAutoship-Work-Order: {order.Id}\nAutoship-Agent: {request.Agent.Name}\n";
-        var sha = await HarnessGit.RunAsync(worktree.Path, ["commit-tree", tree, "-p", request.ContinueFrom ?? request.BaseSha, "-m", message], cancellationToken: cancellationToken);
-        await HarnessGit.RunAsync(request.Repository, ["update-ref", "refs/heads/" + order.Branch, sha], cancellationToken: cancellationToken);
-        return sha;
     }
 }

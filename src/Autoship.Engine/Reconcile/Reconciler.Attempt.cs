@@ -13,6 +13,9 @@ public sealed partial class Reconciler
 {
     private RepositoryCache Cache => new(Path.Combine(options.StateDirectory, "cache", "repo.git"));
 
+    /// <summary>The forge's CI when it reuses a validation the harness ran on a clean checkout (the local forge with CI on).</summary>
+    private ISharedValidation? SharedValidation => options.ShareValidation && forge is ISharedValidation { SharesValidation: true } shared ? shared : null;
+
     /// <summary>An attempt whose claim is made and whose agent may run.</summary>
     private sealed record PreparedAttempt(StartAttempt Start, AgentDefinition Agent, IssueSnapshot Issue, ItemMemory Memory);
 
@@ -62,7 +65,8 @@ public sealed partial class Reconciler
         foreach (var p in prepared)
         {
             var (author, from) = await AuthorContextAsync(p.Start, baseSha, remote, context, cancellationToken);
-            var request = author.Request(p.Start.Order, p.Agent, config, Cache.Path, from, context.Snapshot.GitAttributesText);
+            // A forge whose CI shares validations gets the harness's run on a clean checkout, so CI does not run that tree again.
+            var request = author.Request(p.Start.Order, p.Agent, config, Cache.Path, from, context.Snapshot.GitAttributesText) with { SharedValidation = SharedValidation };
             var result = await runner.RunAuthorAsync(request, cancellationToken);
             await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Outcome), CancellationToken.None);
             await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, remote, context, CancellationToken.None)));
@@ -164,7 +168,9 @@ public sealed partial class Reconciler
         var cache = Cache;
         var remoteSha = await RepositoryCache.RemoteShaAsync(remote, order.Branch, cache.Path, cancellationToken);
         await forge.PushBranchAsync(cache.Path, order.Branch, remoteSha, cancellationToken);
-        var validation = result.Run.ValidationExitCode is { } code ? $"exited {code} in the agent's worktree" : "not run by the harness (CI runs it)";
+        var validation = result.Run.ValidationExitCode is not { } code ? "not run by the harness (CI runs it)"
+            : SharedValidation is not null ? $"exited {code} on a clean checkout of the change, run as CI runs it (CI reuses the pass)"
+            : $"exited {code} in the agent's worktree";
         var evidence = VerificationEvidence.Section(fresh.Body);
         var labels = fresh.Labels.Where(l => Labels.IsArea(l) || Labels.IsRisk(l)).ToList();
         if (fresh.HasLabel(Labels.Safe) && fresh.LastAppliedBy(Labels.Safe) is { CanWrite: true })

@@ -19,6 +19,12 @@ public sealed record ReconcilerOptions(string Holder, string StateDirectory)
     public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// With a forge whose CI shares validations (<see cref="Forge.ISharedValidation"/>), the harness validates a clean
+    /// checkout of the change as CI runs it and CI reuses the pass; false: each validates on its own (a comparison seam).
+    /// </summary>
+    public bool ShareValidation { get; init; } = true;
+
+    /// <summary>
     /// Where the store is (file path or connection string), or null. The orchestrator id kept in the state directory
     /// is kept per store location: orchestrators with different stores that share a state directory (the default one
     /// beside a local forge) stay different orchestrators on the forge's claims, and never both win one attempt.

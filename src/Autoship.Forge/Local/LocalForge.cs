@@ -12,7 +12,7 @@ namespace Autoship.Forge.Local;
 /// <see cref="LocalReviews"/>, <see cref="LocalBranches"/>, <see cref="LocalMerger"/>, <see cref="LocalCi"/>,
 /// <see cref="LocalDeployments"/>, <see cref="LocalSetup"/>, <see cref="LocalObserver"/>) sharing one <see cref="LocalContext"/>.
 /// </summary>
-public sealed class LocalForge : IForge, IForgeSetup
+public sealed class LocalForge : IForge, IForgeSetup, ISharedValidation
 {
     public const string HarnessLogin = "autoship[bot]";
     public const string ReviewerLogin = "autoship-reviewer[bot]";
@@ -30,6 +30,7 @@ public sealed class LocalForge : IForge, IForgeSetup
     private readonly LocalObserver observer;
     private readonly LocalClaims claims;
     private readonly LocalPullComments comments;
+    private readonly LocalSharedValidation shared;
 
     private LocalForge(string directory, string actingAs, TimeProvider clock, LocalForgeOptions options)
     {
@@ -46,6 +47,7 @@ public sealed class LocalForge : IForge, IForgeSetup
         observer = new LocalObserver(context, git, merger, ci);
         claims = new LocalClaims(context, git);
         comments = new LocalPullComments(context, git, issues);
+        shared = new LocalSharedValidation(context, deployments);
     }
 
     public string Directory => context.Directory;
@@ -59,6 +61,14 @@ public sealed class LocalForge : IForge, IForgeSetup
     public string Name => "local:" + Directory;
 
     public ForgeUsage Usage => new(context.Requests, null, null);
+
+    public bool SharesValidation => context.Options.RunCi;
+
+    public Task<SharedValidationRun?> FindPassAsync(string tree, string entrypoint, CancellationToken cancellationToken) =>
+        shared.FindPassAsync(tree, entrypoint, cancellationToken);
+
+    public Task<SharedValidationRun> ValidateCheckoutAsync(string checkout, string sha, string entrypoint, CancellationToken cancellationToken) =>
+        shared.ValidateCheckoutAsync(checkout, sha, entrypoint, cancellationToken);
 
     public static bool Exists(string directory) =>
         File.Exists(Path.Combine(directory, "forge.db")) && System.IO.Directory.Exists(Path.Combine(directory, "repo.git"));

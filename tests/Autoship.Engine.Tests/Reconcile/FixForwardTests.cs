@@ -55,6 +55,9 @@ public sealed class FixForwardTests
     public async Task TickAsync_CiThenReviewerThenHuman_AuthorFixesForwardOnTheSameBranchAndThePrMerges(string executor)
     {
         await using var demo = await DemoForge.CreateAsync();
+        // A test that fails only in CI needs a harness that validates apart from CI: a shared validation (CI's own
+        // run, on a clean checkout) would catch it before the PR opens, which is the point of sharing but not this test's.
+        demo.ShareValidation = false;
         var agentDir = Path.Combine(demo.Root, "agent");
         Directory.CreateDirectory(agentDir);
         var script = Path.Combine(agentDir, "agent.sh");

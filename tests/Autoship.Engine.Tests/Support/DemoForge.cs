@@ -39,6 +39,9 @@ public sealed class DemoForge : IAsyncDisposable
 
     public OffsetClock Clock { get; }
 
+    /// <summary>What new sessions' reconcilers get as <see cref="ReconcilerOptions.ShareValidation"/>.</summary>
+    public bool ShareValidation { get; set; } = true;
+
     /// <summary>Issue numbers by demo key.</summary>
     public IReadOnlyDictionary<string, int> Numbers => numbers;
 
@@ -76,7 +79,7 @@ public sealed class DemoForge : IAsyncDisposable
         var forge = await OpenAsync();
         var store = await StoreFactory.OpenAsync(StorePath, CancellationToken.None);
         var runner = new AgentRunner(new AgentRunnerOptions(StateDirectory) { Time = Clock });
-        var options = new ReconcilerOptions(holder, StateDirectory) { AfterAction = afterAction, Executors = executors };
+        var options = new ReconcilerOptions(holder, StateDirectory) { AfterAction = afterAction, Executors = executors, ShareValidation = ShareValidation };
         return new Session(forge, store, new Reconciler(forge, store, runner, options, Clock, NullLogger.Instance));
     }
 
