@@ -36,13 +36,17 @@ public sealed class ServeProgressTests : IDisposable
             page.ShouldContain("halfway through the guide");
             page.ShouldContain(WebUtility.HtmlEncode(running.What));
 
+            // The plain lines are throttled (a long step's last line at most every interval), so the line may come a
+            // little after the dashboard has it: wait for it while the agent still holds on.
+            await WaitForLogAsync(serve, log, l => l.StartsWith("progress: " + running.What, StringComparison.Ordinal) && l.Contains("halfway through the guide"));
+
             await File.WriteAllTextAsync(release, "go", TestContext.Current.CancellationToken);
             await WaitForAsync(http, serve, log, steps => steps.Any(s => s.What == running.What) ? null : running);
 
             // stdout lines are marked "stdout: ", so a line that starts with "progress: " came on stderr.
             var stderr = Snapshot(log);
             stderr.ShouldContain("progress: ", Case.Sensitive, stderr);
-            stderr.Split('\n').ShouldContain(l => l.StartsWith("progress: " + running.What, StringComparison.Ordinal) && l.Contains("halfway through the guide"), stderr);
+            stderr.Split('\n').ShouldContain(l => l.StartsWith("progress: " + running.What + " finished in ", StringComparison.Ordinal), stderr);
             stderr.ShouldNotContain("   at ", Case.Sensitive, stderr);
         }
         finally
@@ -53,6 +57,22 @@ public sealed class ServeProgressTests : IDisposable
     }
 
     private sealed record Step(string What, string? LastLine, double ElapsedSeconds);
+
+    /// <summary>Waits until the server's output has a line that satisfies <paramref name="wanted"/> (a hang guard of 10 minutes).</summary>
+    private static async Task WaitForLogAsync(Process serve, StringBuilder log, Func<string, bool> wanted)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+        while (!Snapshot(log).Split('\n').Any(wanted))
+        {
+            serve.HasExited.ShouldBeFalse(Snapshot(log));
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("serve never printed the awaited progress line:\n" + Snapshot(log));
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+    }
 
     /// <summary>Polls <c>/api/status</c> until <paramref name="found"/> gives a step (a hang guard of 10 minutes, not a speed check).</summary>
     private static async Task<Step> WaitForAsync(HttpClient http, Process serve, StringBuilder log, Func<IReadOnlyList<Step>, Step?> found)
