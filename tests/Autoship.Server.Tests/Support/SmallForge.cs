@@ -12,10 +12,11 @@ public sealed class SmallForge : IAsyncDisposable
 
     public string Directory => temp.Path;
 
-    public static async Task<SmallForge> CreateAsync()
+    /// <param name="config">The repository's configuration (default: the demo's).</param>
+    public static async Task<SmallForge> CreateAsync(string? config = null)
     {
         var small = new SmallForge();
-        LocalSample.WriteTo(small.seed.Path, new Dictionary<string, string> { [AutoshipConfig.DefaultPath] = DemoRunner.DemoConfig() });
+        LocalSample.WriteTo(small.seed.Path, new Dictionary<string, string> { [AutoshipConfig.DefaultPath] = config ?? DemoRunner.DemoConfig() });
         await using var forge = await LocalForge.InitAsync(small.temp.Path, LocalSample.Owner, TimeProvider.System, small.seed.Path, CancellationToken.None);
         return small;
     }
