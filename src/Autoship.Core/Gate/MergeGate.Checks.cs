@@ -11,13 +11,14 @@ public static partial class MergeGate
         CheckQueue(onHead, pr.HeadSha, findings);
         onHead = [.. onHead.Where(c => !string.Equals(c.Name, MergeQueueStatus.Context, StringComparison.OrdinalIgnoreCase))];
         var required = config.Validation.RequiredChecks;
-        if (policy.RequireChecks && required.Count == 0 && onHead.Count == 0)
+        if (policy.RequireChecks && required.Count == 0 && !onHead.Any(c => !OwnStatus.Is(c.Name)))
         {
             findings.Wait("checks-missing", $"no CI check has reported on head {Short(pr.HeadSha)} yet");
         }
 
-        // With no named required checks, every check reported on the head must be green.
-        var names = required.Count > 0 ? required : [.. onHead.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase)];
+        // With no named required checks, every CI check reported on the head must be green (Autoship's own statuses are
+        // its decisions, not checks: the gate never waits for itself).
+        var names = required.Count > 0 ? required : [.. onHead.Select(c => c.Name).Where(n => !OwnStatus.Is(n)).Distinct(StringComparer.OrdinalIgnoreCase)];
         foreach (var name in names)
         {
             var runs = onHead.Where(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();

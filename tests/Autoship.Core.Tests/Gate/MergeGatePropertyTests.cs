@@ -44,6 +44,36 @@ public sealed class MergeGatePropertyTests
         merges.Values.ShouldAllBe(n => n > 20, string.Join(", ", merges));
     }
 
+    /// <summary>
+    /// Autoship's own statuses (its gate, queue and review statuses, in any state, on any commit) never change the
+    /// gate's verdict when no required check is named: the gate does not wait for, nor reject on, its own outputs.
+    /// </summary>
+    [Fact]
+    public void Decide_OwnStatusesAddedInAnyState_NeverChangeTheVerdict()
+    {
+        var rng = new Random(20261202);
+        string[] own = ["autoship/gate", "autoship/queue", "autoship/review", "AUTOSHIP/gate"];
+        var states = Enum.GetValues<CheckState>();
+        var config = TestConfigs.Default() with { Validation = new Autoship.Core.Config.ValidationSettings("scripts/test.sh", []) };
+        var merges = 0;
+        for (var i = 0; i < Cases / 3; i++)
+        {
+            var lane = (Lane)rng.Next(3);
+            var pr = Generate(rng, lane);
+            var before = Decide(pr, lane, config);
+            var extra = Enumerable.Range(0, rng.Next(1, 4))
+                .Select(_ => new CheckSnapshot(own[rng.Next(own.Length)], states[rng.Next(states.Length)], Shas[rng.Next(Shas.Length)]))
+                .Where(c => c.Name != "autoship/queue" || c.Sha != Head) // the queue's status on the head has its own meaning (queued / ejected)
+                .ToList();
+            var after = Decide(pr with { Checks = [.. pr.Checks, .. extra] }, lane, config);
+
+            after.Verdict.ShouldBe(before.Verdict, $"case {i}: {string.Join(", ", extra)} changed {string.Join("; ", before.Reasons)} into {string.Join("; ", after.Reasons)}");
+            merges += before.Verdict == GateVerdict.Merge ? 1 : 0;
+        }
+
+        merges.ShouldBeGreaterThan(20, "the property means nothing unless some generated cases merge");
+    }
+
     [Fact]
     public void Decide_NewHeadCommit_ResetsApprovalsChecksAndDeployments()
     {

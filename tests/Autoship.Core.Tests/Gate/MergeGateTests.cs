@@ -196,6 +196,24 @@ public sealed class MergeGateTests
         Decide(Green(Lane.Safe) with { Checks = [new("build", CheckState.Success, Head)] }, Lane.Safe, config).Verdict.ShouldBe(GateVerdict.Merge);
     }
 
+    [Theory]
+    [InlineData("autoship/gate", CheckState.Pending)]
+    [InlineData("autoship/gate", CheckState.Failure)]
+    [InlineData("autoship/queue", CheckState.Success)]
+    [InlineData("Autoship/Review", CheckState.Pending)]
+    public void Decide_NoRequiredChecksNamed_AutoshipsOwnStatusesAreNotChecksToWaitFor(string own, CheckState state)
+    {
+        var config = TestConfigs.Default() with { Validation = new ValidationSettings("scripts/test.sh", []) };
+
+        // A held PR's gate status is pending; once a human unblocks the PR it must not wait for its own status.
+        var green = Decide(Green(Lane.Safe) with { Checks = [new("build", CheckState.Success, Head), new(own, state, Head)] }, Lane.Safe, config);
+        green.Verdict.ShouldBe(GateVerdict.Merge, string.Join("; ", green.Reasons));
+        green.Reasons.ShouldNotContain(r => r.Message.Contains(own, StringComparison.Ordinal));
+
+        // Only Autoship's own statuses on the head: no CI check has reported yet.
+        Decide(Green(Lane.Safe) with { Checks = [new(own, CheckState.Success, Head)] }, Lane.Safe, config).Reasons.ShouldContain(r => r.Code == "checks-missing");
+    }
+
     [Fact]
     public void Decide_MergeabilityUnknown_DoesNotBlock()
     {

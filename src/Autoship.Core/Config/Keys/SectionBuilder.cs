@@ -36,8 +36,8 @@ internal sealed class SectionBuilder(string name, string path, string descriptio
     public ConfigKey<string> Choice(string key, string fallback, IReadOnlyList<string> choices, string kind, string help) =>
         Add(new KeySpec(key, KeyType.Choice, help) { Choices = choices, DefaultJson = KeyJson.Of(fallback) }, fallback, (v, k, d) => v.Choice(k, d, choices, kind), null);
 
-    public ConfigKey<IReadOnlyList<string>> Strings(string key, IReadOnlyList<string> fallback, string help, string? itemPattern = null) =>
-        Add<IReadOnlyList<string>>(new KeySpec(key, KeyType.Strings, help) { Pattern = itemPattern, DefaultJson = KeyJson.Of(fallback) }, fallback, (v, k, d) => v.Strings(k, d), null);
+    public ConfigKey<IReadOnlyList<string>> Strings(string key, IReadOnlyList<string> fallback, string help, string? itemPattern = null, Func<IReadOnlyList<string>, string?>? check = null) =>
+        Add(new KeySpec(key, KeyType.Strings, help) { Pattern = itemPattern, DefaultJson = KeyJson.Of(fallback) }, fallback, (v, k, d) => v.Strings(k, d), check);
 
     public ConfigKey<IReadOnlyList<string>> Globs(string key, IReadOnlyList<string> fallback, string help, bool required = false) =>
         Add<IReadOnlyList<string>>(new KeySpec(key, KeyType.Globs, help) { Required = required, DefaultJson = required ? null : KeyJson.Of(fallback) }, fallback, (v, k, d) => v.Globs(k, d, required), null);
