@@ -17,14 +17,9 @@ public sealed class HeldThenUnblockedTests : IDisposable
     {
         var forge = dir.Combine("forge");
         (await CliRunner.RunAsync(dir.Path, "local", "init", forge, "--sample")).ExitCode.ShouldBe(0);
-        var clone = dir.Combine("clone");
-        await TestGit.RunAsync(dir.Path, "clone", "-q", Path.Combine(forge, "repo.git"), clone);
-        var file = Path.Combine(clone, AutoshipConfig.DefaultPath);
-        var yaml = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
-        yaml.ShouldContain("requiredChecks: [ci]");
-        await File.WriteAllTextAsync(file, yaml.Replace("requiredChecks: [ci]", "requiredChecks: []", StringComparison.Ordinal), TestContext.Current.CancellationToken);
-        await TestGit.RunAsync(clone, "commit", "-q", "-am", "No named required checks: every check on the head must be green");
-        await TestGit.RunAsync(clone, "push", "-q", "origin", "HEAD:main");
+        await TestGit.EditOnMainAsync(dir.Path, forge, AutoshipConfig.DefaultPath,
+            yaml => yaml.Replace("requiredChecks: [ci]", "requiredChecks: []", StringComparison.Ordinal),
+            "No named required checks: every check on the head must be green");
 
         // No autonomy:safe label: lane A holds the PR for it.
         const string body = "A small change.\n\n```diff\ndiff --git a/docs/faq.md b/docs/faq.md\nnew file mode 100644\n--- /dev/null\n+++ b/docs/faq.md\n@@ -0,0 +1 @@\n+# FAQ\n```\n";

@@ -20,16 +20,13 @@ public sealed class QueuedExplainTests : IDisposable
         init.ExitCode.ShouldBe(0, init.ToString());
         // The queue's settings are the base commit's own (like GitHub's merge queue rules, they live with the
         // repository), so the maintainer commits them to main.
-        var clone = dir.Combine("clone");
-        await TestGit.RunAsync(dir.Path, "clone", "-q", Path.Combine(forge, "repo.git"), clone);
-        var file = Path.Combine(clone, AutoshipConfig.DefaultPath);
-        var yaml = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
-        var safeLane = "    autoMerge: true\n";
-        var at = yaml.IndexOf(safeLane, StringComparison.Ordinal);
-        at.ShouldBeGreaterThan(0, "lane A (safe) comes first in the sample's configuration");
-        await File.WriteAllTextAsync(file, yaml.Insert(at + safeLane.Length, "    queueBatchSize: 3\n    queueWait: 1h\n"), TestContext.Current.CancellationToken);
-        await TestGit.RunAsync(clone, "commit", "-q", "-am", "Lane A: batches of up to three, wait an hour");
-        await TestGit.RunAsync(clone, "push", "-q", "origin", "HEAD:main");
+        await TestGit.EditOnMainAsync(dir.Path, forge, AutoshipConfig.DefaultPath, yaml =>
+        {
+            var safeLane = "    autoMerge: true\n";
+            var at = yaml.IndexOf(safeLane, StringComparison.Ordinal);
+            at.ShouldBeGreaterThan(0, "lane A (safe) comes first in the sample's configuration");
+            return yaml.Insert(at + safeLane.Length, "    queueBatchSize: 3\n    queueWait: 1h\n");
+        }, "Lane A: batches of up to three, wait an hour");
 
         var first = await CreateIssueAsync(forge, "Docs: add a FAQ", "docs/faq.md", "# FAQ");
         var second = await CreateIssueAsync(forge, "Docs: add a glossary", "docs/glossary.md", "# Glossary");
