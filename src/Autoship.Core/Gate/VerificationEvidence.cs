@@ -19,7 +19,16 @@ public static partial class VerificationEvidence
             return null;
         }
 
-        var lines = HtmlComment().Replace(markdown.Replace("\r\n", "\n"), string.Empty).Split('\n');
+        // Without a comment to take out, a description that never says "verification evidence" has no such section:
+        // most pull requests, on every tick.
+        var hasComment = markdown.Contains("<!--", StringComparison.Ordinal);
+        if (!hasComment && !markdown.Contains("verification evidence", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var normalized = markdown.Replace("\r\n", "\n");
+        var lines = (hasComment ? HtmlComment().Replace(normalized, string.Empty) : normalized).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var level = HeadingLevel(lines[i]);

@@ -25,11 +25,20 @@ public static class DependencyGraph
                 Add(links, new IssueLink(number, StateOf(snapshot, observed, number)));
             }
 
-            blockers[issue.Number] = links;
+            // An issue that waits for nothing (most of them) is in no cycle: it shares DependencyStatus.None.
+            if (links.Count > 0)
+            {
+                blockers[issue.Number] = links;
+            }
         }
 
         var cycles = Cycles(blockers);
-        var result = new Dictionary<int, DependencyStatus>();
+        var result = new Dictionary<int, DependencyStatus>(observed.Count);
+        foreach (var issue in snapshot.Issues)
+        {
+            result[issue.Number] = DependencyStatus.None;
+        }
+
         foreach (var (number, links) in blockers)
         {
             var cycle = cycles.GetValueOrDefault(number) ?? [];

@@ -12,8 +12,14 @@ public static partial class DependencyLines
     public static IReadOnlyList<int> Parse(string? body)
     {
         var numbers = new List<int>();
+        // Every dependency line names an issue with '#': a body without one (most of them) has none.
+        if (body is null || !body.Contains('#', StringComparison.Ordinal))
+        {
+            return numbers;
+        }
+
         var fenced = false;
-        foreach (var raw in (body ?? string.Empty).Split('\n'))
+        foreach (var raw in body.Split('\n'))
         {
             var line = raw.Trim();
             if (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal))
@@ -22,7 +28,7 @@ public static partial class DependencyLines
                 continue;
             }
 
-            if (fenced || Line().Match(line) is not { Success: true } match)
+            if (fenced || !line.Contains('#', StringComparison.Ordinal) || Line().Match(line) is not { Success: true } match)
             {
                 continue;
             }

@@ -25,15 +25,14 @@ public static partial class Planner
 
         var desired = DesiredLabels(issue, pr, config, input.Snapshot.GitAttributesText, order.Owner, out var classification);
         var actions = new List<PlannedAction>();
-        var add = desired.Where(l => !pr.HasLabel(l)).ToList();
-        var remove = pr.Labels.Where(l => (l.StartsWith(Labels.SizePrefix, StringComparison.OrdinalIgnoreCase) || l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase))
-                                          && !desired.Contains(l, StringComparer.OrdinalIgnoreCase)).ToList();
+        var (add, remove) = LabelChanges(pr.Labels, desired);
+        var labelled = pr;
         if (add.Count > 0 || remove.Count > 0)
         {
             actions.Add(new SyncLabels(issue.Number, pr.Number, add, remove, classification.Reasons));
+            labelled = pr with { Labels = Relabelled(pr.Labels, add, remove) };
         }
 
-        var labelled = pr with { Labels = pr.Labels.Except(remove, StringComparer.OrdinalIgnoreCase).Concat(add).ToList() };
         var gate = MergeGate.Decide(new GateInput(labelled, classification, order.Owner, config)
         {
             PausedLanes = input.Controls.PausedLanes,
@@ -128,20 +127,109 @@ public static partial class Planner
     {
         // Area, risk and lane labels come from the issue, where people put them; Autoship's own lane label on the PR
         // is output, never input (it would pin a lane the diff no longer has). Labels raise lanes, never lower them.
-        var inherited = issue.Labels.Where(l => Labels.IsArea(l) || Labels.IsRisk(l) || l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)).ToList();
-        var safeTrusted = issue.HasLabel(Labels.Safe) && issue.LastAppliedBy(Labels.Safe) is { CanWrite: true };
-        var labels = pr.Labels.Concat(inherited).Where(l => !string.Equals(l, Labels.Safe, StringComparison.OrdinalIgnoreCase) || safeTrusted || pr.HasLabel(l))
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var input = labels.Where(l => !l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)).Concat(inherited).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        classification = Classifier.Classify(input, pr.Files, config, gitAttributes, pr.TreeLinks, author);
-        var desired = new List<string> { classification.Size.Label(), Labels.LanePrefix + classification.Lane.Name() };
-        desired.AddRange(inherited.Where(l => !l.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)));
-        if (safeTrusted)
+        // Loops rather than LINQ chains: this runs for every open PR on every tick.
+        var inherited = new List<string>();
+        foreach (var l in issue.Labels)
         {
-            desired.Add(Labels.Safe);
+            if (Labels.IsArea(l) || Labels.IsRisk(l) || IsLane(l))
+            {
+                inherited.Add(l);
+            }
         }
 
-        return desired.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var safeTrusted = issue.HasLabel(Labels.Safe) && issue.LastAppliedBy(Labels.Safe) is { CanWrite: true };
+        // The classifier reads, each once: the PR's labels but its lane:* (output), the inherited area and risk
+        // labels, then the inherited lane:* labels.
+        var input = new List<string>();
+        foreach (var l in pr.Labels)
+        {
+            if (!IsLane(l))
+            {
+                AddDistinct(input, l);
+            }
+        }
+
+        foreach (var l in inherited)
+        {
+            if (!IsLane(l))
+            {
+                AddDistinct(input, l);
+            }
+        }
+
+        foreach (var l in inherited)
+        {
+            AddDistinct(input, l);
+        }
+
+        classification = Classifier.Classify(input, pr.Files, config, gitAttributes, pr.TreeLinks, author);
+        var desired = new List<string>(inherited.Count + 3);
+        AddDistinct(desired, classification.Size.Label());
+        AddDistinct(desired, Labels.LanePrefix + classification.Lane.Name());
+        foreach (var l in inherited)
+        {
+            if (!IsLane(l))
+            {
+                AddDistinct(desired, l);
+            }
+        }
+
+        if (safeTrusted)
+        {
+            AddDistinct(desired, Labels.Safe);
+        }
+
+        return desired;
+    }
+
+    /// <summary>The desired labels the PR lacks, and its size and lane labels that are not desired (case-insensitive).</summary>
+    private static (List<string> Add, List<string> Remove) LabelChanges(IReadOnlyList<string> current, List<string> desired)
+    {
+        var add = new List<string>();
+        foreach (var l in desired)
+        {
+            if (!Labels.Has(current, l))
+            {
+                add.Add(l);
+            }
+        }
+
+        var remove = new List<string>();
+        foreach (var l in current)
+        {
+            if ((l.StartsWith(Labels.SizePrefix, StringComparison.OrdinalIgnoreCase) || IsLane(l)) && !Labels.Has(desired, l))
+            {
+                remove.Add(l);
+            }
+        }
+
+        return (add, remove);
+    }
+
+    /// <summary>The labels after a sync: the current ones but the removed (each once, in order), then the added.</summary>
+    private static List<string> Relabelled(IReadOnlyList<string> current, List<string> add, List<string> remove)
+    {
+        var labels = new List<string>(current.Count + add.Count);
+        foreach (var l in current)
+        {
+            if (!Labels.Has(remove, l))
+            {
+                AddDistinct(labels, l);
+            }
+        }
+
+        labels.AddRange(add);
+        return labels;
+    }
+
+    private static bool IsLane(string label) => label.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase);
+
+    private static void AddDistinct(List<string> labels, string label)
+    {
+        if (!Labels.Has(labels, label))
+        {
+            labels.Add(label);
+        }
     }
 
     public static CheckState StatusOf(GateVerdict verdict) => verdict switch
