@@ -19,6 +19,10 @@ internal static class PlannerStages
         output.WriteLine("| stage | items | ms | allocated KB / item |");
         output.WriteLine("|---|---|---|---|");
         Measure(output, "Planner.Plan (whole)", 10_000, () => Planner.Plan(input));
+        var issuesOnly = SyntheticRepository.Build(readyIssues: 8_000, openPullRequests: 0);
+        Measure(output, "Planner.Plan (ready issues only)", 8_000, () => Planner.Plan(issuesOnly));
+        var prsOnly = SyntheticRepository.Build(readyIssues: 0, openPullRequests: 2_000);
+        Measure(output, "Planner.Plan (open PRs only)", 2_000, () => Planner.Plan(prsOnly));
         Measure(output, "TriagePolicy.Evaluate (issues)", snapshot.Issues.Count, () =>
         {
             foreach (var issue in snapshot.Issues)
@@ -45,6 +49,35 @@ internal static class PlannerStages
             for (var i = 0; i < snapshot.PullRequests.Count; i++)
             {
                 Classifier.Classify(prIssues[i].Labels, snapshot.PullRequests[i].Files, config, null, null, "x");
+            }
+        });
+        Measure(output, "SizingPolicy.Measure (PRs)", snapshot.PullRequests.Count, () =>
+        {
+            foreach (var pr in snapshot.PullRequests)
+            {
+                SizingPolicy.Measure(pr.Files, config.Sizing, null);
+            }
+        });
+        var sizes = snapshot.PullRequests.Select(pr => SizingPolicy.Measure(pr.Files, config.Sizing, null)).ToList();
+        Measure(output, "GuardrailPolicy.Check (PRs)", snapshot.PullRequests.Count, () =>
+        {
+            for (var i = 0; i < snapshot.PullRequests.Count; i++)
+            {
+                GuardrailPolicy.Check(snapshot.PullRequests[i].Files, Lane.Staging, sizes[i], config);
+            }
+        });
+        Measure(output, "OwnershipGuard.Check (PRs)", snapshot.PullRequests.Count, () =>
+        {
+            foreach (var pr in snapshot.PullRequests)
+            {
+                OwnershipGuard.Check("x", pr.Files, config);
+            }
+        });
+        Measure(output, "LaneClassifier.Classify (PRs, no labels)", snapshot.PullRequests.Count, () =>
+        {
+            foreach (var pr in snapshot.PullRequests)
+            {
+                LaneClassifier.Classify([], pr.Files, config);
             }
         });
         var classified = snapshot.PullRequests.Select((pr, i) => Classifier.Classify(prIssues[i].Labels, pr.Files, config, null)).ToList();

@@ -19,47 +19,68 @@ public static partial class VerificationEvidence
             return null;
         }
 
-        // Without a comment to take out, a description that never says "verification evidence" has no such section:
-        // most pull requests, on every tick.
-        var hasComment = markdown.Contains("<!--", StringComparison.Ordinal);
-        if (!hasComment && !markdown.Contains("verification evidence", StringComparison.OrdinalIgnoreCase))
+        // A description that never says "verification evidence" once its comments are out (most pull requests, on
+        // every tick) has no such section: no need to read it line by line.
+        var normalized = markdown.Replace("\r\n", "\n");
+        var text = normalized.Contains("<!--", StringComparison.Ordinal) ? HtmlComment().Replace(normalized, string.Empty) : normalized;
+        if (!text.Contains("verification evidence", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
 
-        var normalized = markdown.Replace("\r\n", "\n");
-        var lines = (hasComment ? HtmlComment().Replace(normalized, string.Empty) : normalized).Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        // Lines as ranges of the text (split at '\n'), not as strings: a body is read once per PR per tick.
+        var lines = LineRanges(text);
+        for (var i = 0; i < lines.Count; i++)
         {
-            var level = HeadingLevel(lines[i]);
-            if (level == 0 || !lines[i].Contains("verification evidence", StringComparison.OrdinalIgnoreCase))
+            var line = text.AsSpan(lines[i]);
+            var level = HeadingLevel(line);
+            if (level == 0 || !line.Contains("verification evidence", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var body = new List<string>();
-            for (var j = i + 1; j < lines.Length; j++)
+            var end = i + 1;
+            while (end < lines.Count && HeadingLevel(text.AsSpan(lines[end])) is var next && !(next > 0 && next <= level))
             {
-                var next = HeadingLevel(lines[j]);
-                if (next > 0 && next <= level)
-                {
-                    break;
-                }
-
-                body.Add(lines[j]);
+                end++;
             }
 
-            var text = string.Join('\n', body).Trim();
-            if (text.Length > 0)
+            if (end == i + 1)
             {
-                return text;
+                continue;
+            }
+
+            // The body lines joined with '\n' are the text from the first one's start to the last one's end.
+            var from = lines[i + 1].Start.Value;
+            var section = text.AsSpan(from, lines[end - 1].End.Value - from).Trim();
+            if (section.Length > 0)
+            {
+                return section.ToString();
             }
         }
 
         return null;
     }
 
-    private static int HeadingLevel(string line)
+    private static List<Range> LineRanges(string text)
+    {
+        var ranges = new List<Range>();
+        var start = 0;
+        while (true)
+        {
+            var newline = text.IndexOf('\n', start);
+            if (newline < 0)
+            {
+                ranges.Add(start..text.Length);
+                return ranges;
+            }
+
+            ranges.Add(start..newline);
+            start = newline + 1;
+        }
+    }
+
+    private static int HeadingLevel(ReadOnlySpan<char> line)
     {
         var trimmed = line.TrimStart();
         if (line.Length - trimmed.Length > 3)
@@ -67,7 +88,12 @@ public static partial class VerificationEvidence
             return 0;
         }
 
-        var hashes = trimmed.TakeWhile(c => c == '#').Count();
+        var hashes = 0;
+        while (hashes < trimmed.Length && trimmed[hashes] == '#')
+        {
+            hashes++;
+        }
+
         return hashes is >= 1 and <= 6 && (trimmed.Length == hashes || char.IsWhiteSpace(trimmed[hashes])) ? hashes : 0;
     }
 

@@ -16,9 +16,10 @@ public static class GlobMatcher
     private static readonly ConcurrentDictionary<string, Glob[]> Cache = new(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="path"/> matches <paramref name="pattern"/>.</summary>
-    public static bool IsMatch(string path, string pattern)
+    public static bool IsMatch(string path, string pattern) => IsNormalizedMatch(Normalize(path), pattern);
+
+    private static bool IsNormalizedMatch(string normalized, string pattern)
     {
-        var normalized = Normalize(path);
         foreach (var glob in Cache.GetOrAdd(pattern, Compile))
         {
             if (glob.IsMatch(normalized))
@@ -31,10 +32,36 @@ public static class GlobMatcher
     }
 
     /// <summary>Whether <paramref name="path"/> matches any of <paramref name="patterns"/>.</summary>
-    public static bool MatchesAny(string path, IEnumerable<string> patterns) => patterns.Any(p => IsMatch(path, p));
+    public static bool MatchesAny(string path, IEnumerable<string> patterns) => FirstMatch(path, patterns) is not null;
 
     /// <summary>The first of <paramref name="patterns"/> that <paramref name="path"/> matches, or null.</summary>
-    public static string? FirstMatch(string path, IEnumerable<string> patterns) => patterns.FirstOrDefault(p => IsMatch(path, p));
+    public static string? FirstMatch(string path, IEnumerable<string> patterns)
+    {
+        // A plain loop over the path normalized once: every changed path meets every area's and rule's globs each tick.
+        var normalized = Normalize(path);
+        if (patterns is IReadOnlyList<string> list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (IsNormalizedMatch(normalized, list[i]))
+                {
+                    return list[i];
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var pattern in patterns)
+        {
+            if (IsNormalizedMatch(normalized, pattern))
+            {
+                return pattern;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Forward slashes, no leading <c>./</c> or <c>/</c>.</summary>
     public static string Normalize(string path)

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Autoship.Core.Config;
 
 namespace Autoship.Core;
@@ -15,13 +13,14 @@ internal static class LabelLanes
 {
     private const int MaxSetsPerConfig = 10_000;
 
-    private static readonly ConditionalWeakTable<AutoshipConfig, ConcurrentDictionary<string, Lane>> Tables = [];
+    private static readonly ConditionalWeakTable<AutoshipConfig, ConcurrentDictionary<LabelSet, Lane>> Tables = [];
 
     public static Lane For(IReadOnlyList<string> labels, AutoshipConfig config)
     {
-        var table = Tables.GetValue(config, _ => new(StringComparer.Ordinal));
-        var key = Key(labels);
-        if (table.TryGetValue(key, out var lane))
+        var table = Tables.GetValue(config, _ => new());
+        // The lookup wraps the caller's list (no copy); a new entry keeps a copy, so that a caller changing its list
+        // later cannot change the key.
+        if (table.TryGetValue(new LabelSet(labels), out var lane))
         {
             return lane;
         }
@@ -29,21 +28,47 @@ internal static class LabelLanes
         lane = LaneClassifier.Classify(labels, [], config).Lane;
         if (table.Count < MaxSetsPerConfig)
         {
-            table[key] = lane;
+            table[new LabelSet([.. labels])] = lane;
         }
 
         return lane;
     }
 
-    // Length-prefixed, so no two label lists share a key whatever characters the labels hold.
-    private static string Key(IReadOnlyList<string> labels)
+    /// <summary>A list of labels compared element by element, ordinally and in order (the answer may depend on both).</summary>
+    private readonly struct LabelSet(IReadOnlyList<string> labels) : IEquatable<LabelSet>
     {
-        var key = new StringBuilder();
-        foreach (var label in labels)
+        private readonly IReadOnlyList<string> _labels = labels;
+
+        public bool Equals(LabelSet other)
         {
-            key.Append(label.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(label);
+            if (_labels.Count != other._labels.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _labels.Count; i++)
+            {
+                if (!string.Equals(_labels[i], other._labels[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
-        return key.ToString();
+        public override bool Equals(object? obj) => obj is LabelSet other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(_labels.Count);
+            for (var i = 0; i < _labels.Count; i++)
+            {
+                hash.Add(_labels[i], StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }

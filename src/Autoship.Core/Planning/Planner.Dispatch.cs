@@ -30,7 +30,7 @@ public static partial class Planner
             }
 
             var owner = ownership.Owner!;
-            var lane = LaneClassifier.LaneOf(issue.Labels, config);
+            var lane = place.Entry.Lane; // LaneClassifier.LaneOf(issue.Labels, config), as the queue entry was ordered by it
             // A comment that says "claimed" without the label is a claim cut short before its label (the comment is
             // written first): the same attempt is dispatched again, and its forge claim ref is this orchestrator's own.
             var attempt = memory.Phase switch
