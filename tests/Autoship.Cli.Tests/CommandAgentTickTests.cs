@@ -63,13 +63,7 @@ public sealed class CommandAgentTickTests : IDisposable
         File.SetUnixFileMode(agent, (UnixFileMode)0b111_101_101);
 
         var config = dir.Combine("autoship.yml");
-        // The first agent (mission-control-orchestrator, owner of docs) becomes the external command agent.
-        var builtin = "    runner: { preset: builtin, model: null, args: [], command: [] }\n    timeout: 30m\n    inactivity: 10m\n    env: []";
-        var at = DefaultConfig.Yaml.IndexOf(builtin, StringComparison.Ordinal);
-        at.ShouldBeGreaterThan(0);
-        var yaml = DefaultConfig.Yaml[..at]
-            + "    runner: { preset: command, command: [docs-agent, \"{prompt_file}\"] }\n    timeout: 30m\n    inactivity: 10m\n    env: [AGENT_SPY]"
-            + DefaultConfig.Yaml[(at + builtin.Length)..];
+        var yaml = CommandAgentConfig.With(DefaultConfig.Yaml, "docs-agent", "[AGENT_SPY]");
         yaml.ShouldContain("preset: command");
         await File.WriteAllTextAsync(config, yaml, TestContext.Current.CancellationToken);
 

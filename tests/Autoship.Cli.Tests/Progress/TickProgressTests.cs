@@ -69,12 +69,7 @@ public sealed partial class TickProgressTests : IDisposable
         File.SetUnixFileMode(agent, (UnixFileMode)0b111_101_101);
 
         // The first agent (owner of docs) becomes the command agent; it runs inside the tick (executor: inline).
-        var builtin = "    runner: { preset: builtin, model: null, args: [], command: [] }\n    timeout: 30m\n    inactivity: 10m\n    env: []";
-        var at = DefaultConfig.Yaml.IndexOf(builtin, StringComparison.Ordinal);
-        at.ShouldBeGreaterThan(0);
-        var yaml = DefaultConfig.Yaml[..at]
-            + "    runner: { preset: command, command: [docs-agent, \"{prompt_file}\"] }\n    timeout: 30m\n    inactivity: 10m\n    env: []"
-            + DefaultConfig.Yaml[(at + builtin.Length)..] + "\nexecutor:\n  kind: inline\n";
+        var yaml = CommandAgentConfig.With(DefaultConfig.Yaml, "docs-agent") + "\nexecutor:\n  kind: inline\n";
         var config = dir.Combine("autoship.yml");
         await File.WriteAllTextAsync(config, yaml, TestContext.Current.CancellationToken);
 

@@ -73,16 +73,7 @@ public sealed class InlineAgentKillTests(ITestOutputHelper output)
         }
     }
 
-    internal static string WithCommandAgent(string config, string agent)
-    {
-        // The first agent (mission-control-orchestrator, owner of docs) becomes an external command agent.
-        const string Builtin = "    runner: { preset: builtin, model: null, args: [], command: [] }\n    timeout: 30m\n    inactivity: 10m\n    env: []";
-        var at = config.IndexOf(Builtin, StringComparison.Ordinal);
-        at.ShouldBeGreaterThan(0, "the campaign configuration's first agent is builtin");
-        return config[..at]
-            + $"    runner: {{ preset: command, command: [\"{agent}\", \"{{prompt_file}}\"] }}\n    timeout: 30m\n    inactivity: 10m\n    env: [AGENT_LOG, AGENT_GATE]"
-            + config[(at + Builtin.Length)..];
-    }
+    internal static string WithCommandAgent(string config, string agent) => CommandAgentConfig.With(config, agent, "[AGENT_LOG, AGENT_GATE]");
 
     private static Dictionary<string, string> Orchestrator(CampaignForge forge, string name, string log, string gate) => new()
     {

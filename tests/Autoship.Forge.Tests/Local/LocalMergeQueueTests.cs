@@ -78,21 +78,7 @@ public sealed class LocalMergeQueueTests
     /// <summary>Drives MergeAsync on every open pull request as ticks would, until each one merged or was refused.</summary>
     private static async Task<Dictionary<int, MergeResult>> DriveAsync(LocalForgeFixture fx, LocalForge bot, IReadOnlyList<PullRequestSnapshot> pulls)
     {
-        var final = new Dictionary<int, MergeResult>();
-        for (var tick = 0; tick < 12 && final.Count < pulls.Count; tick++)
-        {
-            foreach (var pr in pulls.Where(p => !final.ContainsKey(p.Number)))
-            {
-                var result = await bot.MergeAsync(pr.Number, pr.HeadSha, $"{pr.Title} (#{pr.Number})", pr.Body, CancellationToken.None);
-                if (result.Outcome != MergeOutcome.Enqueued)
-                {
-                    final[pr.Number] = result;
-                }
-            }
-
-            fx.Clock.Advance(TimeSpan.FromMinutes(30));
-        }
-
+        var final = await MergeTicks.DriveAsync(fx, bot, pulls, maxTicks: 12);
         foreach (var pr in pulls.Where(p => !final.ContainsKey(p.Number)))
         {
             // Merged while another pull request's call ran the queue.

@@ -202,24 +202,10 @@ public sealed class MergeQueueGeneratedTests
         return pr;
     }
 
-    /// <summary>Calls merge on every pull request not yet settled, as ticks would, half an hour apart, until each merged or was refused.</summary>
+    /// <summary>Merge calls as ticks make them, until each pull request merged or was refused.</summary>
     private static async Task<Dictionary<int, MergeResult>> DriveAsync(LocalForgeFixture fx, LocalForge bot, IReadOnlyList<PullRequestSnapshot> pulls)
     {
-        var settled = new Dictionary<int, MergeResult>();
-        for (var tick = 0; tick < 8 && settled.Count < pulls.Count; tick++)
-        {
-            foreach (var pr in pulls.Where(p => !settled.ContainsKey(p.Number)))
-            {
-                var result = await bot.MergeAsync(pr.Number, pr.HeadSha, $"{pr.Title} (#{pr.Number})", pr.Body, CancellationToken.None);
-                if (result.Outcome != MergeOutcome.Enqueued)
-                {
-                    settled[pr.Number] = result;
-                }
-            }
-
-            fx.Clock.Advance(TimeSpan.FromMinutes(30));
-        }
-
+        var settled = await MergeTicks.DriveAsync(fx, bot, pulls, maxTicks: 8);
         settled.Count.ShouldBe(pulls.Count, "every pull request settles within a few ticks");
         return settled;
     }
