@@ -32,31 +32,18 @@ public static class GlobMatcher
     }
 
     /// <summary>Whether <paramref name="path"/> matches any of <paramref name="patterns"/>.</summary>
-    public static bool MatchesAny(string path, IEnumerable<string> patterns) => FirstMatch(path, patterns) is not null;
+    public static bool MatchesAny(string path, IReadOnlyList<string> patterns) => FirstMatch(path, patterns) is not null;
 
     /// <summary>The first of <paramref name="patterns"/> that <paramref name="path"/> matches, or null.</summary>
-    public static string? FirstMatch(string path, IEnumerable<string> patterns)
+    public static string? FirstMatch(string path, IReadOnlyList<string> patterns)
     {
         // A plain loop over the path normalized once: every changed path meets every area's and rule's globs each tick.
         var normalized = Normalize(path);
-        if (patterns is IReadOnlyList<string> list)
+        for (var i = 0; i < patterns.Count; i++)
         {
-            for (var i = 0; i < list.Count; i++)
+            if (IsNormalizedMatch(normalized, patterns[i]))
             {
-                if (IsNormalizedMatch(normalized, list[i]))
-                {
-                    return list[i];
-                }
-            }
-
-            return null;
-        }
-
-        foreach (var pattern in patterns)
-        {
-            if (IsNormalizedMatch(normalized, pattern))
-            {
-                return pattern;
+                return patterns[i];
             }
         }
 

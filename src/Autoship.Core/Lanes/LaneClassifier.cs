@@ -53,7 +53,7 @@ public static class LaneClassifier
                 }
             }
 
-            if (label.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase)
+            if (Labels.IsLane(label)
                 && LaneNames.TryParse(label[Labels.LanePrefix.Length..], out var lane))
             {
                 raises.Add(lane, "lane-label", $"label {label}", null, "someone put the change in this lane");

@@ -45,5 +45,7 @@ public static class Labels
 
     public static bool IsSize(string label) => label.StartsWith(SizePrefix, StringComparison.OrdinalIgnoreCase);
 
+    public static bool IsLane(string label) => label.StartsWith(LanePrefix, StringComparison.OrdinalIgnoreCase);
+
     public static string AreaName(string areaLabel) => areaLabel[AreaPrefix.Length..];
 }

@@ -30,7 +30,8 @@ public static partial class Planner
             }
 
             var owner = ownership.Owner!;
-            var lane = place.Entry.Lane; // LaneClassifier.LaneOf(issue.Labels, config), as the queue entry was ordered by it
+            // The labels-only lane the queue entry was ordered by (Entry), not classified a second time.
+            var lane = place.Entry.Lane;
             // A comment that says "claimed" without the label is a claim cut short before its label (the comment is
             // written first): the same attempt is dispatched again, and its forge claim ref is this orchestrator's own.
             var attempt = memory.Phase switch

@@ -128,52 +128,40 @@ public static partial class Planner
         // Area, risk and lane labels come from the issue, where people put them; Autoship's own lane label on the PR
         // is output, never input (it would pin a lane the diff no longer has). Labels raise lanes, never lower them.
         // Loops rather than LINQ chains: this runs for every open PR on every tick.
-        var inherited = new List<string>();
+        var areaAndRisk = new List<string>();
+        var lanes = new List<string>();
         foreach (var l in issue.Labels)
         {
-            if (Labels.IsArea(l) || Labels.IsRisk(l) || IsLane(l))
+            if (Labels.IsArea(l) || Labels.IsRisk(l))
             {
-                inherited.Add(l);
+                areaAndRisk.Add(l);
+            }
+            else if (Labels.IsLane(l))
+            {
+                lanes.Add(l);
             }
         }
 
         var safeTrusted = issue.HasLabel(Labels.Safe) && issue.LastAppliedBy(Labels.Safe) is { CanWrite: true };
-        // The classifier reads, each once: the PR's labels but its lane:* (output), the inherited area and risk
-        // labels, then the inherited lane:* labels.
+        // The classifier reads, each once: the PR's labels but its lane:* (output), then the issue's area and risk
+        // labels, then the issue's lane:* labels.
         var input = new List<string>();
         foreach (var l in pr.Labels)
         {
-            if (!IsLane(l))
+            if (!Labels.IsLane(l))
             {
                 AddDistinct(input, l);
             }
         }
 
-        foreach (var l in inherited)
-        {
-            if (!IsLane(l))
-            {
-                AddDistinct(input, l);
-            }
-        }
-
-        foreach (var l in inherited)
-        {
-            AddDistinct(input, l);
-        }
+        AddDistinct(input, areaAndRisk);
+        AddDistinct(input, lanes);
 
         classification = Classifier.Classify(input, pr.Files, config, gitAttributes, pr.TreeLinks, author);
-        var desired = new List<string>(inherited.Count + 3);
+        var desired = new List<string>(areaAndRisk.Count + 3);
         AddDistinct(desired, classification.Size.Label());
         AddDistinct(desired, Labels.LanePrefix + classification.Lane.Name());
-        foreach (var l in inherited)
-        {
-            if (!IsLane(l))
-            {
-                AddDistinct(desired, l);
-            }
-        }
-
+        AddDistinct(desired, areaAndRisk);
         if (safeTrusted)
         {
             AddDistinct(desired, Labels.Safe);
@@ -197,7 +185,7 @@ public static partial class Planner
         var remove = new List<string>();
         foreach (var l in current)
         {
-            if ((l.StartsWith(Labels.SizePrefix, StringComparison.OrdinalIgnoreCase) || IsLane(l)) && !Labels.Has(desired, l))
+            if ((Labels.IsSize(l) || Labels.IsLane(l)) && !Labels.Has(desired, l))
             {
                 remove.Add(l);
             }
@@ -222,13 +210,19 @@ public static partial class Planner
         return labels;
     }
 
-    private static bool IsLane(string label) => label.StartsWith(Labels.LanePrefix, StringComparison.OrdinalIgnoreCase);
-
     private static void AddDistinct(List<string> labels, string label)
     {
         if (!Labels.Has(labels, label))
         {
             labels.Add(label);
+        }
+    }
+
+    private static void AddDistinct(List<string> labels, List<string> more)
+    {
+        foreach (var label in more)
+        {
+            AddDistinct(labels, label);
         }
     }
 
