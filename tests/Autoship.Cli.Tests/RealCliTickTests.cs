@@ -10,9 +10,8 @@ namespace Autoship.Cli.Tests;
 /// driven by the loopback fake model running in this test process. A lane-A docs issue becomes a PR the CLI wrote,
 /// the CLI reviews it (approve) and the PR merges, once with <c>sandbox: none</c> and once under bwrap with
 /// <c>network: allow-list</c> (the model reached only through the harness's egress proxy). A reviewer answer that is
-/// garbage fails closed: the review requests changes with the reason, and nothing merges. The bwrap row of each CLI
-/// (the strongest one: sandboxed, allow-listed, author and reviewer) runs by default; the others with
-/// <see cref="OptIn"/>.
+/// garbage fails closed: the review requests changes with the reason, and nothing merges (there the author is the
+/// built-in patch agent, so that the one real run is the review whose verdict is parsed). Every row runs by default.
 /// </summary>
 public sealed class RealCliTickTests : IDisposable
 {
@@ -40,9 +39,9 @@ public sealed class RealCliTickTests : IDisposable
     [MemberData(nameof(Runs))]
     public async Task Tick_RealCliAsAuthorAndReviewer_OpensReviewsAndMergesALaneAPr(string preset, string sandbox)
     {
-        await RequireAsync(preset, sandbox, optIn: sandbox != "bwrap");
+        await RequireAsync(preset, sandbox);
         await using var model = new FakeModelServer(FakeScript.Tick(DocPath, "Run the tests before you push.", Approve));
-        var (forge, config, env) = await SetUpAsync(preset, sandbox, model);
+        var (forge, config, env) = await SetUpAsync(preset, sandbox, model, realAuthor: true);
 
         await TickUntilAsync(forge, config, env, pr => pr.State == "merged");
 
@@ -69,30 +68,22 @@ public sealed class RealCliTickTests : IDisposable
     [MemberData(nameof(Presets))]
     public async Task Tick_RealCliReviewerAnswersGarbage_FailsClosedNotMergedWithTheReason(string preset)
     {
-        await RequireAsync(preset, "none", optIn: true);
+        await RequireAsync(preset, "none");
         await using var model = new FakeModelServer(FakeScript.Tick(DocPath, "Run the tests before you push.", Garbage));
-        var (forge, config, env) = await SetUpAsync(preset, "none", model);
+        var (forge, config, env) = await SetUpAsync(preset, "none", model, realAuthor: false);
 
         await TickUntilAsync(forge, config, env, pr => pr.Reviews.Count > 0);
 
         var pr = await SinglePullRequestAsync(forge, env);
         pr.State.ShouldBe("open", Diagnostics(pr));
         pr.Reviews[0].ShouldContain("the reviewer printed no ```json verdict block", customMessage: Diagnostics(pr));
+        model.Requests.ShouldContain(r => r.Body.Contains("You are a reviewer agent", StringComparison.Ordinal), "the CLI reviewed the PR");
+        model.Requests.ShouldNotContain(r => r.Body.Contains("You are an autonomous coding agent", StringComparison.Ordinal), "the built-in patch agent wrote the change");
+        AgentLogs().ShouldContain(l => l.Contains(preset + " ", StringComparison.Ordinal), $"the review ran {preset}");
     }
 
-    /// <summary>
-    /// Runs the other 10 rows too (sandbox none, garbage verdict): each took 1–7 minutes at load average 30–106 on the
-    /// shared 2-core machine, too long for every CI run; the 5 bwrap rows took 1.5–5.5 minutes each there.
-    /// </summary>
-    public const string OptIn = "AUTOSHIP_REAL_CLI_TICKS";
-
-    private static async Task RequireAsync(string preset, string sandbox, bool optIn)
+    private static async Task RequireAsync(string preset, string sandbox)
     {
-        if (optIn && Environment.GetEnvironmentVariable(OptIn) != "1")
-        {
-            Assert.Skip($"set {OptIn}=1 to run this row too (the bwrap row of each CLI runs by default; the other 10 take 1–7 minutes each)");
-        }
-
         if (!File.Exists(Path.Combine(AgentBin, preset)))
         {
             Assert.Skip($"{preset} is not installed in {AgentBin}: run scripts/test-agents.sh (npm must reach registry.npmjs.org)");
@@ -110,8 +101,11 @@ public sealed class RealCliTickTests : IDisposable
 
     private static string AgentBin { get; } = Path.Combine(RepoRoot(), "tests", ".agents", "node_modules", ".bin");
 
-    /// <summary>The sample forge, a configuration whose docs owner and its reviewer are the real CLI, and the environment holding its key.</summary>
-    private async Task<(string Forge, string Config, Dictionary<string, string> Env)> SetUpAsync(string preset, string sandbox, FakeModelServer model)
+    /// <summary>
+    /// The sample forge, a configuration whose docs reviewer (and, with <paramref name="realAuthor"/>, docs owner) is the
+    /// real CLI, and the environment holding its key. Without a real author the issue carries the patch for the built-in one.
+    /// </summary>
+    private async Task<(string Forge, string Config, Dictionary<string, string> Env)> SetUpAsync(string preset, string sandbox, FakeModelServer model, bool realAuthor)
     {
         var creds = FakeModelClients.Credentials(preset, model.BaseUrl);
         var network = sandbox == "bwrap" ? "allow-list" : "true";
@@ -119,7 +113,8 @@ public sealed class RealCliTickTests : IDisposable
         var runner = $"    runner: {{ preset: {preset}, model: {agentModel}, args: [], command: [] }}\n    timeout: 5m\n    inactivity: 4m\n    env: [{string.Join(", ", creds.Keys)}]\n"
             + $"    login: null\n    sandbox: {sandbox}\n    network: {network}";
         var yaml = DefaultConfig.Yaml.ReplaceLineEndings("\n");
-        foreach (var agent in new[] { "- name: mission-control-orchestrator", "- name: qa-reliability-engineer" })
+        string[] agents = realAuthor ? ["- name: mission-control-orchestrator", "- name: qa-reliability-engineer"] : ["- name: qa-reliability-engineer"];
+        foreach (var agent in agents)
         {
             // The agent's lines from `runner:` through `network:` (some carry comments) become the real CLI's.
             var name = yaml.IndexOf(agent, StringComparison.Ordinal);
@@ -140,8 +135,14 @@ public sealed class RealCliTickTests : IDisposable
         var env = new Dictionary<string, string>(creds) { ["PATH"] = AgentBin + ":" + Environment.GetEnvironmentVariable("PATH") };
         var init = await CliRunner.RunAsync(dir.Path, env, "local", "init", forge, "--sample");
         init.ExitCode.ShouldBe(0, init.ToString());
+        var body = $"Please add {DocPath} with a one-line reminder.";
+        if (!realAuthor)
+        {
+            body += $"\n\n```diff\ndiff --git a/{DocPath} b/{DocPath}\nnew file mode 100644\n--- /dev/null\n+++ b/{DocPath}\n@@ -0,0 +1 @@\n+Run the tests before you push.\n```\n";
+        }
+
         var created = await CliRunner.RunAsync(dir.Path, env, "local", "issue", "create", "--forge", forge, "--title", "Docs: remind people to run the tests",
-            "--body", $"Please add {DocPath} with a one-line reminder.", "--label", "autonomy:ready", "--label", "autonomy:safe", "--label", "area:docs", "--label", "risk:low");
+            "--body", body, "--label", "autonomy:ready", "--label", "autonomy:safe", "--label", "area:docs", "--label", "risk:low");
         created.ExitCode.ShouldBe(0, created.ToString());
         return (forge, config, env);
     }

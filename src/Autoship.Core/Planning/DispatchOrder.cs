@@ -55,8 +55,25 @@ public static class DispatchOrder
 
     public static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
-    public static string Waited(TimeSpan t) => t < TimeSpan.Zero ? "0 min"
-        : t.TotalMinutes < 60 ? $"{(int)t.TotalMinutes} min"
-        : t.TotalHours < 48 ? $"{(int)t.TotalHours} h"
-        : $"{(int)t.TotalDays} d";
+    /// <summary>
+    /// A wait in its two largest units, rounded down: "0 min", "59 min", "1 h 59 min", "47 h", "3 d 5 h". Two units
+    /// keep "1 h" from standing for anything up to two hours; a zero second unit is left out.
+    /// </summary>
+    public static string Waited(TimeSpan t)
+    {
+        if (t < TimeSpan.FromMinutes(60))
+        {
+            return $"{Math.Max(0, (int)t.TotalMinutes)} min";
+        }
+
+        if (t < TimeSpan.FromHours(48))
+        {
+            var hours = (int)t.TotalHours;
+            var minutes = t.Minutes;
+            return minutes == 0 ? $"{hours} h" : $"{hours} h {minutes} min";
+        }
+
+        var days = (int)t.TotalDays;
+        return t.Hours == 0 ? $"{days} d" : $"{days} d {t.Hours} h";
+    }
 }

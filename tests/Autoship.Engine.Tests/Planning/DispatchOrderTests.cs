@@ -50,6 +50,19 @@ public sealed class DispatchOrderTests
     [InlineData(112, "112th")]
     public void Ordinal_Numbers_EnglishSuffixes(int n, string expected) => DispatchOrder.Ordinal(n).ShouldBe(expected);
 
+    [Theory]
+    [InlineData(-5, "0 min")]          // a clock behind the item's timestamp
+    [InlineData(0, "0 min")]
+    [InlineData(59, "59 min")]
+    [InlineData(60, "1 h")]
+    [InlineData(119, "1 h 59 min")]    // not "1 h": two units once past an hour
+    [InlineData(600, "10 h")]
+    [InlineData(47 * 60 + 30, "47 h 30 min")]
+    [InlineData(48 * 60, "2 d")]
+    [InlineData(3 * 24 * 60 + 5 * 60 + 59, "3 d 5 h")]
+    public void Waited_Minutes_TwoLargestUnitsRoundedDown(int minutes, string expected) =>
+        DispatchOrder.Waited(TimeSpan.FromMinutes(minutes)).ShouldBe(expected);
+
     [Fact]
     public void Explain_ThirdOfFive_SaysPlacePriorityLaneAndWait()
     {
