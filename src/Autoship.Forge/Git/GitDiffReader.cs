@@ -11,7 +11,7 @@ public sealed record GitDiff(IReadOnlyList<ChangedFile> Files, string Patch, IRe
 }
 
 /// <summary>
-/// Reads <c>git diff</c> (raw, numstat and the binary patch, NUL-separated so any path is safe) into
+/// Reads <c>git diff</c> (raw and numstat in one NUL-separated listing, so any path is safe, and the binary patch) into
 /// <see cref="ChangedFile"/>s. Used by the local forge for pull requests and by the agent runner for worktrees.
 /// </summary>
 public static class GitDiffReader
@@ -28,8 +28,10 @@ public static class GitDiffReader
         IReadOnlyList<string> config, CancellationToken cancellationToken)
     {
         string[] common = [.. config, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", renames ? "-M" : "--no-renames"];
-        var raw = ParseRaw(await GitCli.RunAsync(directory, [.. common, "--raw", "-z", "--no-abbrev", .. range], env, null, cancellationToken));
-        var numstat = ParseNumstat(await GitCli.RunAsync(directory, [.. common, "--numstat", "-z", .. range], env, null, cancellationToken));
+        // One process prints both: the raw records (each starts with ':'), then the numstat records.
+        var parts = (await GitCli.RunAsync(directory, [.. common, "--raw", "--numstat", "-z", "--no-abbrev", .. range], env, null, cancellationToken)).Split('\0');
+        var raw = ParseRaw(parts, out var numstatStart);
+        var numstat = ParseNumstat(parts, numstatStart);
         var patch = await GitCli.RunAsync(directory, [.. common, "--binary", .. range], env, null, cancellationToken);
         var added = ParseAddedLines(patch);
 
@@ -105,11 +107,12 @@ public static class GitDiffReader
     }
 
     // ":100644 100644 <old> <new> M\0path\0" or, for renames and copies, "... R100\0old\0new\0".
-    private static List<RawEntry> ParseRaw(string text)
+    // The records end at the first part that does not start with ':'; <paramref name="end"/> is its index.
+    private static List<RawEntry> ParseRaw(string[] parts, out int end)
     {
-        var parts = text.Split('\0');
         var entries = new List<RawEntry>();
-        for (var i = 0; i < parts.Length && parts[i].TrimStart('\n').StartsWith(':'); i++)
+        var i = 0;
+        for (; i < parts.Length && parts[i].TrimStart('\n').StartsWith(':'); i++)
         {
             var meta = parts[i].TrimStart('\n').Split(' ');
             var status = meta[4][0];
@@ -125,15 +128,15 @@ public static class GitDiffReader
             }
         }
 
+        end = i;
         return entries;
     }
 
     // "added\tdeleted\tpath\0", or "added\tdeleted\t\0old\0new\0" for renames; binary files show "-\t-".
-    private static Dictionary<string, (int Added, int Deleted, bool Binary)> ParseNumstat(string text)
+    private static Dictionary<string, (int Added, int Deleted, bool Binary)> ParseNumstat(string[] parts, int start)
     {
-        var parts = text.Split('\0');
         var stats = new Dictionary<string, (int, int, bool)>(StringComparer.Ordinal);
-        for (var i = 0; i < parts.Length; i++)
+        for (var i = start; i < parts.Length; i++)
         {
             var fields = parts[i].TrimStart('\n').Split('\t');
             if (fields.Length < 3)
