@@ -167,4 +167,24 @@ public sealed class AuthorRunTests
         Directory.GetDirectories(Path.Combine(h.State, "worktrees")).ShouldBeEmpty();
         (await GitCli.RunAsync(h.Repo.Path, "worktree", "list")).Split('\n').Length.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task CleanupLeftoversAsync_DirectoryGoneButGitStillRecordsIt_PrunesSoTheBranchCanBeCheckedOutAgain()
+    {
+        // A crash between deleting a worktree's directory and pruning it: the root is empty, git still lists it.
+        using var h = await Harness.CreateAsync();
+        var root = Path.Combine(h.State, "worktrees");
+        var manager = new WorktreeManager(h.Repo.Path, root);
+        var crashed = await manager.CreateAsync("crashed-run", "autoship/1-x", h.Repo.BaseSha, TestContext.Current.CancellationToken);
+        Directory.Delete(crashed.Path, recursive: true);
+        (await GitCli.RunAsync(h.Repo.Path, "worktree", "list")).Split('\n').Length.ShouldBe(2, "git still records the deleted worktree");
+
+        await manager.CleanupLeftoversAsync(TestContext.Current.CancellationToken);
+
+        (await GitCli.RunAsync(h.Repo.Path, "worktree", "list")).Split('\n').Length.ShouldBe(1, "the stale record was pruned");
+        var again = await manager.CreateAsync("next-run", "autoship/1-x", h.Repo.BaseSha, TestContext.Current.CancellationToken);
+        Directory.Exists(again.Path).ShouldBeTrue();
+        (await manager.CleanupLeftoversAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+        (await manager.CleanupLeftoversAsync(TestContext.Current.CancellationToken)).ShouldBe(0, "nothing is left the second time");
+    }
 }

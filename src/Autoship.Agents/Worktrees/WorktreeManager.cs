@@ -47,6 +47,12 @@ public sealed class WorktreeManager(string repository, string root)
     /// <summary>Removes every worktree left under <see cref="Root"/> by an earlier crash; returns how many.</summary>
     public async Task<int> CleanupLeftoversAsync(CancellationToken cancellationToken)
     {
+        if (NothingLeft())
+        {
+            // The common case of a tick: no directory under the root and no worktree git knows of, so no git process.
+            return 0;
+        }
+
         var removed = new HashSet<string>(StringComparer.Ordinal);
         var list = await HarnessGit.TryRunAsync(Repository, ["worktree", "list", "--porcelain"], cancellationToken: cancellationToken);
         var rootFull = Path.GetFullPath(Root) + Path.DirectorySeparatorChar;
@@ -75,6 +81,31 @@ public sealed class WorktreeManager(string repository, string root)
 
         await PruneAsync();
         return removed.Count;
+    }
+
+    /// <summary>
+    /// True when the root holds nothing and the repository records no linked worktree at all (its
+    /// <c>worktrees/</c> metadata directory is missing or empty), so there is nothing to remove or prune. When the
+    /// git directory cannot be told from the path (a <c>.git</c> file), false: git is asked.
+    /// </summary>
+    private bool NothingLeft()
+    {
+        if (Directory.Exists(Root) && Directory.EnumerateFileSystemEntries(Root).Any())
+        {
+            return false;
+        }
+
+        var dotGit = Path.Combine(Repository, ".git");
+        var gitDir = Directory.Exists(dotGit) ? dotGit
+            : !File.Exists(dotGit) && File.Exists(Path.Combine(Repository, "HEAD")) && Directory.Exists(Path.Combine(Repository, "objects")) ? Repository
+            : null;
+        if (gitDir is null)
+        {
+            return false;
+        }
+
+        var metadata = Path.Combine(gitDir, "worktrees");
+        return !Directory.Exists(metadata) || !Directory.EnumerateFileSystemEntries(metadata).Any();
     }
 
     private async Task PruneAsync()

@@ -47,13 +47,57 @@ internal sealed class LocalGit(LocalContext context)
     public async Task<string?> ShowAsync(string gitRef, string path, CancellationToken cancellationToken) =>
         (await ShowManyAsync(gitRef, [path], cancellationToken))[0];
 
-    /// <summary>The text of each path at a ref (null where it does not exist), read by one <c>git cat-file --batch</c>.</summary>
+    /// <summary>
+    /// The text of each path at a ref (null where it does not exist), read by one <c>git cat-file --batch</c>. At a
+    /// commit named by its full SHA a file never changes, so what was found there is remembered and not read again
+    /// (the observation reads the configuration at main's commit every pass). A miss is not remembered: the commit
+    /// may not have been pushed yet.
+    /// </summary>
     public async Task<IReadOnlyList<string?>> ShowManyAsync(string gitRef, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var input = string.Concat(paths.Select(p => $"{gitRef}:{p.TrimStart('/')}\n"));
+        var texts = new string?[paths.Count];
+        var immutable = IsFullSha(gitRef);
+        var missing = new List<int>(paths.Count);
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (!immutable || !_blobsAtCommits.TryGetValue(gitRef + ":" + paths[i].TrimStart('/'), out texts[i]))
+            {
+                missing.Add(i);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return texts;
+        }
+
+        var input = string.Concat(missing.Select(i => $"{gitRef}:{paths[i].TrimStart('/')}\n"));
         var result = await GitCli.TryRunBytesAsync(BareRepository, ["cat-file", "--batch"], input, cancellationToken);
-        return result is null ? paths.Select(_ => (string?)null).ToList() : ParseBatch(result, paths.Count);
+        var read = result is null ? null : ParseBatch(result, missing.Count);
+        if (immutable && _blobsAtCommits.Count > MaxRemembered)
+        {
+            _blobsAtCommits.Clear();
+        }
+
+        for (var j = 0; j < missing.Count; j++)
+        {
+            var text = read?[j];
+            texts[missing[j]] = text;
+            if (immutable && text is not null)
+            {
+                _blobsAtCommits[gitRef + ":" + paths[missing[j]].TrimStart('/')] = text;
+            }
+        }
+
+        return texts;
     }
+
+    private const int MaxRemembered = 256;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _blobsAtCommits = new(StringComparer.Ordinal);
+
+    private static bool IsFullSha(string gitRef) =>
+        gitRef.Length is 40 or 64 && gitRef.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0;
 
     /// <summary>Commits are authored by the acting user at the clock's time, so a simulated clock gives stable history.</summary>
     public Dictionary<string, string> CommitEnv(string login)

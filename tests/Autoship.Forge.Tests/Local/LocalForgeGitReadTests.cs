@@ -14,7 +14,7 @@ public sealed class LocalForgeGitReadTests
     };
 
     [Fact]
-    public async Task ObserveAsync_SecondTimeNothingChanged_OnlyReadsRefsAndFilesInTwoGitProcesses()
+    public async Task ObserveAsync_SecondTimeNothingChanged_OnlyReadsTheRefsInOneGitProcess()
     {
         await using var fx = await LocalForgeFixture.CreateAsync(Seed);
         var bot = await fx.OpenAsync();
@@ -31,13 +31,29 @@ public sealed class LocalForgeGitReadTests
         using (var launches = GitLaunches.Start())
         {
             second = await bot.ObserveAsync(CancellationToken.None);
-            launches.Value.ShouldBe(2); // for-each-ref and one cat-file --batch; each pull request's diff is cached
+            launches.Value.ShouldBe(1); // for-each-ref; the files at main's commit and each pull request's diff are remembered
         }
 
         second.PullRequests.Count.ShouldBe(3);
         second.PullRequests.ShouldAllBe(p => p.Files.Count == 1 && p.BehindBy == 0 && p.Mergeable == true);
         second.ConfigText.ShouldBe("version: 1\n");
         second.GitAttributesText.ShouldBe("* text=auto\n");
+    }
+
+    [Fact]
+    public async Task ObserveAsync_MainMoved_ReadsTheFilesAtTheNewCommit()
+    {
+        await using var fx = await LocalForgeFixture.CreateAsync(Seed);
+        var bot = await fx.OpenAsync();
+        (await bot.ObserveAsync(CancellationToken.None)).ConfigText.ShouldBe("version: 1\n");
+
+        var moved = await fx.CommitAsync("config-change", new Dictionary<string, string?> { [".github/autoship.yml"] = "version: 1\n# changed\n", [".gitattributes"] = null });
+        await bot.PushBranchAsync(fx.Clone, "config-change", null, CancellationToken.None);
+        await fx.BareGitAsync("update-ref", "refs/heads/main", moved);
+
+        var after = await bot.ObserveAsync(CancellationToken.None);
+        after.ConfigText.ShouldBe("version: 1\n# changed\n");
+        after.GitAttributesText.ShouldBeNull("the file is gone at main's new commit");
     }
 
     [Fact]
