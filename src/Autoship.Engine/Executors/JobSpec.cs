@@ -27,6 +27,14 @@ public sealed record JobSpec(WorkOrder Order, string ConfigText, string BaseSha,
     /// </summary>
     public AuthorContext? AuthorContext { get; init; }
 
+    /// <summary>
+    /// Set when the orchestrator shares validations with a local forge's CI and the worker runs on the same machine
+    /// (the local executor): the worker then validates a clean checkout of the change's tree as that CI runs it and
+    /// records the pass there, exactly as the inline harness does, so the push does not run the entrypoint again.
+    /// Null: the worker validates in its worktree.
+    /// </summary>
+    public SharedLocalCi? SharedValidation { get; init; }
+
     /// <summary>When the job is due; null: the work order's deadline (an author job).</summary>
     public DateTimeOffset? Deadline { get; init; }
 
@@ -40,6 +48,9 @@ public sealed record JobSpec(WorkOrder Order, string ConfigText, string BaseSha,
             ContinueFrom = AuthorContext?.ContinueFrom,
         };
 }
+
+/// <summary>The local forge whose CI a worker validates for (<see cref="JobSpec.SharedValidation"/>), and how that CI runs.</summary>
+public sealed record SharedLocalCi(string ForgeDirectory, Forge.Local.LocalForgeOptions Options);
 
 /// <summary>What a review job reviews: the pull request as observed when its review was planned.</summary>
 public sealed record ReviewJob(PullRequestSnapshot PullRequest);

@@ -1,13 +1,16 @@
 using Autoship.Agents;
 using Autoship.Core.Config;
 using Autoship.Forge.Git;
+using Autoship.Forge.Local;
 
 namespace Autoship.Engine.Executors;
 
 /// <summary>
 /// Runs one job's work order in this process (what <c>autoship work</c> and the in-process worker pool do): reads the
 /// spec, re-reads the agent from the configuration it was planned with, runs the author and writes the result file.
-/// It never talks to the forge.
+/// It never writes to the forge: no push, comment, label or PR. The one exception is a local forge's CI results
+/// (<see cref="JobSpec.SharedValidation"/>), where it records a validation pass of a clean checkout, as the inline
+/// harness does; a forge on the network is never opened here.
 /// </summary>
 public static class WorkRunner
 {
@@ -64,7 +67,10 @@ public static class WorkRunner
         }
 
         var request = (spec.AuthorContext ?? AuthorContext.Fresh).Request(order, agent, loaded.Config, spec.Repository, spec.BaseSha, spec.GitAttributes);
-        var author = await runnerFor(spec.StateDirectory).RunAuthorAsync(request, cancellationToken);
+        await using var sharedCi = spec.SharedValidation is { } shared && LocalForge.Exists(shared.ForgeDirectory)
+            ? await LocalForge.OpenAsync(shared.ForgeDirectory, LocalForge.HarnessLogin, TimeProvider.System, shared.Options, cancellationToken)
+            : null;
+        var author = await runnerFor(spec.StateDirectory).RunAuthorAsync(request with { SharedValidation = sharedCi }, cancellationToken);
         return new JobResult(order.Id, spec.BaseSha, author, null);
     }
 }

@@ -40,6 +40,9 @@ public sealed partial class Reconciler
                 {
                     Ref = context.Snapshot.DefaultBranch,
                     AuthorContext = author,
+                    SharedValidation = SharedValidation is Forge.Local.LocalForge local && executor is LocalExecutor
+                        ? new SharedLocalCi(local.Directory, local.Options)
+                        : null,
                 };
                 var ticket = await executor.DispatchAsync(spec, cancellationToken);
                 await Ledger.AddAsync(ticket, CancellationToken.None);

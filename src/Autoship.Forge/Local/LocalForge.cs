@@ -64,6 +64,9 @@ public sealed class LocalForge : IForge, IForgeSetup, ISharedValidation
 
     public bool SharesValidation => context.Options.RunCi;
 
+    /// <summary>How this forge runs its CI (a worker that validates for it must run it the same way).</summary>
+    public LocalForgeOptions Options => context.Options;
+
     public Task<SharedValidationRun?> FindPassAsync(string tree, string entrypoint, CancellationToken cancellationToken) =>
         shared.FindPassAsync(tree, entrypoint, cancellationToken);
 

@@ -1,3 +1,5 @@
+using Autoship.Agents;
+using Autoship.Engine.Executors;
 using Autoship.Engine.Tests.Support;
 using Autoship.Forge.Local;
 
@@ -11,7 +13,10 @@ namespace Autoship.Engine.Tests.Reconcile;
 /// </summary>
 public sealed class ValidateOnceTests
 {
-    private static async Task<(int Runs, bool Closed)> RunLaneAItemsAsync(bool share, params string[] keys)
+    private static Task<(int Runs, bool Closed)> RunLaneAItemsAsync(bool share, params string[] keys) => RunLaneAItemsAsync(share, jobs: false, keys);
+
+    /// <param name="jobs">Run the agents as jobs on the local executor (an in-process worker pool) instead of inside the tick.</param>
+    private static async Task<(int Runs, bool Closed)> RunLaneAItemsAsync(bool share, bool jobs, params string[] keys)
     {
         await using var demo = await DemoForge.CreateAsync();
         demo.ShareValidation = share;
@@ -24,7 +29,16 @@ public sealed class ValidateOnceTests
             numbers.Add(await demo.FileIssueAsync(key));
         }
 
-        await demo.RunUntilQuietAsync();
+        if (jobs)
+        {
+            using var pool = new InProcessLauncher(dir => new AgentRunner(new AgentRunnerOptions(dir) { Time = demo.Clock }));
+            var executor = new LocalExecutor(Path.Combine(demo.StateDirectory, "jobs"), pool, demo.Clock);
+            await demo.RunUntilQuietAsync(maxTicks: 24, executors: _ => executor, afterTick: pool.WhenAllAsync);
+        }
+        else
+        {
+            await demo.RunUntilQuietAsync();
+        }
 
         await using var forge = await demo.OpenAsync(LocalSample.Owner);
         var closed = true;
@@ -49,6 +63,20 @@ public sealed class ValidateOnceTests
         after.Closed.ShouldBeTrue("the lane-A item merges with sharing");
         before.Runs.ShouldBe(3);
         after.Runs.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task LaneAItem_AsAJobOnTheLocalExecutor_ValidatedOnceLikeInline()
+    {
+        // The worker validates a clean checkout for the local forge's CI, as the inline harness does; before, it ran
+        // the entrypoint in its worktree (head and base) and CI ran the pushed head again.
+        var unshared = await RunLaneAItemsAsync(share: false, jobs: true, "docs");
+        var shared = await RunLaneAItemsAsync(share: true, jobs: true, "docs");
+
+        unshared.Closed.ShouldBeTrue("the lane-A item merges through jobs without sharing");
+        shared.Closed.ShouldBeTrue("the lane-A item merges through jobs with sharing");
+        unshared.Runs.ShouldBe(3);
+        shared.Runs.ShouldBe(2);
     }
 
     [Fact]
