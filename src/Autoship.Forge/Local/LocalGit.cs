@@ -28,9 +28,17 @@ internal sealed class LocalGit(LocalContext context)
     }
 
     /// <summary>Every branch and its commit, in one process.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> BranchesAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, string>> BranchesAsync(CancellationToken cancellationToken) => BranchesAsync([], cancellationToken);
+
+    /// <summary>
+    /// The commits of the named branches (each that exists), in one process instead of one <c>rev-parse</c> each;
+    /// every branch when <paramref name="names"/> is empty. A pattern also lists branches below it (<c>a</c> lists
+    /// <c>a/b</c>), so callers look names up exactly.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> BranchesAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        var text = await GitAsync(["for-each-ref", "--format=%(objectname) %(refname)", "refs/heads/"], cancellationToken);
+        IEnumerable<string> patterns = names.Count == 0 ? ["refs/heads/"] : names.Distinct(StringComparer.Ordinal).Select(BranchRef);
+        var text = await GitAsync(["for-each-ref", "--format=%(objectname) %(refname)", .. patterns], cancellationToken);
         var branches = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
