@@ -144,6 +144,7 @@ public sealed class LocalForge : IForge, IForgeSetup, ISharedValidation
 
     public ValueTask DisposeAsync()
     {
+        git.Dispose();
         context.Db.ReleaseFiles();
         return ValueTask.CompletedTask;
     }

@@ -8,9 +8,20 @@ namespace Autoship.Forge.Local;
 /// The forge's bare repository. Reads of several objects go through one <c>git cat-file --batch</c>; what two
 /// commits say about each other (<see cref="LocalCommitPairs"/>) is computed once per pair of SHAs.
 /// </summary>
-internal sealed class LocalGit(LocalContext context)
+internal sealed class LocalGit(LocalContext context) : IDisposable
 {
+    private readonly Lazy<GitRefReader> _refs = new(() => new GitRefReader(Path.Combine(context.Directory, "repo.git")));
+
     public string BareRepository { get; } = Path.Combine(context.Directory, "repo.git");
+
+    /// <summary>Ends the long-lived ref reader, if one was started.</summary>
+    public void Dispose()
+    {
+        if (_refs.IsValueCreated)
+        {
+            _refs.Value.Dispose();
+        }
+    }
 
     public static string BranchRef(string branch) => "refs/heads/" + branch;
 
@@ -20,9 +31,17 @@ internal sealed class LocalGit(LocalContext context)
     public Task<GitCli.Result> TryGitAsync(IEnumerable<string> args, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? env = null) =>
         GitCli.TryRunAsync(BareRepository, args, env, null, cancellationToken);
 
-    /// <summary>The commit a ref names, or null when it does not exist.</summary>
+    /// <summary>
+    /// The commit a ref names, or null when it does not exist: asked of one long-lived <c>cat-file --batch-check</c>
+    /// (<see cref="GitRefReader"/>), else of a <c>rev-parse</c> of its own.
+    /// </summary>
     public async Task<string?> ResolveAsync(string gitRef, CancellationToken cancellationToken)
     {
+        if (await _refs.Value.CommitAsync(gitRef, cancellationToken) is { } answer)
+        {
+            return answer == GitRefReader.Missing ? null : answer;
+        }
+
         var result = await TryGitAsync(["rev-parse", "--verify", "--quiet", gitRef + "^{commit}"], cancellationToken);
         return result.Ok ? result.Stdout.Trim() : null;
     }
