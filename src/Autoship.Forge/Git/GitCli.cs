@@ -61,7 +61,8 @@ public static class GitCli
         }
     }
 
-    private static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env, bool redirectInput)
+    /// <summary>How every git process here starts: no user or system config, no prompts, a fixed identity, the C locale.</summary>
+    internal static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env, bool redirectInput)
     {
         var psi = new ProcessStartInfo("git")
         {

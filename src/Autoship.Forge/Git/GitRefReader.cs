@@ -84,21 +84,9 @@ internal sealed class GitRefReader(string repository) : IDisposable
 
     private Process Start()
     {
-        var psi = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = repository,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = false,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        psi.ArgumentList.Add("cat-file");
-        psi.ArgumentList.Add("--batch-check");
-        psi.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        psi.Environment["GIT_CONFIG_GLOBAL"] = "/dev/null";
-        psi.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        psi.Environment["LC_ALL"] = "C";
+        var psi = GitCli.StartInfo(repository, ["cat-file", "--batch-check"], null, redirectInput: true);
+        psi.RedirectStandardError = false;
+        psi.StandardOutputEncoding = Encoding.UTF8;
         GitLaunches.Count();
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start git cat-file");
         process.StandardInput.AutoFlush = false;
