@@ -47,17 +47,9 @@ internal sealed class LocalGit(LocalContext context) : IDisposable
     }
 
     /// <summary>Every branch and its commit, in one process.</summary>
-    public Task<IReadOnlyDictionary<string, string>> BranchesAsync(CancellationToken cancellationToken) => BranchesAsync([], cancellationToken);
-
-    /// <summary>
-    /// The commits of the named branches (each that exists), in one process instead of one <c>rev-parse</c> each;
-    /// every branch when <paramref name="names"/> is empty. A pattern also lists branches below it (<c>a</c> lists
-    /// <c>a/b</c>), so callers look names up exactly.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> BranchesAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> BranchesAsync(CancellationToken cancellationToken)
     {
-        IEnumerable<string> patterns = names.Count == 0 ? ["refs/heads/"] : names.Distinct(StringComparer.Ordinal).Select(BranchRef);
-        var text = await GitAsync(["for-each-ref", "--format=%(objectname) %(refname)", .. patterns], cancellationToken);
+        var text = await GitAsync(["for-each-ref", "--format=%(objectname) %(refname)", "refs/heads/"], cancellationToken);
         var branches = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -82,37 +74,40 @@ internal sealed class LocalGit(LocalContext context) : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<string?>> ShowManyAsync(string gitRef, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
-        var texts = new string?[paths.Count];
+        var specs = paths.Select(p => $"{gitRef}:{p.TrimStart('/')}").ToArray();
+        var texts = new string?[specs.Length];
         var immutable = IsFullSha(gitRef);
-        var missing = new List<int>(paths.Count);
-        for (var i = 0; i < paths.Count; i++)
+        var unread = new List<int>(specs.Length);
+        for (var i = 0; i < specs.Length; i++)
         {
-            if (!immutable || !_blobsAtCommits.TryGetValue(gitRef + ":" + paths[i].TrimStart('/'), out texts[i]))
+            if (immutable && _blobsAtCommits.TryGetValue(specs[i], out var known))
             {
-                missing.Add(i);
+                texts[i] = known;
+            }
+            else
+            {
+                unread.Add(i);
             }
         }
 
-        if (missing.Count == 0)
+        if (unread.Count == 0)
         {
             return texts;
         }
 
-        var input = string.Concat(missing.Select(i => $"{gitRef}:{paths[i].TrimStart('/')}\n"));
-        var result = await GitCli.TryRunBytesAsync(BareRepository, ["cat-file", "--batch"], input, cancellationToken);
-        var read = result is null ? null : ParseBatch(result, missing.Count);
+        var result = await GitCli.TryRunBytesAsync(BareRepository, ["cat-file", "--batch"], string.Concat(unread.Select(i => specs[i] + "\n")), cancellationToken);
+        var read = result is null ? null : ParseBatch(result, unread.Count);
         if (immutable && _blobsAtCommits.Count > MaxRemembered)
         {
             _blobsAtCommits.Clear();
         }
 
-        for (var j = 0; j < missing.Count; j++)
+        for (var j = 0; j < unread.Count; j++)
         {
-            var text = read?[j];
-            texts[missing[j]] = text;
-            if (immutable && text is not null)
+            texts[unread[j]] = read?[j];
+            if (immutable && read?[j] is { } text)
             {
-                _blobsAtCommits[gitRef + ":" + paths[missing[j]].TrimStart('/')] = text;
+                _blobsAtCommits[specs[unread[j]]] = text;
             }
         }
 
@@ -121,7 +116,7 @@ internal sealed class LocalGit(LocalContext context) : IDisposable
 
     private const int MaxRemembered = 256;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _blobsAtCommits = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _blobsAtCommits = new(StringComparer.Ordinal);
 
     private static bool IsFullSha(string gitRef) =>
         gitRef.Length is 40 or 64 && gitRef.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0;

@@ -48,14 +48,13 @@ internal sealed partial class LocalMerger(LocalContext context, LocalGit git, Lo
             return Refused("not-open", $"pull request #{number} is {pull.State}");
         }
 
-        var branches = await git.BranchesAsync([pull.Head, pull.Base], cancellationToken);
-        var head = branches.GetValueOrDefault(pull.Head);
+        var head = await git.ResolveAsync(LocalGit.BranchRef(pull.Head), cancellationToken);
         if (head is null || !string.Equals(head, expectedHeadSha, StringComparison.OrdinalIgnoreCase))
         {
             return Refused("head-changed", $"the head of #{number} is {LocalContext.Short(head)}, not the expected {LocalContext.Short(expectedHeadSha)}");
         }
 
-        var baseSha = branches.GetValueOrDefault(pull.Base);
+        var baseSha = await git.ResolveAsync(LocalGit.BranchRef(pull.Base), cancellationToken);
         if (baseSha is null)
         {
             return Refused("no-base", $"base branch {pull.Base} does not exist");

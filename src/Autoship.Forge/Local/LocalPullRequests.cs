@@ -29,13 +29,12 @@ internal sealed class LocalPullRequests(LocalContext context, LocalGit git, Loca
     /// <summary>Opens a pull request; when one is already open for the same head it is returned unchanged (GitHub would refuse a second).</summary>
     public async Task<PullRequestSnapshot> CreateAsync(NewPullRequest request, CancellationToken cancellationToken)
     {
-        var branches = await git.BranchesAsync([request.Head, request.Base], cancellationToken);
-        if (!branches.ContainsKey(request.Head))
+        if (await git.ResolveAsync(LocalGit.BranchRef(request.Head), cancellationToken) is null)
         {
             throw new ForgeException("no-branch", $"branch {request.Head} does not exist: push it first");
         }
 
-        if (!branches.ContainsKey(request.Base))
+        if (await git.ResolveAsync(LocalGit.BranchRef(request.Base), cancellationToken) is null)
         {
             throw new ForgeException("no-branch", $"base branch {request.Base} does not exist");
         }

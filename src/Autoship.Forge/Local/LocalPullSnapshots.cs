@@ -17,9 +17,8 @@ internal static class LocalPullSnapshots
         SqliteConnection c, LocalGit git, LocalPullRows.Row pull, IReadOnlyDictionary<string, string>? branches, CancellationToken cancellationToken)
     {
         var issue = await LocalIssueRows.RequireAsync(c, pull.Number, cancellationToken);
-        branches ??= await git.BranchesAsync([pull.Head, pull.Base], cancellationToken);
         var head = await HeadShaAsync(c, git, pull, branches, cancellationToken);
-        var baseSha = branches.GetValueOrDefault(pull.Base);
+        var baseSha = branches is null ? await git.ResolveAsync(LocalGit.BranchRef(pull.Base), cancellationToken) : branches.GetValueOrDefault(pull.Base);
         (string Name, object? Value)[] shas = [("$b", pull.Head), ("$h", head)];
         const string PrShas = "(SELECT sha FROM pushes WHERE branch = $b UNION SELECT $h)";
 
