@@ -5,7 +5,7 @@ using Autoship.Forge;
 namespace Autoship.Agents;
 
 /// <param name="Repository">A local git repository (the harness's cache clone) holding <paramref name="BaseSha"/>; the commit is made there.</param>
-public sealed record AuthorRequest(WorkOrder Order, AgentDefinition Agent, AutoshipConfig Config, string Repository, string BaseSha, string? GitAttributes)
+public sealed record AuthorRequest(WorkOrder Order, AgentDefinition Agent, AutoshipConfig Config, string Repository, string BaseSha)
 {
     /// <summary>
     /// Fix forward: the PR head the attempt continues from (the worktree starts there and the commit goes on top of

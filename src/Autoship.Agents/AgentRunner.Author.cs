@@ -165,7 +165,9 @@ public sealed partial class AgentRunner
 
         if (violations.Count == 0)
         {
-            var guardrails = options.Guardrails.Check(order, diff.Files, request.Config, request.GitAttributes);
+            // The attributes the change is measured by are the base's, never the change's own .gitattributes edits.
+            var attributes = await Forge.Git.GitBlobBatch.AttributesAsync(request.Repository, request.BaseSha, diff.Files.Select(f => f.Path), cancellationToken);
+            var guardrails = options.Guardrails.Check(order, diff.Files, request.Config, attributes);
             if (!guardrails.Allowed)
             {
                 violations.AddRange(guardrails.Reasons.Count > 0 ? guardrails.Reasons : Because.One("guardrails.refused", "the guardrails refused the change"));

@@ -22,6 +22,6 @@ public sealed record AuthorContext(IReadOnlyList<FixFeedback> Feedback)
     public string? ContinueFrom { get; init; }
 
     /// <param name="baseSha">What the guardrails measure the whole change against (the PR's fork point when continuing).</param>
-    public AuthorRequest Request(WorkOrder order, AgentDefinition agent, AutoshipConfig config, string repository, string baseSha, string? gitAttributes) =>
-        new(order with { Feedback = Feedback }, agent, config, repository, baseSha, gitAttributes) { ContinueFrom = ContinueFrom };
+    public AuthorRequest Request(WorkOrder order, AgentDefinition agent, AutoshipConfig config, string repository, string baseSha) =>
+        new(order with { Feedback = Feedback }, agent, config, repository, baseSha) { ContinueFrom = ContinueFrom };
 }

@@ -47,6 +47,32 @@ public sealed class GuardrailRefusalTests
     }
 
     [Fact]
+    public async Task RunAuthorAsync_GeneratedByANestedAttributesFileAtTheBase_NamedGeneratedInTheRefusal()
+    {
+        using var h = await Harness.CreateAsync();
+        var baseSha = await h.Repo.CommitOnTopAsync("with-attributes", ("docs/gen/.gitattributes", "*.md linguist-generated\n"));
+        h.Script("agent", "for i in $(seq 1 60); do echo line $i >> docs/gen/api.md; done; echo more >> docs/guide.md");
+
+        var result = await h.Runner().RunAuthorAsync(h.Author(Fixtures.Order(), Fixtures.Agent(command: ["agent"])) with { BaseSha = baseSha }, TestContext.Current.CancellationToken);
+
+        // The pass limit counts generated lines too; the size it reports leaves them out, as the gate will.
+        result.Outcome.ShouldBe(AttemptOutcome.GuardrailViolation);
+        result.Reasons.ShouldContain(r => r.Code == "too-many-lines" && r.Message.Contains("60 of them in generated files", StringComparison.Ordinal), string.Join("; ", result.Reasons));
+    }
+
+    [Fact]
+    public async Task RunAuthorAsync_AgentWritesItsOwnNestedAttributesFile_ItsLinesStillCount()
+    {
+        using var h = await Harness.CreateAsync();
+        h.Script("agent", "mkdir -p docs/gen; echo '*.md linguist-generated' > docs/gen/.gitattributes; for i in $(seq 1 60); do echo line $i >> docs/gen/api.md; done");
+
+        var result = await h.Runner().RunAuthorAsync(h.Author(Fixtures.Order(), Fixtures.Agent(command: ["agent"])), TestContext.Current.CancellationToken);
+
+        result.Outcome.ShouldBe(AttemptOutcome.GuardrailViolation);
+        result.Reasons.ShouldContain(r => r.Code == "too-many-lines" && !r.Message.Contains("generated", StringComparison.Ordinal), string.Join("; ", result.Reasons));
+    }
+
+    [Fact]
     public async Task RunAuthorAsync_SymlinkInsideWorktree_Allowed()
     {
         using var h = await Harness.CreateAsync();

@@ -25,7 +25,7 @@ public sealed class RoleInstructionTests
         h.Script("agent", "echo x >> docs/guide.md");
         var agent = Fixtures.Agent(command: ["agent", "{prompt_file}"]);
 
-        var result = await h.Runner().RunAuthorAsync(new AuthorRequest(Fixtures.Order(), agent, Fixtures.Config(agent), h.Repo.Path, baseSha, null), TestContext.Current.CancellationToken);
+        var result = await h.Runner().RunAuthorAsync(new AuthorRequest(Fixtures.Order(), agent, Fixtures.Config(agent), h.Repo.Path, baseSha), TestContext.Current.CancellationToken);
 
         result.Outcome.ShouldBe(AttemptOutcome.Committed, string.Join("; ", result.Reasons));
         var prompt = h.Recorded("prompt");
@@ -59,7 +59,7 @@ public sealed class RoleInstructionTests
         h.Script("agent", "echo x >> docs/guide.md");
         var agent = Fixtures.Agent(command: ["agent", "{prompt_file}"]);
 
-        await h.Runner().RunAuthorAsync(new AuthorRequest(Fixtures.Order(), agent, Fixtures.Config(agent), h.Repo.Path, baseSha, null), TestContext.Current.CancellationToken);
+        await h.Runner().RunAuthorAsync(new AuthorRequest(Fixtures.Order(), agent, Fixtures.Config(agent), h.Repo.Path, baseSha), TestContext.Current.CancellationToken);
 
         var block = RoleBlock(h.Recorded("prompt"));
         block.ShouldNotContain("TAIL-MARKER");

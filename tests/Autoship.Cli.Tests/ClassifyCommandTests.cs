@@ -103,6 +103,19 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public async Task Classify_GeneratedByANestedAttributesFile_IsNotCounted()
+    {
+        var (dir, config) = await InitAsync();
+        using var _ = dir;
+        Directory.CreateDirectory(dir.Combine("docs/api"));
+        await File.WriteAllTextAsync(dir.Combine("docs/api/.gitattributes"), "*.md linguist-generated\n", TestContext.Current.CancellationToken);
+
+        var json = Json(await CliRunner.RunAsync(dir.Path, "classify", "--config", config, "--file", "docs/api/reference.md:900:100", "--file", "docs/a.md:2:0", "--json"));
+
+        json.GetProperty("size").GetString().ShouldBe("xs");
+    }
+
+    [Fact]
     public async Task Classify_WithoutJson_PrintsATableOfReasons()
     {
         var (dir, config) = await InitAsync();

@@ -6,7 +6,7 @@ namespace Autoship.Agents;
 /// <summary>The default guardrail check: Core's <see cref="Classifier"/> over labels derived from the work order.</summary>
 public sealed class CoreGuardrailCheck : IGuardrailCheck
 {
-    public GuardrailOutcome Check(WorkOrder order, IReadOnlyList<ChangedFile> files, AutoshipConfig config, string? gitAttributes)
+    public GuardrailOutcome Check(WorkOrder order, IReadOnlyList<ChangedFile> files, AutoshipConfig config, GitAttributeFiles? gitAttributes)
     {
         var classification = Classifier.Classify(Labels(order), files, config, gitAttributes, authorAgent: order.Owner);
         return new GuardrailOutcome(classification.Allowed, classification.Allowed ? [] : classification.Guardrails.Violations.Count > 0 ? classification.Guardrails.Violations : classification.Reasons);

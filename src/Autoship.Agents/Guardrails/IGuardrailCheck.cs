@@ -9,7 +9,7 @@ namespace Autoship.Agents;
 /// </summary>
 public interface IGuardrailCheck
 {
-    GuardrailOutcome Check(WorkOrder order, IReadOnlyList<ChangedFile> files, AutoshipConfig config, string? gitAttributes);
+    GuardrailOutcome Check(WorkOrder order, IReadOnlyList<ChangedFile> files, AutoshipConfig config, GitAttributeFiles? gitAttributes);
 }
 
 public sealed record GuardrailOutcome(bool Allowed, IReadOnlyList<Reason> Reasons);

@@ -61,7 +61,7 @@ internal static class AgentCommand
             var cache = new RepositoryCache(Path.Combine(session.StateDirectory, "cache", "repo.git"));
             var main = await forge.ObserveAsync(ct);
             var baseSha = await cache.SyncAsync(remote, main.DefaultBranch, ct);
-            var result = await session.CreateRunner().RunAuthorAsync(new AuthorRequest(order, agent, config, cache.Path, baseSha, main.GitAttributesText), ct);
+            var result = await session.CreateRunner().RunAuthorAsync(new AuthorRequest(order, agent, config, cache.Path, baseSha), ct);
             await session.Store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Outcome), ct);
             var pushed = false;
             if (parse.GetValue(push) && result.Outcome == AttemptOutcome.Committed)

@@ -78,7 +78,7 @@ internal static class ClassifyCommand
                 return ExitCodes.Usage;
             }
 
-            var attributes = ReadGitAttributes(ConfigSource.Resolve(configFile, cwd), cwd);
+            var attributes = ReadGitAttributes(ConfigSource.Resolve(configFile, cwd), cwd, changed.Select(f => f.Path));
             var labelList = parse.GetValue(labels) ?? [];
             var author = parse.GetValue(agent) ?? DefaultAuthor(labelList, loaded.Config!);
             if (author is not null && loaded.Config!.Agent(author) is null)
@@ -136,13 +136,17 @@ internal static class ClassifyCommand
         return areas.Count == 1 ? OwnershipPolicy.Assign(areas[0], config).Owner?.Name : null;
     }
 
-    private static string? ReadGitAttributes(string configPath, string cwd)
+    private static GitAttributeFiles ReadGitAttributes(string configPath, string cwd, IEnumerable<string> paths)
     {
-        // The configuration lives in ROOT/.github/autoship.yml; .gitattributes sits at ROOT.
+        // The configuration lives in ROOT/.github/autoship.yml; the .gitattributes files sit at ROOT and in the
+        // directories above each changed file, as git reads them from a working tree.
         var configDir = Path.GetDirectoryName(configPath);
         var root = configDir is not null && Path.GetFileName(configDir) == ".github" ? Path.GetDirectoryName(configDir) ?? cwd : cwd;
-        var file = Path.Combine(root, ".gitattributes");
-        return File.Exists(file) ? File.ReadAllText(file) : null;
+        return GitAttributeFiles.FromFiles(GitAttributeFiles.DirectoriesAbove(paths).Select(GitAttributeFiles.PathIn).Select(p =>
+        {
+            var file = Path.Combine(root, p);
+            return KeyValuePair.Create(p, File.Exists(file) ? File.ReadAllText(file) : null);
+        }));
     }
 
     private static object ToJson(Classification result, AutoshipConfig config)

@@ -11,7 +11,7 @@ public static class Classifier
     /// </summary>
     /// <param name="treeLinks">Every symlink of the tree after the change (path → target), to resolve chains of links; null when unknown.</param>
     /// <param name="authorAgent">The agent that wrote the change: a path outside its areas (and its <c>alsoPaths</c>) is a violation; null skips the check.</param>
-    public static Classification Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config, string? gitAttributes,
+    public static Classification Classify(IReadOnlyList<string> labels, IReadOnlyList<ChangedFile> files, AutoshipConfig config, GitAttributeFiles? gitAttributes,
         IReadOnlyDictionary<string, string>? treeLinks = null, string? authorAgent = null)
     {
         var size = SizingPolicy.Measure(files, config.Sizing, gitAttributes);

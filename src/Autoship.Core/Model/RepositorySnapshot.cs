@@ -16,8 +16,11 @@ public sealed record RepositorySnapshot(
     /// <summary>The text of <c>.github/autoship.yml</c> on the default branch, or null when missing.</summary>
     public string? ConfigText { get; init; }
 
-    /// <summary>The text of <c>.gitattributes</c> on the default branch, or null when missing.</summary>
-    public string? GitAttributesText { get; init; }
+    /// <summary>
+    /// The default branch's <c>.gitattributes</c> files that can decide attributes of the observed pull requests'
+    /// files: the root's and those of every directory above a changed file (<see cref="GitAttributeFiles.DirectoriesAbove"/>).
+    /// </summary>
+    public GitAttributeFiles AttributeFiles { get; init; } = GitAttributeFiles.None;
 
     /// <summary>Checks reported on <see cref="DefaultBranchSha"/> itself (empty when the forge does not read them).</summary>
     public IReadOnlyList<CheckSnapshot> DefaultBranchChecks { get; init; } = [];

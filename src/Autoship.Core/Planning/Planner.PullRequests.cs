@@ -23,7 +23,7 @@ public static partial class Planner
             return;
         }
 
-        var desired = DesiredLabels(issue, pr, config, input.Snapshot.GitAttributesText, order.Owner, out var classification);
+        var desired = DesiredLabels(issue, pr, config, input.Snapshot.AttributeFiles, order.Owner, out var classification);
         var actions = new List<PlannedAction>();
         var (add, remove) = LabelChanges(pr.Labels, desired);
         var labelled = pr;
@@ -123,7 +123,7 @@ public static partial class Planner
     }
 
     /// <summary>The size and lane labels the PR should carry, and <c>autonomy:safe</c> when a maintainer put it on the issue.</summary>
-    private static List<string> DesiredLabels(IssueSnapshot issue, PullRequestSnapshot pr, AutoshipConfig config, string? gitAttributes, string author, out Classification classification)
+    private static List<string> DesiredLabels(IssueSnapshot issue, PullRequestSnapshot pr, AutoshipConfig config, GitAttributeFiles? gitAttributes, string author, out Classification classification)
     {
         // Area, risk and lane labels come from the issue, where people put them; Autoship's own lane label on the PR
         // is output, never input (it would pin a lane the diff no longer has). Labels raise lanes, never lower them.

@@ -7,10 +7,10 @@ public static class SizingPolicy
 {
     /// <param name="files">The changed files of the diff.</param>
     /// <param name="settings">Thresholds and the configuration's own generated-file globs.</param>
-    /// <param name="gitAttributes">The text of the repository's <c>.gitattributes</c>; files marked <c>linguist-generated</c> there are not counted.</param>
-    public static SizeDecision Measure(IReadOnlyList<ChangedFile> files, SizingSettings settings, string? gitAttributes)
+    /// <param name="gitAttributes">The repository's <c>.gitattributes</c> files (null: none); files marked <c>linguist-generated</c> there are not counted.</param>
+    public static SizeDecision Measure(IReadOnlyList<ChangedFile> files, SizingSettings settings, GitAttributeFiles? gitAttributes)
     {
-        var attributes = GitAttributes.Parse(gitAttributes);
+        var attributes = GitAttributes.Parse(gitAttributes ?? GitAttributeFiles.None);
         var excluded = new List<string>();
         var counted = 0;
         foreach (var file in files)

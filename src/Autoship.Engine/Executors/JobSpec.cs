@@ -10,7 +10,7 @@ namespace Autoship.Engine.Executors;
 /// <param name="ConfigText">The <c>.github/autoship.yml</c> text the order was planned with (the worker re-reads the agent from it).</param>
 /// <param name="Repository">The harness's local git repository holding <paramref name="BaseSha"/> (local executors).</param>
 /// <param name="StateDirectory">Where the worker keeps runs and worktrees (the orchestrator's state directory).</param>
-public sealed record JobSpec(WorkOrder Order, string ConfigText, string BaseSha, string Repository, string StateDirectory, string? GitAttributes)
+public sealed record JobSpec(WorkOrder Order, string ConfigText, string BaseSha, string Repository, string StateDirectory)
 {
     /// <summary>The job's name: the work order id made safe for a file name or an Actions input (a review adds its head).</summary>
     public string Id => Review is { } review ? JobIds.ForReview(Order, review.PullRequest.HeadSha) : JobIds.For(Order);

@@ -66,7 +66,7 @@ public static class WorkRunner
             return new JobResult(order.Id, spec.BaseSha, null, null) { Review = verdict };
         }
 
-        var request = (spec.AuthorContext ?? AuthorContext.Fresh).Request(order, agent, loaded.Config, spec.Repository, spec.BaseSha, spec.GitAttributes);
+        var request = (spec.AuthorContext ?? AuthorContext.Fresh).Request(order, agent, loaded.Config, spec.Repository, spec.BaseSha);
         await using var sharedCi = spec.SharedValidation is { } shared && LocalForge.Exists(shared.ForgeDirectory)
             ? await LocalForge.OpenAsync(shared.ForgeDirectory, LocalForge.HarnessLogin, TimeProvider.System, shared.Options, cancellationToken)
             : null;

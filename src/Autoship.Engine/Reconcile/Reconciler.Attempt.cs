@@ -66,7 +66,7 @@ public sealed partial class Reconciler
         {
             var (author, from) = await AuthorContextAsync(p.Start, baseSha, remote, context, cancellationToken);
             // A forge whose CI shares validations gets the harness's run on a clean checkout, so CI does not run that tree again.
-            var request = author.Request(p.Start.Order, p.Agent, config, Cache.Path, from, context.Snapshot.GitAttributesText) with { SharedValidation = SharedValidation };
+            var request = author.Request(p.Start.Order, p.Agent, config, Cache.Path, from) with { SharedValidation = SharedValidation };
             var result = await runner.RunAuthorAsync(request, cancellationToken);
             await store.SaveRunAsync(forge.Name, result.Run, RunOutcomes.Of(result.Outcome), CancellationToken.None);
             await record(p.Start, await GuardAsync(p.Start, () => FinishAttemptAsync(p, result, remote, context, CancellationToken.None)));

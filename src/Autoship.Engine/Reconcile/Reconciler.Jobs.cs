@@ -36,7 +36,7 @@ public sealed partial class Reconciler
             await record(start, await GuardAsync(start, async () =>
             {
                 var (author, from) = await AuthorContextAsync(start, baseSha, remote, context, cancellationToken);
-                var spec = new JobSpec(start.Order, configText, from, Cache.Path, options.StateDirectory, context.Snapshot.GitAttributesText)
+                var spec = new JobSpec(start.Order, configText, from, Cache.Path, options.StateDirectory)
                 {
                     Ref = context.Snapshot.DefaultBranch,
                     AuthorContext = author,

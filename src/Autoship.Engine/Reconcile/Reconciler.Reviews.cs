@@ -28,7 +28,7 @@ public sealed partial class Reconciler
             return new ActionResult(review, ActionOutcome.Refused, $"{review.Describe()}: {why.Message}", [why]);
         }
 
-        var spec = new JobSpec(review.Order, configText, forkPoint, Cache.Path, options.StateDirectory, context.Snapshot.GitAttributesText)
+        var spec = new JobSpec(review.Order, configText, forkPoint, Cache.Path, options.StateDirectory)
         {
             Ref = context.Snapshot.DefaultBranch,
             Review = new ReviewJob(pr),

@@ -67,16 +67,18 @@ public sealed partial class GitHubForge
         var author = _reviewer is null ? ownLogin : null;
         var defaultBranch = repository.GetProperty("defaultBranchRef");
         var observed = await WithBlockedByAsync([.. issues.Select(i => GraphQlMapping.Issue(i, Actor))], ours.Select(p => GraphQlMapping.Str(p, "headRefName")), cancellationToken);
+        var mainSha = defaultBranch.GetProperty("target").GetProperty("oid").GetString() ?? string.Empty;
+        var pullRequests = ours.Select((p, i) => GraphQlMapping.PullRequest(p, complete[i].Contexts, complete[i].Files, Actor, reviewer, author)).ToList();
         return new RepositorySnapshot(
             GraphQlMapping.Str(repository, "nameWithOwner") ?? $"{Owner}/{Repo}",
             GraphQlMapping.Str(defaultBranch, "name") ?? "main",
-            defaultBranch.GetProperty("target").GetProperty("oid").GetString() ?? string.Empty,
+            mainSha,
             observed,
-            ours.Select((p, i) => GraphQlMapping.PullRequest(p, complete[i].Contexts, complete[i].Files, Actor, reviewer, author)).ToList(),
+            pullRequests,
             _options.Clock.GetUtcNow())
         {
             ConfigText = GraphQlMapping.BlobText(repository, "config"),
-            GitAttributesText = GraphQlMapping.BlobText(repository, "gitattributes"),
+            AttributeFiles = await AttributeFilesAsync(mainSha, GraphQlMapping.BlobText(repository, "gitattributes"), pullRequests.SelectMany(p => p.Files.Select(f => f.Path)), cancellationToken),
             HarnessLogins = new[] { ownLogin, reviewer }.OfType<string>().ToList(),
             ReferencedIssues = await ReferencedIssuesAsync(observed, cancellationToken),
         };

@@ -69,10 +69,11 @@ internal sealed class LocalGit(LocalContext context) : IDisposable
     /// <summary>
     /// The text of each path at a ref (null where it does not exist), read by one <c>git cat-file --batch</c>. At a
     /// commit named by its full SHA a file never changes, so what was found there is remembered and not read again
-    /// (the observation reads the configuration at main's commit every pass). A miss is not remembered: the commit
+    /// (the observation reads the configuration at main's commit every pass). A miss is remembered only when the
+    /// caller knows the commit exists (<paramref name="existingCommit"/>: its SHA came from a ref); otherwise the commit
     /// may not have been pushed yet.
     /// </summary>
-    public async Task<IReadOnlyList<string?>> ShowManyAsync(string gitRef, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string?>> ShowManyAsync(string gitRef, IReadOnlyList<string> paths, CancellationToken cancellationToken, bool existingCommit = false)
     {
         var specs = paths.Select(p => $"{gitRef}:{p.TrimStart('/')}").ToArray();
         var texts = new string?[specs.Length];
@@ -95,8 +96,7 @@ internal sealed class LocalGit(LocalContext context) : IDisposable
             return texts;
         }
 
-        var result = await GitCli.TryRunBytesAsync(BareRepository, ["cat-file", "--batch"], string.Concat(unread.Select(i => specs[i] + "\n")), cancellationToken);
-        var read = result is null ? null : ParseBatch(result, unread.Count);
+        var read = await GitBlobBatch.ReadAsync(BareRepository, [.. unread.Select(i => specs[i])], cancellationToken);
         if (immutable && _blobsAtCommits.Count > MaxRemembered)
         {
             _blobsAtCommits.Clear();
@@ -105,9 +105,9 @@ internal sealed class LocalGit(LocalContext context) : IDisposable
         for (var j = 0; j < unread.Count; j++)
         {
             texts[unread[j]] = read?[j];
-            if (immutable && read?[j] is { } text)
+            if (immutable && read is not null && (read[j] is not null || existingCommit))
             {
-                _blobsAtCommits[specs[unread[j]]] = text;
+                _blobsAtCommits[specs[unread[j]]] = read[j];
             }
         }
 
@@ -116,7 +116,7 @@ internal sealed class LocalGit(LocalContext context) : IDisposable
 
     private const int MaxRemembered = 256;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _blobsAtCommits = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _blobsAtCommits = new(StringComparer.Ordinal);
 
     private static bool IsFullSha(string gitRef) =>
         gitRef.Length is 40 or 64 && gitRef.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0;
@@ -165,33 +165,5 @@ internal sealed class LocalGit(LocalContext context) : IDisposable
 
         var commit = await GitAsync(["commit-tree", tree, "-m", "Initial commit"], cancellationToken, CommitEnv(ownerLogin));
         await GitAsync(["update-ref", BranchRef(LocalForge.DefaultBranch), commit], cancellationToken);
-    }
-
-    // "<sha> <type> <size>\n<content>\n" per object, or "<name> missing\n".
-    private static List<string?> ParseBatch(byte[] output, int count)
-    {
-        var texts = new List<string?>(count);
-        var at = 0;
-        for (var i = 0; i < count && at < output.Length; i++)
-        {
-            var end = Array.IndexOf(output, (byte)'\n', at);
-            var header = Encoding.UTF8.GetString(output, at, end - at).Split(' ');
-            at = end + 1;
-            if (header.Length < 3 || header[^1] == "missing" || !int.TryParse(header[2], NumberStyles.None, CultureInfo.InvariantCulture, out var size))
-            {
-                texts.Add(null);
-                continue;
-            }
-
-            texts.Add(header[1] == "blob" ? Encoding.UTF8.GetString(output, at, size) : null);
-            at += size + 1;
-        }
-
-        while (texts.Count < count)
-        {
-            texts.Add(null);
-        }
-
-        return texts;
     }
 }

@@ -4,7 +4,7 @@ namespace Autoship.Forge.Local;
 
 /// <summary>
 /// A tick's observation of the local forge: open labeled issues, Autoship's pull requests and the default branch's
-/// configuration. Branch heads come from one <c>for-each-ref</c>, the two files from one <c>cat-file --batch</c>,
+/// configuration and attributes files. Branch heads come from one <c>for-each-ref</c>, its files from one <c>cat-file --batch</c>,
 /// and each pull request's git facts from <see cref="LocalCommitPairs"/>. Half-done merges are completed first, and CI
 /// that a killed process owed is run.
 /// </summary>
@@ -41,14 +41,19 @@ internal sealed class LocalObserver(LocalContext context, LocalGit git, LocalMer
             pulls.Add(await LocalPullSnapshots.ReadAsync(c, git, row, branches, cancellationToken));
         }
 
-        IReadOnlyList<string?> files = mainSha.Length == 0 ? [null, null] : await git.ShowManyAsync(mainSha, [".github/autoship.yml", ".gitattributes"], cancellationToken);
+        // The attributes files that can decide something about a PR's files; main's SHA came from a ref, so what is
+        // missing there stays missing.
+        var attributePaths = GitAttributeFiles.DirectoriesAbove(pulls.SelectMany(p => p.Files.Select(f => f.Path))).Select(GitAttributeFiles.PathIn).ToList();
+        IReadOnlyList<string?> files = mainSha.Length == 0
+            ? [null, .. attributePaths.Select(_ => (string?)null)]
+            : await git.ShowManyAsync(mainSha, [".github/autoship.yml", .. attributePaths], cancellationToken, existingCommit: true);
         var mainChecks = await LocalDb.QueryAsync(c, "SELECT context, state, description, url FROM statuses WHERE sha = $s ORDER BY context",
             r => new CheckSnapshot(r.GetString(0), Enum.Parse<CheckState>(r.GetString(1)), mainSha, r.GetString(2), LocalDb.NullableString(r, 3)), cancellationToken, ("$s", mainSha));
         return new RepositorySnapshot(name, LocalForge.DefaultBranch, mainSha, issues, pulls, context.Now)
         {
             DefaultBranchChecks = mainChecks,
             ConfigText = files[0],
-            GitAttributesText = files[1],
+            AttributeFiles = GitAttributeFiles.FromFiles(attributePaths.Select((p, i) => KeyValuePair.Create(p, files[i + 1]))),
             HarnessLogins = new[] { context.ActingAs, LocalForge.HarnessLogin, LocalForge.ReviewerLogin }.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             ReferencedIssues = await ReferencedAsync(c, issues, cancellationToken),
         };

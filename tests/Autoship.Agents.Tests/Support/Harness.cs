@@ -69,7 +69,7 @@ public sealed class Harness : IDisposable
     }
 
     public AuthorRequest Author(WorkOrder order, AgentDefinition agent) =>
-        new(order, agent, Fixtures.Config(agent), Repo.Path, Repo.BaseSha, null);
+        new(order, agent, Fixtures.Config(agent), Repo.Path, Repo.BaseSha);
 
     public IReadOnlyList<string> RecordedArgv() =>
         File.ReadAllText(Path.Combine(Record, "argv")).Split('\0', StringSplitOptions.None)[..^1];

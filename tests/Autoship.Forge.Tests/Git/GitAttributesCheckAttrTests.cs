@@ -63,6 +63,94 @@ public sealed class GitAttributesCheckAttrTests
         decided.ShouldBeGreaterThan(compared / 20);
     }
 
+    /// <summary>
+    /// Trees of attributes files (the root's and those of subdirectories, macros in nested files included, which git
+    /// refuses): every path's every attribute must be what git check-attr reads from the working tree.
+    /// </summary>
+    [Fact]
+    public async Task Value_GeneratedNestedFiles_AgreesWithGitCheckAttr()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string[] directories = ["a", "b", "a/b", "a/b/gen", "A", "x.txt"];
+        var mismatches = new List<string>();
+        var compared = 0;
+        var decidedBelow = 0;
+        for (var seed = 0; seed < Files / 2 && mismatches.Count < 20; seed++)
+        {
+            using var repo = new TempRepo();
+            await repo.GitAsync(null, "init", "-q");
+            var random = new Random(10_000 + seed);
+            var files = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (random.Next(4) > 0)
+            {
+                files[string.Empty] = RandomFile(random);
+            }
+
+            foreach (var directory in directories.Where(_ => random.Next(3) == 0))
+            {
+                files[directory] = RandomFile(random);
+            }
+
+            foreach (var (directory, text) in files)
+            {
+                Directory.CreateDirectory(Path.Combine(repo.Path, directory));
+                await File.WriteAllTextAsync(Path.Combine(repo.Path, directory, ".gitattributes"), text, ct);
+            }
+
+            var paths = Enumerable.Range(0, PathsPerFile).Select(_ => RandomPath(random)).Distinct().ToList();
+            var git = await repo.CheckAttrAsync(paths, Attributes);
+            var ours = GitAttributes.Parse(new GitAttributeFiles(files));
+            foreach (var path in paths)
+            {
+                foreach (var attribute in Attributes)
+                {
+                    compared++;
+                    var expected = git[(path, attribute)];
+                    var actual = ours.Value(path, attribute).ToString();
+                    decidedBelow += expected != "unspecified" && path.Contains('/', StringComparison.Ordinal) ? 1 : 0;
+                    if (actual != expected)
+                    {
+                        mismatches.Add($"seed {seed}: {path} {attribute}: git says {expected}, Autoship {actual}\n"
+                            + string.Join("\n", files.Select(f => $"--- {GitAttributeFiles.PathIn(f.Key)}\n{f.Value}")));
+                    }
+                }
+            }
+        }
+
+        mismatches.ShouldBeEmpty();
+        compared.ShouldBeGreaterThan(Files / 2 * PathsPerFile * Attributes.Length / 2);
+        decidedBelow.ShouldBeGreaterThan(compared / 40);
+    }
+
+    [Theory]
+    [InlineData("a", "*.cs linguist-generated", "a/x.cs", "set")]
+    [InlineData("a", "*.cs linguist-generated", "x.cs", "root")]
+    [InlineData("a", "*.cs linguist-generated", "b/a/x.cs", "root")]
+    [InlineData("a", "/x.cs linguist-generated", "a/x.cs", "set")]
+    [InlineData("a", "/x.cs linguist-generated", "a/b/x.cs", "root")]
+    [InlineData("a", "b/*.cs linguist-generated", "a/b/x.cs", "set")]
+    [InlineData("a", "a/b/*.cs linguist-generated", "a/b/x.cs", "root")]
+    [InlineData("a", "[attr]gen linguist-generated\n*.cs gen", "a/x.cs", "root")]
+    [InlineData("a/b", "*.cs -linguist-generated", "a/b/x.cs", "unset")]
+    public async Task Value_NestedExamples_AgreeWithGitCheckAttr(string directory, string text, string path, string expected)
+    {
+        using var repo = new TempRepo();
+        await repo.GitAsync(null, "init", "-q");
+        var files = new Dictionary<string, string> { [string.Empty] = "*.cs linguist-generated=root\n", [directory] = text + "\n" };
+        foreach (var (dir, content) in files)
+        {
+            Directory.CreateDirectory(Path.Combine(repo.Path, dir));
+            await File.WriteAllTextAsync(Path.Combine(repo.Path, dir, ".gitattributes"), content, TestContext.Current.CancellationToken);
+        }
+
+        var git = (await repo.CheckAttrAsync([path], ["linguist-generated"]))[(path, "linguist-generated")];
+        var ours = GitAttributes.Parse(new GitAttributeFiles(files)).Value(path, "linguist-generated").ToString();
+
+        // "root": only the root file's linguist-generated=root reaches the path.
+        git.ShouldBe(expected);
+        ours.ShouldBe(expected);
+    }
+
     [Theory]
     [InlineData("*.cs linguist-generated\nsrc/*.cs -linguist-generated", "src/a.cs", "unset")]
     [InlineData("*.cs linguist-generated\nsrc/*.cs -linguist-generated", "src/x/a.cs", "set")]

@@ -40,6 +40,17 @@ public sealed class GraphQlSchemaTests
         errors.Where(e => e.Value.Length > 0).Select(e => $"{e.Key}: {string.Join("; ", e.Value)}").ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(50)]
+    public async Task AttributesQuery_AnySize_IsValidAgainstGitHubsSchema(int files)
+    {
+        var errors = await ValidateAsync(new Dictionary<string, string> { ["attributes"] = GitHubForge.AttributesQuery(files) }, TestContext.Current.CancellationToken);
+
+        errors["attributes"].ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Validator_RefusesWhatGitHubWouldRefuse()
     {

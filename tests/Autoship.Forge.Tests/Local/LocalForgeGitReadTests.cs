@@ -37,7 +37,33 @@ public sealed class LocalForgeGitReadTests
         second.PullRequests.Count.ShouldBe(3);
         second.PullRequests.ShouldAllBe(p => p.Files.Count == 1 && p.BehindBy == 0 && p.Mergeable == true);
         second.ConfigText.ShouldBe("version: 1\n");
-        second.GitAttributesText.ShouldBe("* text=auto\n");
+        second.AttributeFiles.RootText.ShouldBe("* text=auto\n");
+    }
+
+    [Fact]
+    public async Task ObserveAsync_PullRequestBelowANestedAttributesFile_ReadsItOnceAndSizingHonoursIt()
+    {
+        await using var fx = await LocalForgeFixture.CreateAsync(new Dictionary<string, string>(Seed) { ["src/gen/.gitattributes"] = "*.py linguist-generated\n" });
+        var bot = await fx.OpenAsync();
+        await bot.CreateIssueAsync("Issue 1", "body", [Labels.Ready], CancellationToken.None);
+        var lines = string.Concat(Enumerable.Range(0, 300).Select(i => $"x{i} = {i}\n"));
+        await fx.CommitAsync("autoship/1-x", new Dictionary<string, string?> { ["src/gen/api.py"] = lines, ["src/app.py"] = "print(1)\n" });
+        await bot.PushBranchAsync(fx.Clone, "autoship/1-x", null, CancellationToken.None);
+        await bot.CreatePullRequestAsync(new NewPullRequest("autoship/1-x", "main", "PR 1", "Fixes #1", []), CancellationToken.None);
+
+        var first = await bot.ObserveAsync(CancellationToken.None);
+        RepositorySnapshot second;
+        using (var launches = GitLaunches.Start())
+        {
+            second = await bot.ObserveAsync(CancellationToken.None);
+            launches.Value.ShouldBe(1, "src/ has no attributes file at main's commit, and that is remembered too");
+        }
+
+        first.AttributeFiles.ByDirectory.Keys.Order(StringComparer.Ordinal).ShouldBe(["", "src/gen"]);
+        second.AttributeFiles.ByDirectory["src/gen"].ShouldBe("*.py linguist-generated\n");
+        var size = SizingPolicy.Measure(second.PullRequests.Single().Files, Autoship.Core.Config.ConfigDefaults.Sizing, second.AttributeFiles);
+        size.ExcludedFiles.ShouldBe(["src/gen/api.py"]);
+        size.CountedLines.ShouldBe(1);
     }
 
     [Fact]
@@ -53,7 +79,7 @@ public sealed class LocalForgeGitReadTests
 
         var after = await bot.ObserveAsync(CancellationToken.None);
         after.ConfigText.ShouldBe("version: 1\n# changed\n");
-        after.GitAttributesText.ShouldBeNull("the file is gone at main's new commit");
+        after.AttributeFiles.RootText.ShouldBeNull("the file is gone at main's new commit");
     }
 
     [Fact]

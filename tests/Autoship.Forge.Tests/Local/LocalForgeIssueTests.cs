@@ -112,7 +112,7 @@ public sealed class LocalForgeIssueTests
 
         snapshot.Issues.Select(i => i.Number).ShouldBe([ready.Number]);
         snapshot.ConfigText.ShouldBe("version: 1\n");
-        snapshot.GitAttributesText.ShouldBe("*.png binary\n");
+        snapshot.AttributeFiles.RootText.ShouldBe("*.png binary\n");
         snapshot.DefaultBranch.ShouldBe("main");
         snapshot.DefaultBranchSha.ShouldBe(await fx.BareGitAsync("rev-parse", "main"));
         snapshot.Repository.ShouldBe("forge");
