@@ -37,7 +37,13 @@ public sealed partial class GitHubForge
                 variables["e" + i] = commit + ":" + chunk[i];
             }
 
-            var repository = (await GraphQlAsync(AttributesQuery(chunk.Length), variables, cancellationToken)).GetProperty("repository");
+            var data = await GraphQlAsync(AttributesQuery(chunk.Length), variables, cancellationToken);
+            if (!data.TryGetProperty("repository", out var repository) || repository.ValueKind != JsonValueKind.Object)
+            {
+                // Not remembered, and read as no file: every line then counts, the stricter reading.
+                continue;
+            }
+
             for (var i = 0; i < chunk.Length; i++)
             {
                 memo[chunk[i]] = GraphQlMapping.BlobText(repository, "a" + i);
@@ -49,7 +55,7 @@ public sealed partial class GitHubForge
             _attributeMemo.Save(commit, AttributeCacheFile);
         }
 
-        found.AddRange(nested.Select(p => KeyValuePair.Create(p, memo[p])));
+        found.AddRange(nested.Select(p => KeyValuePair.Create(p, memo.GetValueOrDefault(p))));
         return GitAttributeFiles.FromFiles(found);
     }
 

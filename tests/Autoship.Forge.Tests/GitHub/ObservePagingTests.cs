@@ -94,7 +94,8 @@ public sealed class ObservePagingTests
               "pageInfo": { "hasNextPage": false, "endCursor": "k2" },
               "nodes": [ { "__typename": "CheckRun", "name": "lint", "status": "COMPLETED", "conclusion": "FAILURE", "detailsUrl": "https://ci/2" } ] } } } } }
             """)!;
-        await using var server = new LoopbackGitHub(new Answer(200, first.ToJsonString()), new Answer(200, rest.ToJsonString()));
+        var attributes = """{ "data": { "repository": { "a0": null, "a1": null } } }""";
+        await using var server = new LoopbackGitHub(new Answer(200, first.ToJsonString()), new Answer(200, rest.ToJsonString()), new Answer(200, attributes));
         server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
         await using var forge = Open(server, twoIdentities: true);
 
@@ -119,7 +120,8 @@ public sealed class ObservePagingTests
               "pageInfo": { "hasNextPage": false, "endCursor": "f2" },
               "nodes": [ { "path": ".github/workflows/ci.yml", "additions": 1, "deletions": 0, "changeType": "MODIFIED" } ] } } } }
             """)!;
-        await using var server = new LoopbackGitHub(new Answer(200, first.ToJsonString()), new Answer(200, rest.ToJsonString()));
+        var attributes = """{ "data": { "repository": { "a0": null, "a1": null } } }""";
+        await using var server = new LoopbackGitHub(new Answer(200, first.ToJsonString()), new Answer(200, rest.ToJsonString()), new Answer(200, attributes));
         server.ByPath["/collaborators/"] = new Answer(200, """{"permission":"write","role_name":"write"}""");
         await using var forge = Open(server, twoIdentities: true);
 
@@ -129,6 +131,10 @@ public sealed class ObservePagingTests
         var more = JsonNode.Parse(server.Requests.Where(r => r.PathAndQuery == "/graphql").ElementAt(1).Body)!;
         more["query"]!.GetValue<string>().ShouldContain("query MoreFiles");
         more["variables"]!["id"]!.GetValue<string>().ShouldBe("PR_12");
+        // Then the attributes files above the late file's directories (.github, .github/workflows), in one query.
+        var attributeQuery = JsonNode.Parse(server.Requests.Where(r => r.PathAndQuery == "/graphql").ElementAt(2).Body)!;
+        attributeQuery["query"]!.GetValue<string>().ShouldStartWith("query Attributes");
+        attributeQuery["variables"]!["e1"]!.GetValue<string>().ShouldEndWith(":.github/workflows/.gitattributes");
     }
 
     [Fact]
