@@ -2,16 +2,18 @@
 # Scaling-out benchmark (not a test): 8 work orders of a `command` agent that sleeps BENCH_SLEEP seconds (default 20),
 # loop.maxConcurrent 4, on a local forge. Runs: ONE work order on executor.kind local (the baseline "one run": the agent
 # plus the ticks that dispatch and collect it), then 8 on local (ticks every second dispatch and collect detached
-# `autoship work` processes; reviews are jobs too), then 8 inline (agents one after another inside the tick). Prints the
+# `autoship work` processes; agent reviews are jobs too, the built-in reviewer here reviews in the tick), then 8 inline (agents one after another inside the tick). Prints the
 # wall time of each as a ratio of the one run, the longest tick (process wall time, start-up included), and the PR count
 # (8 = nothing done twice or missed).
 # Usage: scripts/bench-executor.sh   (BENCH_SLEEP=5 for a quicker run; BENCH_BUILD=0 skips the build; BENCH_INLINE=0
-#        skips the inline run; BENCH_TRACE=1 prints each tick's wall time and actions on stderr)
+#        skips the inline run; BENCH_TRACE=1 prints each tick's wall time and actions on stderr; BENCH_CONFIG=Debug
+#        measures a Debug build instead of the Release build users run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sleep_s="${BENCH_SLEEP:-20}"
-if [[ "${BENCH_BUILD:-1}" == 1 ]]; then dotnet build src/Autoship.Cli -c Debug -v q -nologo >/dev/null; fi
-cli=(dotnet exec "$PWD/src/Autoship.Cli/bin/Debug/net10.0/autoship.dll")
+build="${BENCH_CONFIG:-Release}"
+if [[ "${BENCH_BUILD:-1}" == 1 ]]; then dotnet build src/Autoship.Cli -c "$build" -v q -nologo >/dev/null; fi
+cli=(dotnet exec "$PWD/src/Autoship.Cli/bin/$build/net10.0/autoship.dll")
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin"

@@ -317,7 +317,9 @@ public sealed partial class Reconciler
                 [.. review.Reasons, new Reason("review-carried-over", $"the diff of {pr.HeadSha[..Math.Min(7, pr.HeadSha.Length)]} has the patch-id {reviewer.Name} reviewed on {previous.CommitSha[..Math.Min(7, previous.CommitSha.Length)]}")]);
         }
 
-        if (options.Executors is not null && config.Executor.Kind != ExecutorSettings.Inline)
+        // The built-in rules reviewer runs no agent and no validation: it reads the diff and applies the rules in
+        // milliseconds, where a job would spend seconds starting a worker process. Only agent reviews are jobs.
+        if (options.Executors is not null && config.Executor.Kind != ExecutorSettings.Inline && !AgentPresets.IsBuiltin(reviewer.Runner.Preset))
         {
             return await DispatchReviewAsync(review, pr, forkPoint, reviewer, context, cancellationToken);
         }

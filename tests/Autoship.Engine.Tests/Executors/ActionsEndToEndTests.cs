@@ -22,6 +22,7 @@ public sealed class ActionsEndToEndTests
     public async Task Tick_GitHubActions_DispatchRunArtifactVerifyThenTheHarnessOpensThePrAndPostsTheReview()
     {
         await using var demo = await DemoForge.CreateAsync("docs");
+        await demo.UseAgentReviewerAsync();
         await using var actions = new ActionsGitHub(demo.Root);
         var executor = Executor(demo, actions);
 

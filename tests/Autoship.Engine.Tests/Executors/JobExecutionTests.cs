@@ -142,6 +142,7 @@ public sealed class JobExecutionTests
     public async Task Tick_ReviewRunsAsAJob_ALaterTickPostsItsVerdict()
     {
         await using var demo = await DemoForge.CreateAsync("docs");
+        await demo.UseAgentReviewerAsync();
         var reviews = new TaskCompletionSource();
         using var pool = new CountingPool(demo, Task.CompletedTask, reviews.Task);
         var executor = new LocalExecutor(Path.Combine(demo.StateDirectory, "jobs"), pool, demo.Clock);
@@ -176,9 +177,29 @@ public sealed class JobExecutionTests
     }
 
     [Fact]
+    public async Task Tick_BuiltinRulesReviewer_ReviewsInTheTickWithoutStartingAJob()
+    {
+        await using var demo = await DemoForge.CreateAsync("docs");
+        using var pool = new CountingPool(demo, Task.CompletedTask);
+        var executor = new LocalExecutor(Path.Combine(demo.StateDirectory, "jobs"), pool, demo.Clock);
+        await TickAsync(demo, executor);
+        await pool.WhenAllAsync();
+
+        var opened = await TickAsync(demo, executor);
+
+        opened.Actions.ShouldContain(a => a.Message.Contains("PR #") && a.Message.Contains("opened"));
+        opened.Actions.ShouldContain(a => a.Action is ReviewPullRequest && (a.Message.Contains("approved") || a.Message.Contains("requested changes")),
+            "the built-in reviewer runs no agent: it reviews in the tick that opened the PR");
+        opened.Actions.ShouldNotContain(a => a.Message.Contains("dispatched as job") && a.Action is ReviewPullRequest);
+        pool.Starts.ShouldBe(1);
+        pool.ReviewStarts.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Tick_ReviewJobLost_FailsClosedWithChangesRequested()
     {
         await using var demo = await DemoForge.CreateAsync("docs");
+        await demo.UseAgentReviewerAsync();
         using var pool = new CountingPool(demo, Task.CompletedTask);
         var executor = new LocalExecutor(Path.Combine(demo.StateDirectory, "jobs"), new ReviewsDie(pool), demo.Clock);
         await TickAsync(demo, executor);

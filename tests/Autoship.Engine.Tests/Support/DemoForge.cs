@@ -139,6 +139,19 @@ public sealed class DemoForge : IAsyncDisposable
         await GitCli.RunAsync(clone, "push", "--quiet", "origin", "HEAD:main");
     }
 
+    /// <summary>
+    /// Makes qa-reliability-engineer (the reviewer of docs, ops and most areas) a <c>command</c> agent that approves:
+    /// its reviews are then agent runs, which go to the executor as jobs (the built-in rules reviewer runs in the tick).
+    /// </summary>
+    public async Task UseAgentReviewerAsync()
+    {
+        const string Builtin = "runner: { preset: builtin, model: null, args: [], command: [] }";
+        var config = Autoship.Engine.Demo.DemoRunner.DemoConfig();
+        var at = config.IndexOf(Builtin, config.IndexOf("- name: qa-reliability-engineer", StringComparison.Ordinal), StringComparison.Ordinal);
+        config = config[..at] + """runner: { preset: command, command: [printf, "```json\n{\"verdict\":\"approve\"}\n```\n"] }""" + config[(at + Builtin.Length)..];
+        await CommitToMainAsync(".github/autoship.yml", config);
+    }
+
     /// <summary>Approves, as the writer alice, every open PR on an autoship branch.</summary>
     public async Task ApproveOpenPullRequestsAsync()
     {
