@@ -61,7 +61,7 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider time) : IC
         }
 
         // The outcome says how it went (ok, failed, refused…); the mark only says it ended.
-        var line = $"[grey]•[/] {Markup.Escape(Fit($"{step.What} finished in {ElapsedText.Format(elapsed)}: {outcome}", 2))}";
+        var line = $"[grey]•[/] {Markup.Escape(Fit($"{step.What} finished in {ElapsedText.Took(elapsed)}: {outcome}", 2))}";
         if (live)
         {
             ended.Enqueue(line);

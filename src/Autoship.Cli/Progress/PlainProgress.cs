@@ -85,7 +85,8 @@ internal sealed class PlainProgress : ICliProgress, IAgentProgress
     {
         var held = view.State.LineHeld;
         view.State = decision.Next;
-        var elapsed = ElapsedText.Format(time.GetUtcNow() - view.State.Started);
+        var took = time.GetUtcNow() - view.State.Started;
+        var elapsed = decision.Print == ProgressPrint.Finished ? ElapsedText.Took(took) : ElapsedText.Format(took);
         var text = decision.Print switch
         {
             ProgressPrint.Running => $"{view.Step.What} ({elapsed}): running",

@@ -66,4 +66,16 @@ public sealed class TerminalTextTests
     {
         ElapsedText.Format(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
     }
+
+    [Theory]
+    [InlineData(0, "0.0s")]
+    [InlineData(0.46, "0.4s")]
+    [InlineData(9.99, "9.9s")]
+    [InlineData(42.7, "42s")]
+    [InlineData(65, "1m 05s")]
+    [InlineData(-1, "0.0s")]
+    public void ElapsedText_Took_TenthsBelowTenSeconds(double seconds, string expected)
+    {
+        ElapsedText.Took(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
+    }
 }
