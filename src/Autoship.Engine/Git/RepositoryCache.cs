@@ -12,6 +12,10 @@ public sealed class RepositoryCache(string path)
     public string Path { get; } = path;
 
     /// <summary>Fetches the default branch and returns its SHA.</summary>
+    /// <summary>git's <c>gc --auto</c> for the cache when its threshold is passed (<see cref="Forge.Git.GitHousekeeping"/>); no process otherwise.</summary>
+    public Task<bool> HousekeepAsync(CancellationToken cancellationToken) =>
+        Forge.Git.GitHousekeeping.RunIfDueAsync(Path, System.IO.Path.Combine(Path, "objects"), cancellationToken);
+
     public async Task<string> SyncAsync(GitRemote remote, string branch, CancellationToken cancellationToken)
     {
         await EnsureAsync(cancellationToken);

@@ -58,6 +58,11 @@ public sealed partial class Reconciler(IForge forge, IStateStore store, IAgentRu
                 await janitor.CleanupLeftoversAsync(Cache.Path, cancellationToken);
             }
 
+            if (!dryRun && Directory.Exists(Cache.Path))
+            {
+                await Cache.HousekeepAsync(cancellationToken);
+            }
+
             for (rounds = 1; rounds <= options.MaxRounds; rounds++)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -86,6 +86,13 @@ public static class GitCli
         psi.Environment["GIT_COMMITTER_NAME"] = "Autoship";
         psi.Environment["GIT_COMMITTER_EMAIL"] = "autoship@localhost";
         psi.Environment["LC_ALL"] = "C";
+        // git's automatic housekeeping (a `maintenance run --auto` after each fetch, a `gc --auto` after each receive)
+        // is one more process per push or fetch; GitHousekeeping makes the same threshold check without one.
+        psi.Environment["GIT_CONFIG_COUNT"] = "2";
+        psi.Environment["GIT_CONFIG_KEY_0"] = "maintenance.auto";
+        psi.Environment["GIT_CONFIG_VALUE_0"] = "false";
+        psi.Environment["GIT_CONFIG_KEY_1"] = "receive.autogc";
+        psi.Environment["GIT_CONFIG_VALUE_1"] = "false";
         if (env is not null)
         {
             foreach (var (k, v) in env)

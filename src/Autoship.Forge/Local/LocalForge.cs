@@ -91,6 +91,9 @@ public sealed class LocalForge : IForge, IForgeSetup, ISharedValidation
         var forge = new LocalForge(directory, ownerLogin, clock, LocalForgeOptions.Default);
         System.IO.Directory.CreateDirectory(forge.CiDirectory);
         await GitCli.RunAsync(forge.Directory, ["init", "--bare", "--quiet", "--initial-branch", DefaultBranch, "repo.git"], null, null, cancellationToken);
+        // A push's receive-pack runs with git's per-repository environment cleared, so the setting that keeps it from
+        // starting a gc --auto after every push lives in the repository; the observation checks the threshold instead.
+        await GitCli.RunAsync(forge.git.BareRepository, ["config", "receive.autogc", "false"], null, null, cancellationToken);
         await forge.git.CommitSeedAsync(seedDirectory, ownerLogin, cancellationToken);
 
         await forge.context.Db.MigrateAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Autoship.Forge.Git;
 using Autoship.Core;
 
 namespace Autoship.Forge.Local;
@@ -13,6 +14,7 @@ internal sealed class LocalObserver(LocalContext context, LocalGit git, LocalMer
     public async Task<RepositorySnapshot> ObserveAsync(CancellationToken cancellationToken)
     {
         await ci.ResumeAbandonedAsync(cancellationToken);
+        await GitHousekeeping.RunIfDueAsync(git.BareRepository, Path.Combine(git.BareRepository, "objects"), cancellationToken);
         await using var c = await context.ConnectAsync(cancellationToken);
         await merger.CompleteInterruptedAsync(c, null, cancellationToken);
         var name = (string?)await LocalDb.ScalarAsync(c, "SELECT value FROM meta WHERE key = 'name'", cancellationToken) ?? "local";
