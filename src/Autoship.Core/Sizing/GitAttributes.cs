@@ -32,6 +32,12 @@ public sealed partial class GitAttributes
     /// <summary>An attributes file that marks nothing.</summary>
     public static GitAttributes Empty { get; } = new([], new Dictionary<string, AttributeSetting[]> { ["binary"] = Binary });
 
+    // A tick classifies every PR against the one snapshot's files: parsed once per instance, not once per PR.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<GitAttributeFiles, GitAttributes> Parsed = [];
+
+    /// <summary><see cref="Parse(GitAttributeFiles)"/>, once per <paramref name="files"/> instance (they are immutable).</summary>
+    public static GitAttributes Of(GitAttributeFiles files) => Parsed.GetValue(files, Parse);
+
     /// <summary>Parses the text of a root <c>.gitattributes</c> file; null or empty text marks nothing.</summary>
     public static GitAttributes Parse(string? text) => Parse(GitAttributeFiles.Root(text));
 

@@ -10,7 +10,7 @@ public static class SizingPolicy
     /// <param name="gitAttributes">The repository's <c>.gitattributes</c> files (null: none); files marked <c>linguist-generated</c> there are not counted.</param>
     public static SizeDecision Measure(IReadOnlyList<ChangedFile> files, SizingSettings settings, GitAttributeFiles? gitAttributes)
     {
-        var attributes = GitAttributes.Parse(gitAttributes ?? GitAttributeFiles.None);
+        var attributes = GitAttributes.Of(gitAttributes ?? GitAttributeFiles.None);
         var excluded = new List<string>();
         var counted = 0;
         foreach (var file in files)

@@ -86,22 +86,41 @@ public static class GitCli
         psi.Environment["GIT_COMMITTER_NAME"] = "Autoship";
         psi.Environment["GIT_COMMITTER_EMAIL"] = "autoship@localhost";
         psi.Environment["LC_ALL"] = "C";
-        // git's automatic housekeeping (a `maintenance run --auto` after each fetch, a `gc --auto` after each receive)
-        // is one more process per push or fetch; GitHousekeeping makes the same threshold check without one.
-        psi.Environment["GIT_CONFIG_COUNT"] = "2";
-        psi.Environment["GIT_CONFIG_KEY_0"] = "maintenance.auto";
-        psi.Environment["GIT_CONFIG_VALUE_0"] = "false";
-        psi.Environment["GIT_CONFIG_KEY_1"] = "receive.autogc";
-        psi.Environment["GIT_CONFIG_VALUE_1"] = "false";
         if (env is not null)
         {
-            foreach (var (k, v) in env)
+            foreach (var (k, v) in env.Where(e => !e.Key.StartsWith("GIT_CONFIG_", StringComparison.Ordinal) || e.Key is "GIT_CONFIG_NOSYSTEM" or "GIT_CONFIG_GLOBAL"))
             {
                 psi.Environment[k] = v;
             }
         }
 
+        // git's automatic housekeeping (a `maintenance run --auto` after each fetch, a `gc --auto` after each receive)
+        // is one more process per push or fetch; GitHousekeeping makes the same threshold check without one. A
+        // caller's own GIT_CONFIG_KEY_n entries (a remote's auth header) come after these, numbered on.
+        string[] config = ["maintenance.auto", "false", "receive.autogc", "false", .. CallerConfig(env)];
+        psi.Environment["GIT_CONFIG_COUNT"] = (config.Length / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < config.Length / 2; i++)
+        {
+            psi.Environment[$"GIT_CONFIG_KEY_{i}"] = config[2 * i];
+            psi.Environment[$"GIT_CONFIG_VALUE_{i}"] = config[(2 * i) + 1];
+        }
+
         return psi;
+    }
+
+    // The key/value pairs a caller passes as GIT_CONFIG_COUNT / GIT_CONFIG_KEY_n / GIT_CONFIG_VALUE_n, in order.
+    private static IEnumerable<string> CallerConfig(IReadOnlyDictionary<string, string>? env)
+    {
+        if (env is null || !env.TryGetValue("GIT_CONFIG_COUNT", out var text) || !int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            yield return env.GetValueOrDefault($"GIT_CONFIG_KEY_{i}", string.Empty);
+            yield return env.GetValueOrDefault($"GIT_CONFIG_VALUE_{i}", string.Empty);
+        }
     }
 
     /// <summary>Runs git and returns its trimmed standard output; throws <see cref="GitException"/> on a non-zero exit.</summary>

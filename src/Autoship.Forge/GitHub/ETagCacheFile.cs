@@ -17,46 +17,15 @@ internal static class ETagCacheFile
 
     private sealed record Document(int Version, List<Stored> Entries);
 
-    public static IEnumerable<KeyValuePair<string, Entry>> Load(string file)
-    {
-        try
-        {
-            if (!File.Exists(file))
-            {
-                return [];
-            }
+    public static IEnumerable<KeyValuePair<string, Entry>> Load(string file) =>
+        CacheJsonFile.Load<Document>(file) is { Version: Version, Entries: { } entries }
+            ? entries.Select(e => KeyValuePair.Create(e.Key, new Entry(e.ETag, e.Body, Pairs(e.Headers), Pairs(e.ContentHeaders)))).ToList()
+            : [];
 
-            var doc = JsonSerializer.Deserialize<Document>(File.ReadAllBytes(file));
-            if (doc is null || doc.Version != Version)
-            {
-                return [];
-            }
-
-            return doc.Entries.Select(e => KeyValuePair.Create(e.Key, new Entry(e.ETag, e.Body, Pairs(e.Headers), Pairs(e.ContentHeaders)))).ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-            return [];
-        }
-    }
-
-    public static void Save(string file, IEnumerable<KeyValuePair<string, Entry>> entries)
-    {
-        var stored = entries.Take(MaxEntries).Select(p => new Stored(p.Key, p.Value.ETag, p.Value.Body,
+    public static void Save(string file, IEnumerable<KeyValuePair<string, Entry>> entries) =>
+        CacheJsonFile.Save(file, new Document(Version, entries.Take(MaxEntries).Select(p => new Stored(p.Key, p.Value.ETag, p.Value.Body,
             p.Value.Headers.ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
-            p.Value.ContentHeaders.ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase))).ToList();
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            var temp = file + ".tmp";
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(new Document(Version, stored)));
-            File.Move(temp, file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A cache that cannot be written costs the next run full requests, nothing else.
-        }
-    }
+            p.Value.ContentHeaders.ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase))).ToList()));
 
     private static IReadOnlyList<KeyValuePair<string, IEnumerable<string>>> Pairs(Dictionary<string, string[]> headers) =>
         [.. headers.Select(h => KeyValuePair.Create(h.Key, (IEnumerable<string>)h.Value))];

@@ -99,40 +99,17 @@ public sealed partial class GitHubForge
 
         public void Save(string commit, string? file)
         {
-            if (file is null)
+            if (file is not null)
             {
-                return;
-            }
-
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                var temp = file + ".tmp";
-                File.WriteAllText(temp, JsonSerializer.Serialize(new Stored(commit, _files)));
-                File.Move(temp, file, overwrite: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Only a cost: the next run reads the files again.
+                CacheJsonFile.Save(file, new Stored(commit, _files));
             }
         }
 
-        private static Dictionary<string, string?> Load(string commit, string? file)
-        {
-            try
-            {
-                if (file is not null && File.Exists(file) && JsonSerializer.Deserialize<Stored>(File.ReadAllBytes(file)) is { } stored && stored.Commit == commit && stored.Files is not null)
-                {
-                    return new Dictionary<string, string?>(stored.Files, StringComparer.Ordinal);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-            {
-                // An unreadable file is an empty memo.
-            }
-
-            return new Dictionary<string, string?>(StringComparer.Ordinal);
-        }
+        // A file for another commit (or none, or a broken one) is an empty memo.
+        private static Dictionary<string, string?> Load(string commit, string? file) =>
+            file is not null && CacheJsonFile.Load<Stored>(file) is { Files: { } files } stored && stored.Commit == commit
+                ? new Dictionary<string, string?>(files, StringComparer.Ordinal)
+                : new Dictionary<string, string?>(StringComparer.Ordinal);
 
         private sealed record Stored(string Commit, Dictionary<string, string?> Files);
     }

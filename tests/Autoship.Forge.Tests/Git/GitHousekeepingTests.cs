@@ -63,4 +63,17 @@ public sealed class GitHousekeepingTests
         (await GitCli.RunAsync(repo, ["config", "--get", "receive.autogc"], cancellationToken: TestContext.Current.CancellationToken)).ShouldBe("false");
         Directory.Delete(repo, recursive: true);
     }
+
+    [Fact]
+    public async Task GitCli_CallersOwnConfigEntries_KeptAlongsideHousekeepingOff()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var repo = Directory.CreateTempSubdirectory("autoship-gc-").FullName;
+        await GitCli.RunAsync(repo, ["init", "--bare", "-q"], cancellationToken: ct);
+        var env = new Dictionary<string, string> { ["GIT_CONFIG_COUNT"] = "1", ["GIT_CONFIG_KEY_0"] = "http.example.extraheader", ["GIT_CONFIG_VALUE_0"] = "AUTHORIZATION: basic x" };
+
+        (await GitCli.RunAsync(repo, ["config", "--get", "http.example.extraheader"], env, cancellationToken: ct)).ShouldBe("AUTHORIZATION: basic x");
+        (await GitCli.RunAsync(repo, ["config", "--get", "maintenance.auto"], env, cancellationToken: ct)).ShouldBe("false");
+        Directory.Delete(repo, recursive: true);
+    }
 }
